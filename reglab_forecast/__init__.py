@@ -12,4 +12,19 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+# Data: the embedded snapshot, lookups and loaders.
+from .loaders import datasets, load_age_profile, load_employment  # noqa: E402
+from .occupations import occupation_name, search_occupations  # noqa: E402
+from .regions import region_name, resolve_region  # noqa: E402
+
+__all__ = [
+    "__version__",
+    # data
+    "datasets",
+    "load_age_profile",
+    "load_employment",
+    "occupation_name",
+    "region_name",
+    "resolve_region",
+    "search_occupations",
+]

@@ -1,0 +1,81 @@
+"""Build the embedded data snapshot from the raw files.
+
+    python data/build_snapshot.py --raw /work/shared/data/raw
+
+Reads the raw files collected from public repositories (see each folder's PROVENANCE.md),
+checks them against the totals the provenance notes state, and writes tidy parquet files plus
+MANIFEST.json into data/snapshot/. The package reads only the snapshot, never the raw files.
+The output is deterministic: running the script twice gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from builders import classifications, employment  # noqa: E402
+from builders.common import Dataset, write_json, write_parquet  # noqa: E402
+
+MANIFEST_FORMAT = 1
+
+Builder = Callable[[Path], Dataset]
+
+
+def builders() -> list[Builder]:
+    found: list[Builder] = [
+        classifications.build_regions,
+        classifications.build_ssyk,
+        employment.build_employment,
+        employment.build_age_profile,
+    ]
+    return found
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--raw",
+        type=Path,
+        default=HERE.parent.parent / "shared" / "data" / "raw",
+        help="folder with the raw files (default: ../shared/data/raw next to the repository)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=HERE / "snapshot", help="output folder (data/snapshot)"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse_args(argv)
+    if not args.raw.is_dir():
+        print(f"build_snapshot: raw folder not found: {args.raw}", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    entries = {}
+    for build in builders():
+        started = time.perf_counter()
+        dataset = build(args.raw)
+        write_parquet(dataset.frame, args.out / f"{dataset.name}.parquet")
+        entries[dataset.name] = dataset.manifest_entry()
+        seconds = time.perf_counter() - started
+        print(f"{dataset.name:24} {len(dataset.frame):>8} rows  {seconds:5.2f} s")
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "description": (
+            "Inbäddad ögonblicksbild av öppna data från SCB och Arbetsförmedlingen (JobTech), "
+            "byggd av data/build_snapshot.py ur filer insamlade från publika GitHub-förråd."
+        ),
+        "datasets": entries,
+    }
+    write_json(manifest, args.out / "MANIFEST.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Builders for the embedded snapshot: one module per family of raw files."""

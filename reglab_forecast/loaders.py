@@ -1,0 +1,137 @@
+"""The public loaders over the embedded snapshot: employment, age profile and the manifest.
+
+Every loader returns a long DataFrame that follows the data contract (see ``frames``), with
+label columns added (``region_name``, ``ssyk_name``) and provenance in ``attrs``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from .errors import InputError
+from .occupations import check_level, occupation_names
+from .regions import RIKET, region_names, resolve_region
+from .snapshot import manifest, read_dataset
+
+RegionsArg = str | int | Iterable[str | int] | None
+YearsArg = int | Iterable[int] | None
+
+
+def resolve_regions(regions: RegionsArg, kinds: tuple[str, ...] = ("riket", "lan")) -> list[str]:
+    """Codes for a region, a list of regions, or None (no filter → empty list)."""
+    if regions is None:
+        return []
+    items = [regions] if isinstance(regions, str | int) else list(regions)
+    return list(dict.fromkeys(resolve_region(item, kinds) for item in items))
+
+
+def select_years(frame: pd.DataFrame, years: YearsArg) -> pd.DataFrame:
+    """Rows of ``years`` (an int, a list or a range); InputError names the years there are."""
+    if years is None:
+        return frame
+    wanted = [years] if isinstance(years, int) else [int(y) for y in years]
+    available = sorted(int(y) for y in frame["year"].unique())
+    missing = sorted(set(wanted) - set(available))
+    if missing:
+        raise InputError(
+            f"år {', '.join(map(str, missing))} finns inte i {frame.attrs.get('dataset', 'data')}; "
+            f"finns: {available[0]}–{available[-1]}"
+        )
+    return frame[frame["year"].isin(wanted)]
+
+
+def _aggregate_ssyk(frame: pd.DataFrame, level: int, keys: list[str]) -> pd.DataFrame:
+    if level == 4:
+        return frame
+    frame = frame.assign(ssyk=frame["ssyk"].str[:level])
+    return frame.groupby(keys, as_index=False, sort=False).agg({"employed": "sum"})
+
+
+def _with_riket(frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """Add Riket ("00") as the sum of the län when it was asked for."""
+    lan = [c for c in codes if c != RIKET]
+    parts = [frame[frame["region"].isin(lan)]] if lan else []
+    if RIKET in codes:
+        riket = frame.groupby(["ssyk", "sex", "year"], as_index=False).agg({"employed": "sum"})
+        parts.append(riket.assign(region=RIKET))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _attrs_with(frame: pd.DataFrame, **extra: Any) -> dict[str, Any]:
+    return {**{str(k): v for k, v in frame.attrs.items()}, **extra}
+
+
+def _finish(frame: pd.DataFrame, columns: list[str], attrs: dict[str, Any]) -> pd.DataFrame:
+    names = occupation_names()
+    frame = frame.assign(ssyk_name=frame["ssyk"].map(names))
+    if "region" in frame.columns:
+        frame = frame.assign(region_name=frame["region"].map(region_names()))
+    frame = frame[columns].sort_values(
+        [c for c in columns if not c.endswith("_name") and c != "employed"], ignore_index=True
+    )
+    frame["employed"] = frame["employed"].astype("int64")
+    frame.attrs.update(attrs)
+    return frame
+
+
+def load_employment(
+    level: int = 4, regions: RegionsArg = None, years: YearsArg = None
+) -> pd.DataFrame:
+    """Employees by län × SSYK (level 1–4) × sex × year, 2014–2024.
+
+    ``regions`` takes län codes or names ("18", "Örebro län", "orebro") or a list of them;
+    "Riket"/"00" adds the national total (the sum of the län). ``years`` takes an int, a list
+    or a range. Columns: region, region_name, ssyk, ssyk_name, sex, year, employed.
+    """
+    level = check_level(level)
+    frame = read_dataset("employment")
+    attrs = _attrs_with(frame, level=level)
+    frame = select_years(frame, years)
+    codes = resolve_regions(regions)
+    if codes:
+        frame = _with_riket(frame, codes)
+    frame = _aggregate_ssyk(frame, level, ["region", "ssyk", "sex", "year"])
+    columns = ["region", "region_name", "ssyk", "ssyk_name", "sex", "year", "employed"]
+    return _finish(frame, columns, attrs)
+
+
+def load_age_profile(level: int = 4) -> pd.DataFrame:
+    """National employees by SSYK (level 1–4) × age band × sex × year, 2014–2024.
+
+    Age bands are "16-24", "25-29", …, "60-64"; "65-69" exists only from 2023 (series break).
+    Columns: ssyk, ssyk_name, age, sex, year, employed.
+    """
+    level = check_level(level)
+    frame = read_dataset("age_profile")
+    attrs = _attrs_with(frame, level=level)
+    frame = _aggregate_ssyk(frame, level, ["ssyk", "age", "sex", "year"])
+    return _finish(frame, ["ssyk", "ssyk_name", "age", "sex", "year", "employed"], attrs)
+
+
+def _year_span(years: list[int] | None) -> str:
+    if not years:
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def datasets() -> pd.DataFrame:
+    """The snapshot's manifest as a table: one row per dataset with title, years and vintage."""
+    rows = []
+    for name, entry in manifest()["datasets"].items():
+        rows.append(
+            {
+                "dataset": name,
+                "title": entry.get("title", ""),
+                "years": _year_span(entry.get("years")),
+                "rows": int(entry.get("rows", 0)),
+                "source": entry.get("source", ""),
+                "table_ids": ", ".join(entry.get("table_ids", [])),
+                "vintage": entry.get("vintage", ""),
+                "licence": entry.get("licence", ""),
+                "series_breaks": ", ".join(str(b["year"]) for b in entry.get("series_breaks", [])),
+            }
+        )
+    return pd.DataFrame(rows)

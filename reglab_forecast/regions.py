@@ -1,0 +1,171 @@
+"""Riket, län and kommuner: codes, Swedish names and a lookup that forgives case and diacritics.
+
+    resolve_region("18") == resolve_region("Örebro län") == resolve_region("orebro") == "18"
+
+Län come first: "Stockholm" is Stockholms län ("01"), not Stockholms kommun; a kommun is found
+by its code ("0180") or by a name that is not also a län ("Kiruna" → "2584").
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import unicodedata
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .errors import UnknownRegionError
+from .snapshot import read_dataset
+
+RIKET = "00"
+KINDS = ("riket", "lan", "kommun")
+_RIKET_ALIASES = ("riket", "sverige", "sweden", "hela landet", "hela riket")
+_PREFIXES = ("region ",)
+_SUFFIXES = (" lan", " county", " lans")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics and extra spaces: "  ÖREBRO  Län " → "orebro lan"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace("-", " ").split())
+
+
+def _lan_aliases(name: str) -> set[str]:
+    """ "Stockholms län" → {"stockholms lan", "stockholms", "stockholm"}."""
+    full = fold(name)
+    base = full.removesuffix(" lan")
+    aliases = {full, base}
+    if base.endswith("s"):  # genitive: Stockholms, Västra Götalands, Hallands
+        aliases.add(base[:-1])
+    return aliases
+
+
+def _strip_affixes(key: str) -> str:
+    for prefix in _PREFIXES:
+        key = key.removeprefix(prefix)
+    for suffix in _SUFFIXES:
+        key = key.removesuffix(suffix)
+    return key
+
+
+def _table() -> pd.DataFrame:
+    return read_dataset("regions")  # kept in memory by the snapshot reader
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    """Folded name → code; kommun names are added only where no län already owns the alias."""
+    table = _table()
+    index = {alias: RIKET for alias in _RIKET_ALIASES}
+    lan = table[table["kind"] == "lan"]
+    for code, name in zip(lan["region"], lan["region_name"], strict=True):
+        for alias in _lan_aliases(str(name)):
+            index[alias] = str(code)
+    kommuner = table[table["kind"] == "kommun"]
+    for code, name in zip(kommuner["region"], kommuner["region_name"], strict=True):
+        index.setdefault(fold(str(name)), str(code))
+    return index
+
+
+def _by_code(text: str) -> str | None:
+    if not text.isdigit():
+        return None
+    codes = _code_to_name()
+    for candidate in (text, text.zfill(2), text.zfill(4)):
+        if candidate in codes:
+            return candidate
+    return None
+
+
+def _suggestions(text: str, limit: int = 3) -> list[str]:
+    table = _table()
+    names = {fold(name): name for name in table["region_name"]}
+    keys = [k for k in names if k.endswith(" lan")] + list(names)
+    close = difflib.get_close_matches(fold(text), keys, n=limit * 2, cutoff=0.6)
+    close += difflib.get_close_matches(_strip_affixes(fold(text)), keys, n=limit, cutoff=0.6)
+    unique = list(dict.fromkeys(names[k] for k in close))
+    return unique[:limit]
+
+
+def _unknown(text: str) -> UnknownRegionError:
+    suggestions = _suggestions(text)
+    hint = f" Menade du: {', '.join(suggestions)}?" if suggestions else ""
+    return UnknownRegionError(
+        f"okänd region '{text}'. Ange en länskod ('18'), ett länsnamn ('Örebro län') "
+        f"eller en kommun.{hint} Se 'reglab-forecast regions'."
+    )
+
+
+def resolve_region(text: str | int, kinds: Iterable[str] = KINDS) -> str:
+    """The SCB code of a region given as code or name; raises UnknownRegionError.
+
+    ``kinds`` limits the answer to some of "riket", "lan", "kommun"; a region of another kind
+    raises UnknownRegionError that says what it is (e.g. a kommun where a län is needed).
+    """
+    raw = str(text).strip()
+    key = fold(raw)
+    code = _by_code(key) or _alias_index().get(key) or _alias_index().get(_strip_affixes(key))
+    if code is None:
+        raise _unknown(raw)
+    wanted = tuple(kinds)
+    kind = region_kind(code)
+    if kind not in wanted:
+        raise UnknownRegionError(_wrong_kind_message(raw, code, kind, wanted))
+    return code
+
+
+def _wrong_kind_message(text: str, code: str, kind: str, wanted: tuple[str, ...]) -> str:
+    what = {"riket": "riket", "lan": "ett län", "kommun": "en kommun"}
+    needed = " eller ".join(what[k] for k in wanted)
+    extra = ""
+    if kind == "kommun":
+        extra = f" i {region_name(code[:2])}"
+    return (
+        f"'{text}' är {what[kind]} ({code} {region_name(code)}{extra}); här behövs {needed}"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _code_to_name() -> dict[str, str]:
+    table = _table()
+    return dict(zip(table["region"], table["region_name"], strict=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _code_to_kind() -> dict[str, str]:
+    table = _table()
+    return dict(zip(table["region"], table["kind"], strict=True))
+
+
+def region_kind(code: str) -> str:
+    """"riket", "lan" or "kommun" for a region code."""
+    if code not in _code_to_kind():
+        raise _unknown(code)
+    return _code_to_kind()[code]
+
+
+def region_name(code: str) -> str:
+    """The Swedish name of a region code: "18" → "Örebro län"."""
+    if code not in _code_to_name():
+        raise _unknown(code)
+    return _code_to_name()[code]
+
+
+def region_names() -> dict[str, str]:
+    """Code → Swedish name for Riket, every län and every kommun."""
+    return dict(_code_to_name())
+
+
+def list_regions(kind: str = "lan") -> pd.DataFrame:
+    """The regions of one kind ("riket", "lan", "kommun") with code, name and län."""
+    if kind not in KINDS:
+        raise UnknownRegionError(f"okänd regiontyp '{kind}'; välj bland {', '.join(KINDS)}")
+    table = _table()
+    return table[table["kind"] == kind].reset_index(drop=True)
+
+
+def lan_codes() -> list[str]:
+    """The 21 län codes, "01" … "25"."""
+    return list(list_regions("lan")["region"])

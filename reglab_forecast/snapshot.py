@@ -1,0 +1,149 @@
+"""Reading the data snapshot: tidy parquet files plus ``MANIFEST.json``.
+
+Where the snapshot is read from, first match wins:
+
+1. ``REGLAB_SNAPSHOT_DIR`` (``get_settings().snapshot_dir``), which must hold a MANIFEST.json;
+2. a refreshed snapshot in ``get_settings().data_dir / "snapshot"`` if it has a MANIFEST.json;
+3. the snapshot packaged inside the wheel, ``reglab_forecast/_snapshot``;
+4. the repository's ``data/snapshot`` (editable installs and source checkouts).
+
+Every dataset is validated against the data contract when it is first read and then kept in
+memory; callers get a copy, so changing it never changes what the next caller sees.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .config import get_settings
+from .errors import SnapshotError
+from .frames import validate
+
+MANIFEST = "MANIFEST.json"
+_REPO_SNAPSHOT = Path(__file__).resolve().parent.parent / "data" / "snapshot"
+# Traversables are not typed as hashable, so the caches below are keyed by str(location).
+_LOCATIONS: dict[str, Traversable] = {}
+
+
+def _has_manifest(folder: Traversable) -> bool:
+    return folder.joinpath(MANIFEST).is_file()
+
+
+def snapshot_location() -> Traversable:
+    """The folder the snapshot is read from (see the module docstring for the order)."""
+    location = _find_location()
+    _LOCATIONS[str(location)] = location
+    return location
+
+
+def _find_location() -> Traversable:
+    settings = get_settings()
+    if settings.snapshot_dir is not None:
+        if not _has_manifest(settings.snapshot_dir):
+            raise SnapshotError(
+                f"REGLAB_SNAPSHOT_DIR={settings.snapshot_dir} har ingen {MANIFEST}; "
+                "peka på en mapp byggd av data/build_snapshot.py eller ta bort variabeln"
+            )
+        return settings.snapshot_dir
+    refreshed = settings.data_dir / "snapshot"
+    if _has_manifest(refreshed):
+        return refreshed
+    packaged = resources.files("reglab_forecast").joinpath("_snapshot")
+    if _has_manifest(packaged):
+        return packaged
+    if _has_manifest(_REPO_SNAPSHOT):
+        return _REPO_SNAPSHOT
+    raise SnapshotError(
+        "hittar ingen dataögonblicksbild: paketet saknar reglab_forecast/_snapshot och "
+        f"{_REPO_SNAPSHOT} finns inte; installera om paketet eller sätt REGLAB_SNAPSHOT_DIR"
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _read_manifest(key: str) -> dict[str, Any]:
+    location = _LOCATIONS[key]
+    try:
+        with location.joinpath(MANIFEST).open("r", encoding="utf-8") as handle:
+            manifest: dict[str, Any] = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise SnapshotError(f"kan inte läsa {MANIFEST} i {location}: {error}") from error
+    if "datasets" not in manifest:
+        raise SnapshotError(f"{MANIFEST} i {location} saknar 'datasets'")
+    return manifest
+
+
+def manifest() -> dict[str, Any]:
+    """The parsed MANIFEST.json of the snapshot in use (a fresh copy)."""
+    copied: dict[str, Any] = json.loads(json.dumps(_read_manifest(str(snapshot_location()))))
+    return copied
+
+
+def dataset_info(name: str) -> dict[str, Any]:
+    """The manifest entry of one dataset; SnapshotError names the datasets that exist."""
+    entries = manifest()["datasets"]
+    if name not in entries:
+        raise SnapshotError(
+            f"ögonblicksbilden har ingen datamängd '{name}'; finns: {', '.join(sorted(entries))}"
+        )
+    entry: dict[str, Any] = entries[name]
+    return entry
+
+
+def _validate(frame: pd.DataFrame, name: str, entry: dict[str, Any]) -> None:
+    keys: list[str] = list(entry["keys"])
+    by = entry.get("complete_by")
+    if entry.get("complete") and by:
+        validate(frame, keys, name=name)
+        for value, group in frame.groupby(by):
+            validate(group, [k for k in keys if k != by], name=f"{name} ({by}={value})",
+                     complete=True)
+    else:
+        validate(frame, keys, name=name, complete=bool(entry.get("complete")))
+
+
+def _attrs(name: str, entry: dict[str, Any], location: Traversable) -> dict[str, Any]:
+    return {
+        "dataset": name,
+        "source": entry.get("source", ""),
+        "table_id": ", ".join(entry.get("table_ids", [])),
+        "vintage": entry.get("vintage", ""),
+        "licence": entry.get("licence", ""),
+        "estimated": False,
+        "snapshot": str(location),
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _load(key: str, name: str) -> pd.DataFrame:
+    location = _LOCATIONS[key]
+    entry = _read_manifest(key)["datasets"].get(name)
+    if entry is None:
+        raise SnapshotError(f"ögonblicksbilden i {location} har ingen datamängd '{name}'")
+    try:
+        with location.joinpath(entry["file"]).open("rb") as handle:
+            frame = pd.read_parquet(handle)
+    except (OSError, ValueError) as error:
+        raise SnapshotError(f"kan inte läsa {entry['file']} i {location}: {error}") from error
+    _validate(frame, name, entry)
+    frame.attrs.update(_attrs(name, entry, location))
+    return frame
+
+
+def read_dataset(name: str) -> pd.DataFrame:
+    """One snapshot dataset as a validated DataFrame with provenance in ``attrs``."""
+    location = snapshot_location()
+    dataset_info(name)  # a clear error for unknown names
+    return _load(str(location), name).copy(deep=False)
+
+
+def clear_cache() -> None:
+    """Forget the datasets kept in memory (after the snapshot on disk has changed)."""
+    _load.cache_clear()
+    _read_manifest.cache_clear()

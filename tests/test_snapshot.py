@@ -1,0 +1,80 @@
+"""Locating, reading and validating the snapshot."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reglab_forecast import snapshot
+from reglab_forecast.errors import DataContractError, SnapshotError
+
+REPO_SNAPSHOT = Path(__file__).resolve().parent.parent / "data" / "snapshot"
+
+
+@pytest.fixture
+def fresh_cache():
+    snapshot.clear_cache()
+    yield
+    snapshot.clear_cache()
+
+
+def test_manifest_describes_every_file():
+    entries = snapshot.manifest()["datasets"]
+    location = snapshot.snapshot_location()
+    for name, entry in entries.items():
+        assert location.joinpath(entry["file"]).is_file(), name
+        for key in ("title", "keys", "origins", "licence", "vintage", "series_breaks"):
+            assert key in entry, (name, key)
+        for origin in entry["origins"]:
+            assert len(origin["commit"]) == 40
+
+
+def test_series_breaks_explained_in_swedish():
+    breaks = snapshot.dataset_info("employment")["series_breaks"]
+    assert [b["year"] for b in breaks] == [2019, 2022, 2023]
+    assert all("20" in b["sv"] and len(b["sv"]) > 40 for b in breaks)
+
+
+def test_unknown_dataset_names_the_existing_ones():
+    with pytest.raises(SnapshotError, match="employment"):
+        snapshot.read_dataset("nonexistent")
+
+
+def test_snapshot_dir_env_must_hold_a_manifest(tmp_path, monkeypatch, fresh_cache):
+    monkeypatch.setenv("REGLAB_SNAPSHOT_DIR", str(tmp_path))
+    with pytest.raises(SnapshotError, match="MANIFEST"):
+        snapshot.read_dataset("employment")
+
+
+def test_refreshed_snapshot_in_data_dir_wins(tmp_path, monkeypatch, fresh_cache):
+    shutil.copytree(REPO_SNAPSHOT, tmp_path / "snapshot")
+    monkeypatch.setenv("REGLAB_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("REGLAB_SNAPSHOT_DIR", raising=False)
+    assert Path(str(snapshot.snapshot_location())) == tmp_path / "snapshot"
+    assert snapshot.read_dataset("regions").attrs["snapshot"] == str(tmp_path / "snapshot")
+
+
+def test_broken_dataset_is_rejected_on_load(tmp_path, monkeypatch, fresh_cache):
+    shutil.copytree(REPO_SNAPSHOT, tmp_path, dirs_exist_ok=True)
+    frame = snapshot.read_dataset("regions")
+    broken = __import__("pandas").concat([frame, frame.head(1)])
+    broken.to_parquet(tmp_path / "regions.parquet", index=False)
+    monkeypatch.setenv("REGLAB_SNAPSHOT_DIR", str(tmp_path))
+    snapshot.clear_cache()
+    with pytest.raises(DataContractError, match="samma nyckel"):
+        snapshot.read_dataset("regions")
+
+
+def test_incomplete_cube_is_rejected(tmp_path, monkeypatch, fresh_cache):
+    shutil.copytree(REPO_SNAPSHOT, tmp_path, dirs_exist_ok=True)
+    frame = snapshot.read_dataset("employment")
+    frame.iloc[1:].to_parquet(tmp_path / "employment.parquet", index=False)
+    manifest = json.loads((tmp_path / "MANIFEST.json").read_text(encoding="utf-8"))
+    assert manifest["datasets"]["employment"]["complete"] is True
+    monkeypatch.setenv("REGLAB_SNAPSHOT_DIR", str(tmp_path))
+    snapshot.clear_cache()
+    with pytest.raises(DataContractError, match="komplett"):
+        snapshot.read_dataset("employment")
