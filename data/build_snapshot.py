@@ -13,28 +13,41 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from builders import classifications, employment  # noqa: E402
+from builders import af, classifications, employment, labour, population  # noqa: E402
 from builders.common import Dataset, write_json, write_parquet  # noqa: E402
 
 MANIFEST_FORMAT = 1
 
-Builder = Callable[[Path], Dataset]
 
-
-def builders() -> list[Builder]:
-    found: list[Builder] = [
-        classifications.build_regions,
-        classifications.build_ssyk,
+def datasets(raw: Path) -> Iterator[Dataset]:
+    """Every snapshot dataset, code lists first (later builders join on them)."""
+    regions = classifications.build_regions(raw)
+    yield regions
+    ssyk = classifications.build_ssyk(raw)
+    yield ssyk
+    scb_codes = set(ssyk.frame.loc[ssyk.frame["level"] == 4, "ssyk"])
+    simple: list[Callable[[Path], Dataset]] = [
+        classifications.build_sni,
+        classifications.build_sun,
         employment.build_employment,
         employment.build_age_profile,
+        population.build_population,
+        population.build_population_monthly,
+        labour.build_industry_employment,
+        labour.build_commuting,
     ]
-    return found
+    for build in simple:
+        yield build(raw)
+    yield af.build_jobtech_ssyk(raw, scb_codes)
+    yield af.build_af_outlook(raw, scb_codes)
+    yield af.build_barometer(raw, regions.frame)
+    yield af.build_ads(raw, regions.frame)
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -58,13 +71,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     entries = {}
-    for build in builders():
-        started = time.perf_counter()
-        dataset = build(args.raw)
+    started = time.perf_counter()
+    for dataset in datasets(args.raw):
         write_parquet(dataset.frame, args.out / f"{dataset.name}.parquet")
         entries[dataset.name] = dataset.manifest_entry()
         seconds = time.perf_counter() - started
         print(f"{dataset.name:24} {len(dataset.frame):>8} rows  {seconds:5.2f} s")
+        started = time.perf_counter()
     manifest = {
         "format": MANIFEST_FORMAT,
         "description": (

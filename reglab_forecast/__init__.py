@@ -13,16 +13,33 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 # Data: the embedded snapshot, lookups and loaders.
+from .labour_market import (  # noqa: E402
+    load_ads,
+    load_af_outlook,
+    load_barometer,
+    load_commuting,
+    load_industry_employment,
+    load_jobtech_crosswalk,
+)
 from .loaders import datasets, load_age_profile, load_employment  # noqa: E402
 from .occupations import occupation_name, search_occupations  # noqa: E402
+from .population import load_population, load_population_monthly  # noqa: E402
 from .regions import region_name, resolve_region  # noqa: E402
 
 __all__ = [
     "__version__",
     # data
     "datasets",
+    "load_ads",
+    "load_af_outlook",
     "load_age_profile",
+    "load_barometer",
+    "load_commuting",
     "load_employment",
+    "load_industry_employment",
+    "load_jobtech_crosswalk",
+    "load_population",
+    "load_population_monthly",
     "occupation_name",
     "region_name",
     "resolve_region",

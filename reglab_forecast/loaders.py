@@ -112,9 +112,12 @@ def load_age_profile(level: int = 4) -> pd.DataFrame:
 
 
 def _year_span(years: list[int] | None) -> str:
+    """ "2014–2024" for a run of years, "2020, 2026" when there are gaps."""
     if not years:
         return ""
-    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    if years == list(range(years[0], years[-1] + 1)):
+        return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
 
 
 def datasets() -> pd.DataFrame:

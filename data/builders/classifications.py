@@ -106,3 +106,117 @@ def build_ssyk(raw: Path) -> Dataset:
         vintage="SSYK 2012 (SCB:s kodlista, oförändrad sedan 2014)",
         checks={"codes_per_level": {str(k): int(v) for k, v in sizes.items()}},
     )
+
+
+SNI_XLSX = Origin(
+    "scb/erik372__digspecads/sni2007.xlsx",
+    "erik372/digspecads",
+    "423b76b9dde5391e9a6ea80b2323392034f38c75",
+    "sni2007.xlsx",
+    "SCB: CC0 (repository: MIT)",
+)
+SNI_SHEETS = {
+    2: ("Huvudgrupp (Tvåsiffer)", 0, 1),
+    3: ("Grupp (Tresiffer)", 1, 2),
+    4: ("Undergrupp (Fyrsiffer)", 1, 2),
+    5: ("Detaljgrupp (Femsiffer)", 1, 2),
+}
+
+
+def sni_sections(raw: Path) -> dict[str, str]:
+    """SNI 2007 avdelning letter → Swedish name."""
+    sheet = pd.read_excel(raw / SNI_XLSX.local, sheet_name="Avdelning (Bokstav)", dtype=str)
+    return {str(k).strip(): str(v).strip() for k, v in zip(sheet.iloc[:, 0], sheet.iloc[:, 1],
+                                                            strict=True)}
+
+
+def _sni_level(raw: Path, level: int) -> pd.DataFrame:
+    sheet_name, code_col, name_col = SNI_SHEETS[level]
+    sheet = pd.read_excel(raw / SNI_XLSX.local, sheet_name=sheet_name, header=None, dtype=str)
+    body = sheet.iloc[3:, [code_col, name_col]].dropna()
+    body.columns = ["sni", "sni_name"]
+    body["sni"] = body["sni"].str.strip().str.zfill(level)
+    body["sni_name"] = body["sni_name"].str.strip()
+    body["level"] = level
+    return body
+
+
+def build_sni(raw: Path) -> Dataset:
+    sections = sni_sections(raw)
+    parts = [pd.DataFrame({"sni": list(sections), "sni_name": list(sections.values()),
+                           "level": 1})]
+    parts += [_sni_level(raw, level) for level in SNI_SHEETS]
+    frame = pd.concat(parts, ignore_index=True)[["sni", "level", "sni_name"]]
+    sizes = frame["level"].value_counts().sort_index().to_dict()
+    require(sizes[1] == 21 and sizes[2] == 88, f"SNI sizes {sizes}")
+    return Dataset(
+        name="sni",
+        frame=frame,
+        title="SNI 2007: näringsgrensindelning på alla nivåer",
+        description=(
+            "Svensk näringsgrensindelning 2007: avdelning (bokstav, nivå 1), huvudgrupp (2 "
+            "siffror), grupp (3), undergrupp (4) och detaljgrupp (5), med svenska benämningar."
+        ),
+        keys=["sni"],
+        origins=[SNI_XLSX],
+        table_ids=["SNI 2007"],
+        licence="CC0 (SCB)",
+        vintage="SNI 2007 (SCB:s kodlista)",
+        source="SCB, Svensk näringsgrensindelning (SNI 2007)",
+        notes=["Avdelningsbladet har en omdöpt kolumn i förrådet; koderna och namnen är SCB:s."],
+        checks={"codes_per_level": {str(k): int(v) for k, v in sizes.items()}},
+    )
+
+
+SUN_XLSX = Origin(
+    "scb/JobtechSwe__jobtech-taxonomy-database/resources/suncode-2020.xlsx",
+    "JobtechSwe/jobtech-taxonomy-database",
+    "00698383fbe0894bbcbf7090e79631f99b3edd40",
+    "resources/suncode-2020.xlsx",
+    "SCB: CC0 (repository: EPL-1.0)",
+)
+# (sheet, kind, [(code column, level), ...]); each name sits in the column after its code.
+SUN_BLOCKS = [
+    ("Nivåer, klartext", "level", [(0, 1), (3, 2), (6, 3)]),
+    ("Inriktning, klartext", "field", [(0, 1), (3, 2), (6, 3), (9, 4)]),
+]
+
+
+def _sun_block(sheet: pd.DataFrame, kind: str, column: int, level: int) -> pd.DataFrame:
+    codes, names = sheet.iloc[4:, column], sheet.iloc[4:, column + 1]
+    end = codes.isna().to_numpy().argmax() if codes.isna().any() else len(codes)
+    block = pd.DataFrame({"sun": codes.iloc[:end].str.strip(),
+                          "sun_name": names.iloc[:end].str.strip()})
+    digits = block["sun"].str.isdigit()
+    width = min(level, 3)
+    block.loc[digits, "sun"] = block.loc[digits, "sun"].str.zfill(width)
+    block["kind"] = kind
+    block["level"] = level
+    return block
+
+
+def build_sun(raw: Path) -> Dataset:
+    parts = []
+    for sheet_name, kind, blocks in SUN_BLOCKS:
+        sheet = pd.read_excel(raw / SUN_XLSX.local, sheet_name=sheet_name, header=None, dtype=str)
+        parts += [_sun_block(sheet, kind, column, level) for column, level in blocks]
+    frame = pd.concat(parts, ignore_index=True)[["kind", "sun", "level", "sun_name"]]
+    sizes = frame.groupby(["kind", "level"]).size()
+    require(sizes[("level", 1)] == 7 and sizes[("field", 1)] == 10, f"SUN sizes {sizes}")
+    return Dataset(
+        name="sun",
+        frame=frame,
+        title="SUN 2020: utbildningsnivå och utbildningsinriktning",
+        description=(
+            "Svensk utbildningsnomenklatur 2020: nivå (kind='level', 1–3 siffror) och "
+            "inriktning (kind='field', 1–3 siffror och fyrpositionskoder som '010a'), med "
+            "svenska benämningar."
+        ),
+        keys=["kind", "sun"],
+        origins=[SUN_XLSX],
+        table_ids=["SUN 2020"],
+        licence="CC0 (SCB)",
+        vintage="SUN 2020 (SCB:s kodlista, juni 2019)",
+        source="SCB, Svensk utbildningsnomenklatur (SUN 2020)",
+        checks={"codes": {f"{k}_{lv}": int(n) for (k, lv), n in sizes.items()}},
+    )
