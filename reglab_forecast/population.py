@@ -133,7 +133,7 @@ def load_population_monthly(
     return _finish(frame, by_sex, attrs)
 
 
-def _regroup_ten_year(frame: pd.DataFrame, age_bands: AgeBands) -> pd.DataFrame:
+def _regroup_ten_year(frame: pd.DataFrame, age_bands: int | Sequence[str]) -> pd.DataFrame:
     bands = _band_labels(age_bands) if isinstance(age_bands, int) else list(age_bands)
     for band in bands:
         low, high = _band_limits(band)

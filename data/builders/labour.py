@@ -96,7 +96,7 @@ def build_commuting(raw: Path) -> Dataset:
     return Dataset(
         name="commuting",
         frame=frame,
-        title="Pendling mellan län: förvärvsarbetande 16+ efter bostadslän och arbetsställelän, 2018",
+        title="Pendling mellan län: förvärvsarbetande 16+ efter bostads- och arbetsställelän, 2018",
         description=(
             "Förvärvsarbetande 16 år och äldre (RAMS 2018) efter bostadslän (region_from) och "
             "arbetsställets län (region_to), båda kön. 21 × 21 län; diagonalen är de som "
