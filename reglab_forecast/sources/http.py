@@ -1,0 +1,299 @@
+"""One transport for SCB and JobTech: rate limiter, retries, disk cache and offline mode.
+
+Every attempt, retries included, first takes a slot from a sliding-window limiter, so a run of
+retries can never burst past the server's call limit. HTTP 429 waits for ``Retry-After`` (and
+pauses the limiter for everyone); 5xx, timeouts and cut or truncated connections back off
+exponentially with jitter. After the last try the error names the table and says what to do.
+
+Responses are kept in a ``DiskCache``; with ``offline=True`` (or ``REGLAB_OFFLINE=1``) only the
+cache is used and a miss raises ``OfflineCacheMiss`` naming the table.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import random
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from .. import __version__
+from ..config import get_settings
+from ..errors import OfflineCacheMiss, RateLimitError, ResponseError, ServerError
+from .cache import DiskCache, cache_key
+
+USER_AGENT = f"reglab_forecast/{__version__} (+https://github.com/reglab/reglab_forecast)"
+
+# Network failures that mean "try again": cut, refused, reset, truncated, timed out.
+_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+class ClientStatusError(ResponseError):
+    """The server refused the request with a 4xx status (other than 429)."""
+
+    def __init__(self, message: str, status: int, detail: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.detail = detail
+
+
+class SlidingWindowLimiter:
+    """At most ``max_calls`` calls in any ``window`` seconds, shared by every thread.
+
+    ``margin`` widens the window a little so that calls that leave us evenly spaced also
+    arrive evenly spaced after network jitter.
+    """
+
+    def __init__(
+        self,
+        max_calls: int,
+        window: float,
+        *,
+        margin: float = 0.02,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if max_calls < 1 or window <= 0:
+            raise ValueError(f"bad rate limit: {max_calls} calls per {window} s")
+        self.max_calls = max_calls
+        self.window = window * (1 + margin)
+        self._clock = clock
+        self._sleep = sleep
+        self._sent: deque[float] = deque()
+        self._paused_until = 0.0
+        self._lock = threading.Lock()
+        self.calls = 0
+
+    def _wait_time(self, now: float) -> float:
+        while self._sent and now - self._sent[0] >= self.window:
+            self._sent.popleft()
+        wait = max(0.0, self._paused_until - now)
+        if len(self._sent) >= self.max_calls:
+            wait = max(wait, self._sent[0] + self.window - now)
+        return wait
+
+    def acquire(self) -> None:
+        """Block until a call may be sent, then count it."""
+        while True:
+            with self._lock:
+                now = self._clock()
+                wait = self._wait_time(now)
+                if wait <= 0:
+                    self._sent.append(now)
+                    self.calls += 1
+                    return
+            self._sleep(wait)
+
+    def pause(self, seconds: float) -> None:
+        """Hold every caller back for ``seconds`` (the server said Retry-After)."""
+        with self._lock:
+            self._paused_until = max(self._paused_until, self._clock() + seconds)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how long to retry. Tests shrink the waits; the counts stay real."""
+
+    max_tries: int = 5
+    backoff_base: float = 0.5
+    backoff_max: float = 30.0
+    jitter: float = 0.25
+    retry_after_default: float = 10.0
+    retry_after_max: float = 120.0
+
+    def backoff(self, attempt: int) -> float:
+        delay = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
+        return delay * (1 + random.uniform(0, self.jitter))
+
+    def retry_after(self, header: str | None) -> float:
+        return min(self.retry_after_max, parse_retry_after(header, self.retry_after_default))
+
+
+def parse_retry_after(header: str | None, default: float) -> float:
+    """Seconds from a ``Retry-After`` header: a number of seconds or an HTTP date."""
+    if not header:
+        return default
+    try:
+        return max(0.0, float(header))
+    except ValueError:
+        pass
+    try:
+        moment = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return default
+    return max(0.0, moment.timestamp() - time.time())
+
+
+@dataclass(frozen=True)
+class Request:
+    """One HTTP request and where its answer lives in the cache."""
+
+    method: str
+    path: str
+    table: str
+    what: str
+    params: dict[str, Any] | None = None
+    body: Any = None
+    lang: str = "-"
+    cache: bool = True
+    max_age: float | None = None  # seconds; None = never stale by age
+    updated: str | None = None  # the table's `updated`; a cached entry with another is stale
+
+    def key_material(self) -> dict[str, Any]:
+        return {"method": self.method, "path": self.path, "params": self.params or {},
+                "body": self.body}
+
+
+class Transport:
+    """HTTP for one source (``scb`` or ``jobtech``) with limiter, retries, cache, offline."""
+
+    def __init__(
+        self,
+        source: str,
+        base_url: str,
+        *,
+        cache_dir: Path | None = None,
+        offline: bool | None = None,
+        timeout: float | None = None,
+        limiter: SlidingWindowLimiter | None = None,
+        retry: RetryPolicy | None = None,
+        headers: dict[str, str] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        settings = get_settings()
+        self.source = source
+        self.base_url = base_url.rstrip("/")
+        self.cache = DiskCache(Path(cache_dir) if cache_dir else settings.cache_dir)
+        self.offline = settings.offline if offline is None else offline
+        self.limiter = limiter
+        self.retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._client = httpx.Client(
+            timeout=timeout if timeout is not None else settings.timeout,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
+            follow_redirects=True,
+        )
+        self.requests_sent = 0
+
+    def close(self) -> None:
+        self._client.close()
+
+    def url(self, path: str) -> str:
+        return path if path.startswith("http") else f"{self.base_url}/{path.lstrip('/')}"
+
+    def cache_path(self, request: Request) -> Path:
+        return self.cache.path(self.source, request.table, request.lang,
+                               cache_key(request.key_material()))
+
+    def cached(self, request: Request) -> Any | None:
+        """The cached body if present and fresh, else None."""
+        if not request.cache:
+            return None
+        entry = self.cache.get(self.cache_path(request))
+        if entry is None:
+            return None
+        if self.offline:
+            return entry.body
+        if request.max_age is not None and entry.age_seconds > request.max_age:
+            return None
+        if request.updated and entry.meta.get("updated") not in (None, request.updated):
+            return None
+        return entry.body
+
+    def get_json(self, request: Request) -> Any:
+        """The parsed JSON answer to ``request``: from the cache when possible."""
+        hit = self.cached(request)
+        if hit is not None:
+            return hit
+        if self.offline:
+            raise OfflineCacheMiss(
+                f"Offline-läge: {request.what} för {request.table} finns inte i cachen "
+                f"({self.cache.root}). Kör `reglab-forecast fetch` på en dator med nätverk, "
+                "eller slå av offline-läget (REGLAB_OFFLINE=0)."
+            )
+        raw, body = self._fetch_parsed(request)
+        if request.cache:
+            meta = {"url": self.url(request.path), "method": request.method,
+                    "params": request.params, "body": request.body, "source": self.source,
+                    "table": request.table, "lang": request.lang,
+                    "updated": request.updated or _updated_of(body)}
+            self.cache.put(self.cache_path(request), raw, meta)
+        return body
+
+    def _fetch_parsed(self, request: Request) -> tuple[bytes, Any]:
+        """Send with retries. A 200 whose body does not parse counts as a cut connection."""
+        last = ""
+        for attempt in range(1, self.retry.max_tries + 1):
+            if self.limiter is not None:
+                self.limiter.acquire()
+            self.requests_sent += 1
+            try:
+                response = self._client.request(
+                    request.method, self.url(request.path), params=request.params,
+                    json=request.body if request.method == "POST" else None,
+                )
+                raw = response.content
+                if response.status_code < 300:
+                    return raw, json.loads(raw)
+            except (*_RETRYABLE_ERRORS, ValueError) as error:
+                last = f"{type(error).__name__}: {error}"
+                self._sleep(self.retry.backoff(attempt))
+                continue
+            last = self._handle_status(request, response, attempt)
+        raise self._final_error(request, last)
+
+    def _handle_status(self, request: Request, response: httpx.Response, attempt: int) -> str:
+        status = response.status_code
+        if status == 429:
+            wait = self.retry.retry_after(response.headers.get("Retry-After"))
+            if self.limiter is not None:
+                self.limiter.pause(wait)
+            else:
+                self._sleep(wait)
+            return "429"
+        if status >= 500:
+            self._sleep(self.retry.backoff(attempt))
+            return str(status)
+        detail = _problem_detail(response)
+        raise ClientStatusError(
+            f"{self.source}: {request.table} ({request.what}) avvisades med HTTP {status}: "
+            f"{detail}",
+            status=status, detail=detail,
+        )
+
+    def _final_error(self, request: Request, last: str) -> Exception:
+        tries = self.retry.max_tries
+        if last == "429":
+            return RateLimitError(
+                f"{self.source}: servern svarade 429 (för många anrop) för {request.table} "
+                f"({request.what}) efter {tries} försök. Vänta några minuter och kör igen; "
+                "det som redan hämtats ligger kvar i cachen."
+            )
+        return ServerError(
+            f"{self.source}: {request.table} ({request.what}) kunde inte hämtas efter {tries} "
+            f"försök (senast: {last}). Servern kan vara nere: försök igen senare, eller arbeta "
+            "vidare med den inbyggda ögonblicksbilden."
+        )
+
+
+def _updated_of(body: Any) -> str | None:
+    if isinstance(body, dict) and isinstance(body.get("updated"), str):
+        return str(body["updated"])
+    return None
+
+
+def _problem_detail(response: httpx.Response) -> str:
+    try:
+        problem = response.json()
+    except ValueError:
+        return response.text[:200].strip() or response.reason_phrase
+    if isinstance(problem, dict):
+        return str(problem.get("detail") or problem.get("title") or problem)[:300]
+    return str(problem)[:300]
