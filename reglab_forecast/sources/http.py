@@ -16,7 +16,6 @@ import json
 import random
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +46,9 @@ class ClientStatusError(ResponseError):
 class SlidingWindowLimiter:
     """At most ``max_calls`` calls in any ``window`` seconds, shared by every thread.
 
-    ``margin`` widens the window a little so that calls that leave us evenly spaced also
-    arrive evenly spaced after network jitter.
+    A call holds its slot from the moment it is sent until it has been answered, and the
+    window is counted from the answer, not from the send. The server received the call
+    somewhere in between, so this never undercounts, whatever the network's jitter.
     """
 
     def __init__(
@@ -56,44 +56,52 @@ class SlidingWindowLimiter:
         max_calls: int,
         window: float,
         *,
-        margin: float = 0.02,
+        margin: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         if max_calls < 1 or window <= 0:
             raise ValueError(f"bad rate limit: {max_calls} calls per {window} s")
         self.max_calls = max_calls
         self.window = window * (1 + margin)
         self._clock = clock
-        self._sleep = sleep
-        self._sent: deque[float] = deque()
+        self._done: list[float] = []  # answer times of finished calls still in the window
+        self._in_flight = 0
         self._paused_until = 0.0
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
         self.calls = 0
 
-    def _wait_time(self, now: float) -> float:
-        while self._sent and now - self._sent[0] >= self.window:
-            self._sent.popleft()
-        wait = max(0.0, self._paused_until - now)
-        if len(self._sent) >= self.max_calls:
-            wait = max(wait, self._sent[0] + self.window - now)
-        return wait
+    def _wait_time(self, now: float) -> float | None:
+        """0 when a call may go now, seconds to wait, or None to wait for an answer."""
+        self._done = [t for t in self._done if now - t < self.window]
+        if self._paused_until > now:
+            return self._paused_until - now
+        if len(self._done) + self._in_flight < self.max_calls:
+            return 0.0
+        if not self._done:
+            return None
+        return min(self._done) + self.window - now
 
     def acquire(self) -> None:
-        """Block until a call may be sent, then count it."""
-        while True:
-            with self._lock:
-                now = self._clock()
-                wait = self._wait_time(now)
-                if wait <= 0:
-                    self._sent.append(now)
+        """Block until a call may be sent, then count it as in flight."""
+        with self._cond:
+            while True:
+                wait = self._wait_time(self._clock())
+                if wait is not None and wait <= 0:
+                    self._in_flight += 1
                     self.calls += 1
                     return
-            self._sleep(wait)
+                self._cond.wait(timeout=wait)
+
+    def release(self) -> None:
+        """The call that took a slot has been answered (or failed)."""
+        with self._cond:
+            self._in_flight = max(0, self._in_flight - 1)
+            self._done.append(self._clock())
+            self._cond.notify_all()
 
     def pause(self, seconds: float) -> None:
         """Hold every caller back for ``seconds`` (the server said Retry-After)."""
-        with self._lock:
+        with self._cond:
             self._paused_until = max(self._paused_until, self._clock() + seconds)
 
 
@@ -231,15 +239,8 @@ class Transport:
         """Send with retries. A 200 whose body does not parse counts as a cut connection."""
         last = ""
         for attempt in range(1, self.retry.max_tries + 1):
-            if self.limiter is not None:
-                self.limiter.acquire()
-            self.requests_sent += 1
             try:
-                response = self._client.request(
-                    request.method, self.url(request.path), params=request.params,
-                    json=request.body if request.method == "POST" else None,
-                )
-                raw = response.content
+                response, raw = self._send(request)
                 if response.status_code < 300:
                     return raw, json.loads(raw)
             except (*_RETRYABLE_ERRORS, ValueError) as error:
@@ -248,6 +249,21 @@ class Transport:
                 continue
             last = self._handle_status(request, response, attempt)
         raise self._final_error(request, last)
+
+    def _send(self, request: Request) -> tuple[httpx.Response, bytes]:
+        """One attempt, holding a limiter slot until the answer is in."""
+        if self.limiter is not None:
+            self.limiter.acquire()
+        self.requests_sent += 1
+        try:
+            response = self._client.request(
+                request.method, self.url(request.path), params=request.params,
+                json=request.body if request.method == "POST" else None,
+            )
+            return response, response.content
+        finally:
+            if self.limiter is not None:
+                self.limiter.release()
 
     def _handle_status(self, request: Request, response: httpx.Response, attempt: int) -> str:
         status = response.status_code

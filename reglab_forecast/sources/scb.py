@@ -139,6 +139,7 @@ class ScbClient:
             self._config = raw
             limiter = SlidingWindowLimiter(raw["maxCallsPerTimeWindow"], float(raw["timeWindow"]))
             limiter.acquire()  # the /config call itself counted on the server's side
+            limiter.release()
             self.transport.limiter = limiter
         return self._config
 
