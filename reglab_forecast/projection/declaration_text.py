@@ -1,0 +1,78 @@
+"""The quality declaration as Swedish text (CLI and the briefs' method section)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .declaration import QualityDeclaration
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """'10,3 %' (Swedish decimal comma); '–' where a figure is undefined."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value * 100:.{decimals}f}".replace(".", ",").replace("-", "−") + " %"
+
+
+def _table(frame: pd.DataFrame, label_width: int = 24) -> list[str]:
+    from .declaration import COLUMNS, METHOD_NAMES
+
+    header = "".ljust(label_width) + "".join(name.rjust(22) for name in COLUMNS.values())
+    lines = [header]
+    for method in METHOD_NAMES:
+        row = frame[frame["method"] == method]
+        if row.empty:
+            continue
+        cells = "".join(percent(row[c].iloc[0]).rjust(22) for c in COLUMNS)
+        lines.append(METHOD_NAMES[method].ljust(label_width) + cells)
+    return lines
+
+
+def _verdict(ok: bool) -> str:
+    return "uppfyllt" if ok else "ej uppfyllt"
+
+
+def _targets(declaration: QualityDeclaration) -> list[str]:
+    t = declaration.targets
+    return [
+        f"- WAPE med känd länstotal {percent(t['wape_reduction'])} lägre än konstanta "
+        f"yrkesandelar (mål minst 10 %, ambition 20 %): {_verdict(t['wape_reduction_met'])}",
+        f"- Rätt riktning {percent(t['direction'])} (mål minst 75 %; BLS 77–84 %): "
+        f"{_verdict(t['direction_met'])}",
+        f"- Täckning för 80 %-intervallen {percent(t['coverage'])} (mål 75–85 %): "
+        f"{_verdict(t['coverage_met'])}",
+    ]
+
+
+def declaration_text(declaration: QualityDeclaration) -> str:
+    meta = declaration.meta
+    origins = meta.get("headline_origins", [])
+    span = f"{min(origins)}–{max(origins)}" if origins else ""
+    lines = [
+        f"Kvalitetsdeklaration: bakåtprövning på {meta.get('level', 'län × SSYK3')}, "
+        f"horisont {meta.get('headline_horizon', 5)} år, startår {span} "
+        f"(data {'–'.join(str(y) for y in meta.get('data_years', []))})",
+        "",
+        *_table(declaration.headline),
+        "",
+        "Mål:",
+        *_targets(declaration),
+        "",
+        "Standardmetoden per horisont (startår "
+        f"{'–'.join(str(y) for y in (min(meta['origins']), max(meta['origins'])))}):",
+    ]
+    by_h = declaration.by_horizon
+    for horizon, group in by_h[by_h["method"] == "standard"].groupby("horizon"):
+        naive = by_h[(by_h["method"] == "constant_shares") & (by_h["horizon"] == horizon)]
+        lines.append(
+            f"  {int(horizon)} år: WAPE {percent(group['wape'].iloc[0])}, med känd länstotal "
+            f"{percent(group['wape_totals_known'].iloc[0])} (konstanta andelar "
+            f"{percent(naive['wape_totals_known'].iloc[0])}), rätt riktning "
+            f"{percent(group['direction'].iloc[0])}, täckning {percent(group['coverage'].iloc[0])}"
+        )
+    lines += ["", *(f"Not: {note}" for note in meta.get("notes", []))]
+    return "\n".join(lines)

@@ -1,0 +1,270 @@
+"""``project()`` and the ``Projection`` it returns: the standard method end to end.
+
+    proj = project(load_employment(level=4), load_age_profile(level=4))
+    proj.table                       # län × SSYK4 × target year
+    proj.aggregate(level=3)          # län × SSYK3, sums agree with level 4
+    proj.aggregate(level=1, regions="riket")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from .expansion import DEFAULT_PARAMS, MethodParams, project_points
+from .intervals import CALIBRATION_FILE, Calibration, load_calibration
+from .levers import apply_shocks, national_total, regional_growth
+from .panel import RIKET, Panel, build_panel
+from .replacement import build_age_panel, replacement_rates, share_aged
+from .scenario import Scenario, load_scenario
+
+MAX_HORIZON = 15
+SUM_COLUMNS = ["employed", "expansion", "replacement", "recruitment_need", "base_employed"]
+TABLE_COLUMNS = ["region", "region_name", "ssyk", "ssyk_name", "year", "employed", "lower",
+                 "upper", "expansion", "replacement", "recruitment_need", "base_employed",
+                 "share_55plus", "estimated", "scenario"]
+
+
+@lru_cache(maxsize=4)
+def _stored_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
+    return load_calibration(path)
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The result of ``project``: tables, the scenario, and the fitted models behind them.
+
+    ``paths`` holds every year from the base year to the last target (for fan charts);
+    ``table`` only the target years. Both are län × SSYK4; ``aggregate`` sums them up.
+    Intervals (``lower``/``upper``, 80 %) are not additive: an aggregate gets its own from the
+    calibration, by its size and horizon. ``recruitment_need`` is floored at zero per SSYK4
+    cell and then summed, so a shrinking occupation does not cancel another's need.
+    """
+
+    paths: pd.DataFrame
+    scenario: Scenario
+    base_year: int
+    target_years: tuple[int, ...]
+    calibration: Calibration
+    models: dict[str, Any] = field(default_factory=dict)
+    by_sex: pd.DataFrame | None = None
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def table(self) -> pd.DataFrame:
+        return self.paths[self.paths["year"].isin(self.target_years)].reset_index(drop=True)
+
+    @property
+    def cells(self) -> pd.DataFrame:
+        """Per län × SSYK4: base employed, share aged 55+, whether the age structure is estimated."""
+        base = self.paths[self.paths["year"] == self.base_year]
+        return base[["region", "ssyk", "base_employed", "share_55plus", "estimated",
+                     "scenario"]].reset_index(drop=True)
+
+    def aggregate(self, level: int = 3, regions: str | Iterable[str] | None = None,
+                  years: Iterable[int] | None = None) -> pd.DataFrame:
+        """Sum to SSYK ``level`` (1–4); ``regions``: None = the län, "riket", "all" or codes.
+
+        ``years`` defaults to the target years; pass ``range(base, last + 1)`` for paths.
+        """
+        if level not in (1, 2, 3, 4):
+            raise InputError(f"SSYK-nivå ska vara 1, 2, 3 eller 4, fick {level!r}")
+        wanted = self.target_years if years is None else tuple(int(y) for y in years)
+        frame = self.paths[self.paths["year"].isin(wanted)]
+        frame = frame.assign(ssyk=frame["ssyk"].str[:level],
+                             older=frame["share_55plus"] * frame["base_employed"])
+        parts = []
+        if regions is None or regions == "all" or not isinstance(regions, str):
+            parts.append(frame)
+        if regions in ("riket", "all", RIKET) or (
+                not isinstance(regions, str) and regions is not None and RIKET in regions):
+            parts.append(frame.assign(region=RIKET))
+        summed = self._sum(pd.concat(parts, ignore_index=True), level)
+        if regions is not None and not isinstance(regions, str):
+            chosen = [str(r) for r in regions]
+            self._check_regions(chosen)
+            summed = summed[summed["region"].isin(chosen)]
+        elif regions in ("riket", RIKET):
+            summed = summed[summed["region"] == RIKET]
+        return summed.reset_index(drop=True)
+
+    def _check_regions(self, chosen: Sequence[str]) -> None:
+        known = set(self.paths["region"]) | {RIKET}
+        unknown = [r for r in chosen if r not in known]
+        if unknown:
+            raise InputError(f"okända regioner {unknown}; finns: {sorted(known)}")
+
+    def _sum(self, frame: pd.DataFrame, level: int) -> pd.DataFrame:
+        keys = ["region", "ssyk", "year"]
+        summed = frame.groupby(keys, as_index=False, sort=True).agg(
+            **{c: (c, "sum") for c in [*SUM_COLUMNS, "older"]}, estimated=("estimated", "any"))
+        summed["share_55plus"] = np.divide(
+            summed["older"], summed["base_employed"],
+            out=np.zeros(len(summed)), where=summed["base_employed"].to_numpy() > 0)
+        summed = self._intervals(summed.drop(columns="older"))
+        summed["scenario"] = self.scenario.name
+        summed["region_name"] = summed["region"].map(self.names.get("region", {})).fillna("")
+        summed["ssyk_name"] = summed["ssyk"].map(self.names.get(f"ssyk{level}", {})).fillna("")
+        return summed[TABLE_COLUMNS]
+
+    def _intervals(self, frame: pd.DataFrame) -> pd.DataFrame:
+        return add_intervals(frame, self.calibration, self.base_year)
+
+    def gender_balance(self, level: int = 4, regions: str | Iterable[str] | None = None
+                       ) -> pd.DataFrame:
+        """Base-year employed by sex: region, ssyk, men, women, share_women."""
+        if self.by_sex is None:
+            raise InputError("employment saknade kolumnen 'sex'; könsfördelning går inte att ta fram")
+        frame = self.by_sex.assign(ssyk=self.by_sex["ssyk"].str[:level])
+        if regions in ("riket", RIKET, "all"):
+            riket = frame.assign(region=RIKET)
+            frame = riket if regions != "all" else pd.concat([frame, riket])
+        wide = frame.pivot_table(index=["region", "ssyk"], columns="sex", values="employed",
+                                 aggfunc="sum", fill_value=0).reset_index()
+        wide.columns.name = None
+        total = wide.get("men", 0) + wide.get("women", 0)
+        wide["share_women"] = np.divide(wide.get("women", 0), total, out=np.zeros(len(wide)),
+                                        where=np.asarray(total) > 0)
+        return wide
+
+    def __repr__(self) -> str:
+        riket = self.aggregate(level=1, regions="riket").groupby("year")[SUM_COLUMNS].sum()
+        base = riket["base_employed"].iloc[0]
+        lines = [f"Projection('{self.scenario.name}', basår {self.base_year}, "
+                 f"{self.paths['region'].nunique()} län × {self.paths['ssyk'].nunique()} yrken)",
+                 f"  sysselsatta {self.base_year}: {base:,.0f}".replace(",", " ")]
+        for year, row in riket.iterrows():
+            lines.append(f"  {year}: {row['employed']:,.0f} sysselsatta, expansion "
+                         f"{row['expansion']:+,.0f}, pensionsavgångar {row['replacement']:,.0f}, "
+                         f"rekryteringsbehov {row['recruitment_need']:,.0f}".replace(",", " "))
+        return "\n".join(lines)
+
+
+def add_intervals(frame: pd.DataFrame, calibration: Calibration, base_year: int
+                  ) -> pd.DataFrame:
+    """``lower``/``upper`` for each row from its size (base employed) and horizon."""
+    employed = frame["employed"].to_numpy(float)
+    lower, upper = employed.copy(), employed.copy()
+    horizon = frame["year"].to_numpy(int) - base_year
+    for h in np.unique(horizon[horizon > 0]):
+        rows = horizon == h
+        lower[rows], upper[rows] = calibration.apply(
+            employed[rows], frame["base_employed"].to_numpy(float)[rows], int(h))
+    return frame.assign(lower=lower, upper=upper)
+
+
+def _target_years(target_years: int | Iterable[int], base_year: int) -> tuple[int, ...]:
+    years = (target_years,) if isinstance(target_years, int) else tuple(target_years)
+    if not years:
+        raise InputError("target_years är tomt; ange t.ex. (2030, 2035)")
+    for year in years:
+        if isinstance(year, bool) or not isinstance(year, int | np.integer):
+            raise InputError(f"målår ska vara heltal, fick {year!r}")
+        if not base_year < year <= base_year + MAX_HORIZON:
+            raise InputError(f"målår {year} ska ligga efter basåret {base_year} och högst "
+                             f"{MAX_HORIZON} år fram ({base_year + MAX_HORIZON})")
+    return tuple(sorted({int(y) for y in years}))
+
+
+def project(
+    employment: pd.DataFrame,
+    age_profile: pd.DataFrame,
+    base_year: int | None = None,
+    target_years: int | Iterable[int] = (2030, 2035),
+    scenario: str | Path | Mapping[str, Any] | Scenario | None = None,
+    *,
+    calibration: Calibration | None = None,
+    params: MethodParams = DEFAULT_PARAMS,
+) -> Projection:
+    """Project employed, expansion, replacement and recruitment need per län × SSYK4.
+
+    Nothing after ``base_year`` (default: the last year in ``employment``) is used for the
+    point projections. Intervals come from the stored calibration of the rolling-origin
+    backtest (``reglab-forecast backtest --save``) unless ``calibration`` is given.
+    """
+    chosen = load_scenario(scenario)
+    panel = build_panel(employment, base_year)
+    targets = _target_years(target_years, panel.base_year)
+    chosen.check(panel.ssyk, panel.regions)
+    horizons = np.arange(1, targets[-1] - panel.base_year + 1)
+    employed, fit = _employed(panel, horizons, chosen, params)
+    ages = build_age_panel(age_profile, panel.ssyk, panel.base_year)
+    rates = replacement_rates(ages, panel.breaks, np.arange(0, horizons[-1] + 1),
+                              chosen.retirement_age_shift)
+    calibration = calibration or _stored_calibration()
+    paths = add_intervals(_Cube(panel, employed, rates, share_aged(ages), chosen).frame(),
+                          calibration, panel.base_year)
+    paths = paths.assign(region_name=paths["region"].map(panel.region_names).fillna(""),
+                         ssyk_name=paths["ssyk"].map(panel.ssyk_names).fillna(""))
+    return Projection(
+        paths=paths[TABLE_COLUMNS], scenario=chosen, base_year=panel.base_year,
+        target_years=targets, calibration=calibration, models={"national_total": fit},
+        by_sex=_base_by_sex(panel), names=_names(panel, employment),
+    )
+
+
+def _employed(panel: Panel, horizons: np.ndarray, scenario: Scenario, params: MethodParams
+              ) -> tuple[np.ndarray, Any]:
+    """Projected employed ``[r, o, h]`` with the scenario's levers applied."""
+    override = national_total(scenario, float(panel.base.sum()), horizons)
+    points = project_points(panel, horizons, params, override)
+    employed = regional_growth(points.employed, panel.base, panel.regions, scenario, horizons)
+    employed = apply_shocks(employed, panel.base, panel.regions, panel.ssyk, scenario,
+                            panel.base_year + horizons)
+    return employed, points.national.total_fit
+
+
+@dataclass(frozen=True)
+class _Cube:
+    """Arrays ``[r, o, h]`` (h = 0 is the base year) turned into the long paths frame."""
+
+    panel: Panel
+    employed: np.ndarray
+    rates: np.ndarray
+    share55: np.ndarray
+    scenario: Scenario
+
+    def frame(self) -> pd.DataFrame:
+        base = self.panel.base
+        n_r, n_o = base.shape
+        employed = np.concatenate([base[:, :, None], self.employed], axis=2)
+        n_h = employed.shape[2]
+        expansion = employed - base[:, :, None]
+        replacement = base[:, :, None] * self.rates[None, :, :]
+        return pd.DataFrame({
+            "region": np.repeat(self.panel.regions, n_o * n_h),
+            "ssyk": np.tile(np.repeat(self.panel.ssyk, n_h), n_r),
+            "year": np.tile(self.panel.base_year + np.arange(n_h), n_r * n_o),
+            "employed": employed.ravel(),
+            "expansion": expansion.ravel(),
+            "replacement": replacement.ravel(),
+            "recruitment_need": np.maximum(replacement + expansion, 0.0).ravel(),
+            "base_employed": np.repeat(base.ravel(), n_h),
+            "share_55plus": np.tile(np.repeat(self.share55, n_h), n_r),
+            "estimated": True,  # regional age structure = the national one (no regional ages)
+            "scenario": self.scenario.name,
+        })
+
+
+def _base_by_sex(panel: Panel) -> pd.DataFrame | None:
+    if panel.by_sex is None:
+        return None
+    frame = panel.by_sex[panel.by_sex["year"] == panel.base_year]
+    return frame[["region", "ssyk", "sex", "employed"]].reset_index(drop=True)
+
+
+def _names(panel: Panel, employment: pd.DataFrame) -> dict[str, dict[str, str]]:
+    names = {"region": {**panel.region_names, RIKET: "Riket"}, "ssyk4": panel.ssyk_names}
+    for level in (1, 2, 3):
+        column = f"ssyk{level}_name"
+        if column in employment.columns and f"ssyk{level}" in employment.columns:
+            pairs = employment[[f"ssyk{level}", column]].drop_duplicates()
+            names[f"ssyk{level}"] = dict(zip(pairs.iloc[:, 0], pairs.iloc[:, 1], strict=True))
+    return names

@@ -1,0 +1,115 @@
+"""Input frames -> checked numpy cubes that the projection works on.
+
+The projection computes on a dense cube ``employed[region, ssyk, year]`` (sex summed). Building
+it checks the inputs (missing years, negative or NaN counts, duplicated keys, holes in the cube)
+and cuts the panel at the base year, so that no later step can look past it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataContractError, InputError
+from ..frames import validate
+
+# Series breaks in the occupational register (METHOD.md): a change from year t-1 to a break
+# year t is partly a change of measurement, so it is never read as growth.
+#   2019 new register series (YREG60N), 2022 BAS replaces RAMS, 2023 ages 16-69 and imputed
+#   occupations (the total jumps from 4.54 M to 4.94 M).
+SERIES_BREAKS: tuple[int, ...] = (2019, 2022, 2023)
+
+RIKET = "00"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """Employment cube cut at ``base_year``: ``values[r, o, t]`` for ``years`` up to base."""
+
+    regions: np.ndarray
+    ssyk: np.ndarray
+    years: np.ndarray
+    values: np.ndarray
+    breaks: tuple[int, ...] = SERIES_BREAKS
+    region_names: dict[str, str] = field(default_factory=dict)
+    ssyk_names: dict[str, str] = field(default_factory=dict)
+    by_sex: pd.DataFrame | None = None
+
+    @property
+    def base_year(self) -> int:
+        return int(self.years[-1])
+
+    @property
+    def base(self) -> np.ndarray:
+        """Employed in the base year, ``[region, ssyk]``."""
+        return self.values[:, :, -1]
+
+    def cut(self, base_year: int) -> Panel:
+        """The same panel as if ``base_year`` were the latest year (nothing after it kept)."""
+        keep = self.years <= base_year
+        by_sex = None if self.by_sex is None else self.by_sex[self.by_sex["year"] <= base_year]
+        return Panel(self.regions, self.ssyk, self.years[keep], self.values[:, :, keep],
+                     self.breaks, self.region_names, self.ssyk_names, by_sex)
+
+
+def _check_employment(employment: pd.DataFrame) -> None:
+    if not isinstance(employment, pd.DataFrame):
+        raise InputError(f"employment ska vara en DataFrame, fick {type(employment).__name__}")
+    keys = ["region", "ssyk", "year"] + (["sex"] if "sex" in employment.columns else [])
+    validate(employment, keys, name="employment", required=["employed"])
+    riket = employment["region"] == RIKET
+    if riket.any():
+        raise DataContractError(
+            "employment: ska hålla län (01..25), inte Riket ('00'); Riket räknas som summan"
+        )
+
+
+def _years_checked(years: np.ndarray, base_year: int | None, name: str) -> int:
+    present = sorted({int(y) for y in years})
+    missing = sorted(set(range(present[0], present[-1] + 1)) - set(present))
+    if missing:
+        raise InputError(f"{name}: år saknas i serien: {missing} (har {present[0]}–{present[-1]})")
+    if base_year is None:
+        return present[-1]
+    if not present[0] + 1 <= base_year <= present[-1]:
+        raise InputError(
+            f"basår {base_year} ligger utanför data ({present[0]}–{present[-1]}); "
+            f"basåret behöver minst ett år historik före sig"
+        )
+    return int(base_year)
+
+
+def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
+    label = f"{code}_name"
+    if label not in frame.columns:
+        return {}
+    pairs = frame[[code, label]].drop_duplicates(code)
+    return dict(zip(pairs[code].astype(str), pairs[label].astype(str), strict=True))
+
+
+def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel:
+    """Check ``employment`` (a ``load_employment(level=4)`` frame) and build the cube."""
+    _check_employment(employment)
+    if employment.empty:
+        raise InputError("employment: tabellen är tom")
+    base = _years_checked(employment["year"].to_numpy(), base_year, "employment")
+    frame = employment[employment["year"] <= base]
+    summed = frame.groupby(["region", "ssyk", "year"], sort=True)["employed"].sum()
+    regions = summed.index.levels[0].to_numpy(dtype=object)
+    ssyk = summed.index.levels[1].to_numpy(dtype=object)
+    years = summed.index.levels[2].to_numpy(dtype=int)
+    if len(summed) != len(regions) * len(ssyk) * len(years):
+        raise DataContractError(
+            f"employment: kuben region × ssyk × år har hål: {len(summed)} celler, väntade "
+            f"{len(regions) * len(ssyk) * len(years)} ({len(regions)} regioner, {len(ssyk)} "
+            f"yrken, {len(years)} år)"
+        )
+    values = summed.to_numpy(dtype=float).reshape(len(regions), len(ssyk), len(years))
+    by_sex = None
+    if "sex" in frame.columns:
+        by_sex = frame.groupby(["region", "ssyk", "sex", "year"], as_index=False)["employed"].sum()
+    breaks = tuple(employment.attrs.get("series_breaks", SERIES_BREAKS))
+    return Panel(regions.astype(str), ssyk.astype(str), years, values, breaks,
+                 _names(frame, "region"), _names(frame, "ssyk"), by_sex)
