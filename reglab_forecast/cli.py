@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from collections.abc import Callable, Sequence
 
 from . import __version__
@@ -36,6 +37,68 @@ def _build_parser() -> argparse.ArgumentParser:
 
 # Commands register themselves in this list; see the module docstring.
 _COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+# --- projection commands: backtest, project -------------------------------------------------
+
+
+def _add_backtest(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "backtest", help="bakåtpröva prognosmetoden och skriv kvalitetsdeklarationen",
+        description="Kör metoden som om det vore 2016–2019 och jämför med utfallet "
+                    "(län × SSYK3), bredvid tre enkla jämförelsemetoder.",
+    )
+    parser.add_argument("--save", action="store_true",
+                        help="spara deklarationen och intervallkalibreringen i paketet")
+    parser.add_argument("--out", type=Path, metavar="FIL",
+                        help="spara deklarationen som JSON i FIL")
+    parser.set_defaults(run=_run_backtest)
+
+
+def _run_backtest(args: argparse.Namespace) -> int:
+    from .loaders import load_employment
+    from .projection import backtest
+
+    declaration = backtest(load_employment(level=4))
+    print(declaration.to_text())
+    if args.save:
+        print(f"\nSparad: {declaration.save()}")
+    if args.out:
+        print(f"Sparad: {declaration.save(args.out, args.out.with_suffix('.calibration.json'))}")
+    return EXIT_OK
+
+
+def _add_project(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "project", help="prognos per län och yrke: sysselsatta, pensionsavgångar, behov",
+    )
+    parser.add_argument("--region", default="riket", help="län (namn eller kod) eller 'riket'")
+    parser.add_argument("--level", type=int, default=1, choices=(1, 2, 3, 4), help="SSYK-nivå")
+    parser.add_argument("--years", type=int, nargs="+", default=[2030, 2035], metavar="ÅR")
+    parser.add_argument("--scenario", metavar="FIL", help="scenariofil (TOML)")
+    parser.add_argument("--out", type=Path, metavar="FIL", help="skriv tabellen som CSV")
+    parser.set_defaults(run=_run_project)
+
+
+def _run_project(args: argparse.Namespace) -> int:
+    from .loaders import load_age_profile, load_employment
+    from .projection import project
+    from .projection.formatting import projection_text
+    from .regions import resolve_region
+
+    region = resolve_region(args.region, ("riket", "lan"))
+    result = project(load_employment(level=4), load_age_profile(level=4),
+                     target_years=args.years, scenario=args.scenario)
+    table = result.aggregate(level=args.level, regions=[region])
+    print(projection_text(result, table))
+    if args.out:
+        from .projection.formatting import write_csv
+
+        print(f"Sparad: {write_csv(table, args.out)}")
+    return EXIT_OK
+
+
+_COMMANDS += [_add_backtest, _add_project]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

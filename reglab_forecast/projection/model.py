@@ -17,7 +17,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, ReglabError
+from ..occupations import occupation_names
+from ..regions import region_names
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
 from .intervals import CALIBRATION_FILE, Calibration, load_calibration
 from .levers import apply_shocks, national_total, regional_growth
@@ -189,7 +191,7 @@ def project(
     point projections. Intervals come from the stored calibration of the rolling-origin
     backtest (``reglab-forecast backtest --save``) unless ``calibration`` is given.
     """
-    chosen = load_scenario(scenario)
+    chosen = load_scenario(scenario).with_region_codes()
     panel = build_panel(employment, base_year)
     targets = _target_years(target_years, panel.base_year)
     chosen.check(panel.ssyk, panel.regions)
@@ -206,7 +208,7 @@ def project(
     return Projection(
         paths=paths[TABLE_COLUMNS], scenario=chosen, base_year=panel.base_year,
         target_years=targets, calibration=calibration, models={"national_total": fit},
-        by_sex=_base_by_sex(panel), names=_names(panel, employment),
+        by_sex=_base_by_sex(panel), names=_names(panel),
     )
 
 
@@ -260,11 +262,15 @@ def _base_by_sex(panel: Panel) -> pd.DataFrame | None:
     return frame[["region", "ssyk", "sex", "employed"]].reset_index(drop=True)
 
 
-def _names(panel: Panel, employment: pd.DataFrame) -> dict[str, dict[str, str]]:
-    names = {"region": {**panel.region_names, RIKET: "Riket"}, "ssyk4": panel.ssyk_names}
+def _names(panel: Panel) -> dict[str, dict[str, str]]:
+    """Swedish names for regions and SSYK codes at every level (input labels first)."""
+    try:
+        every_level = occupation_names()
+        regions = region_names()
+    except ReglabError:  # no snapshot: fall back to the labels that came with the input
+        every_level, regions = {}, {}
+    names = {"region": {**regions, **panel.region_names, RIKET: "Riket"},
+             "ssyk4": {**every_level, **panel.ssyk_names}}
     for level in (1, 2, 3):
-        column = f"ssyk{level}_name"
-        if column in employment.columns and f"ssyk{level}" in employment.columns:
-            pairs = employment[[f"ssyk{level}", column]].drop_duplicates()
-            names[f"ssyk{level}"] = dict(zip(pairs.iloc[:, 0], pairs.iloc[:, 1], strict=True))
+        names[f"ssyk{level}"] = {c: n for c, n in every_level.items() if len(c) == level}
     return names

@@ -89,6 +89,15 @@ def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
     return dict(zip(pairs[code].astype(str), pairs[label].astype(str), strict=True))
 
 
+def series_breaks(frame: pd.DataFrame) -> tuple[int, ...]:
+    """Break years from the frame's provenance (``attrs['series_breaks']``), else the known ones."""
+    listed = frame.attrs.get("series_breaks")
+    if not listed:
+        return SERIES_BREAKS
+    years = [item["year"] if isinstance(item, dict) else item for item in listed]
+    return tuple(sorted(int(year) for year in years))
+
+
 def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel:
     """Check ``employment`` (a ``load_employment(level=4)`` frame) and build the cube."""
     _check_employment(employment)
@@ -110,6 +119,6 @@ def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel
     by_sex = None
     if "sex" in frame.columns:
         by_sex = frame.groupby(["region", "ssyk", "sex", "year"], as_index=False)["employed"].sum()
-    breaks = tuple(employment.attrs.get("series_breaks", SERIES_BREAKS))
+    breaks = series_breaks(employment)
     return Panel(regions.astype(str), ssyk.astype(str), years, values, breaks,
                  _names(frame, "region"), _names(frame, "ssyk"), by_sex)

@@ -24,11 +24,12 @@ from __future__ import annotations
 import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ScenarioError
+from ..errors import InputError, ScenarioError, SnapshotError
+from ..regions import resolve_region
 
 DEFAULT_NAME = "Grundscenario"
 TOP_KEYS = ("name", "description", "national_growth", "regional_growth",
@@ -78,8 +79,20 @@ class Scenario:
         for region in wanted:
             if region not in places:
                 raise ScenarioError(
-                    f"scenario '{self.name}': okänd region \"{region}\"{_suggest(region, places)}"
+                    f"scenario '{self.name}': okänd region \"{region}\" (ange länskod, t.ex. "
+                    f"\"25\" för Norrbotten){_suggest(region, places)}"
                 )
+
+    def with_region_codes(self) -> Scenario:
+        """The same scenario with län names ("Norrbotten") turned into codes ("25")."""
+        def code(text: str) -> str:
+            try:
+                return resolve_region(text, ("lan",))
+            except (InputError, SnapshotError):
+                return text  # left for check() to report with a suggestion
+        shocks = tuple(replace(s, region=code(s.region)) if s.region else s for s in self.shocks)
+        growth = {code(k): v for k, v in self.regional_growth.items()}
+        return replace(self, shocks=shocks, regional_growth=growth)
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:

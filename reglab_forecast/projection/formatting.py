@@ -1,0 +1,51 @@
+"""Swedish text and CSV output of a projection table (CLI)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .model import Projection
+
+
+def number(value: float) -> str:
+    """'1 234' with a space as thousands separator; '−' for negatives."""
+    return f"{value:,.0f}".replace(",", " ").replace("-", "−")
+
+
+def projection_text(result: Projection, table: pd.DataFrame) -> str:
+    """A readable table: one row per occupation and target year."""
+    region = table["region_name"].iloc[0] if len(table) else ""
+    lines = [f"{region}: prognos från {result.base_year}, scenario '{result.scenario.name}' "
+             f"(80 %-intervall inom hakparentes)", ""]
+    header = (f"{'SSYK':<6}{'Yrke':<48}{'År':>6}{'Sysselsatta':>14}{'Intervall':>24}"
+              f"{'Expansion':>12}{'Pensioner':>12}{'Behov':>12}")
+    lines.append(header)
+    for row in table.itertuples(index=False):
+        interval = f"[{number(row.lower)}–{number(row.upper)}]"
+        lines.append(f"{row.ssyk:<6}{str(row.ssyk_name)[:46]:<48}{row.year:>6}"
+                     f"{number(row.employed):>14}{interval:>24}{number(row.expansion):>12}"
+                     f"{number(row.replacement):>12}{number(row.recruitment_need):>12}")
+    lines += ["", "Källa: SCB yrkesregistret (AM0208), egen beräkning med standardmetoden. "
+              "Regional åldersstruktur skattad från riket."]
+    return "\n".join(lines)
+
+
+def write_csv(table: pd.DataFrame, path: Path) -> Path:
+    """Write ``table`` as CSV via a temporary file, so a failed write leaves nothing behind."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(handle)
+    try:
+        table.to_csv(temporary, index=False)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
