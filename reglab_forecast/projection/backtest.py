@@ -81,7 +81,8 @@ def _cells(cube: np.ndarray, matrix: np.ndarray) -> np.ndarray:
 
 
 def origin_errors(
-    full: Panel, origin: int, params: MethodParams = DEFAULT_PARAMS, levels: tuple[int, ...] = LEVELS
+    full: Panel, origin: int, params: MethodParams = DEFAULT_PARAMS,
+    levels: tuple[int, ...] = LEVELS,
 ) -> pd.DataFrame:
     """Projections from ``origin`` against the actuals of every later year in ``full``."""
     panel = full.cut(origin)

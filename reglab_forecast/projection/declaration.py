@@ -90,8 +90,8 @@ class QualityDeclaration:
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
-            for row in frame.to_dict(orient="records")]
+    return [{str(k): (None if isinstance(v, float) and math.isnan(v) else v)
+             for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
 def backtest(
@@ -141,4 +141,5 @@ def load_quality_declaration(path: Path = DECLARATION_FILE) -> QualityDeclaratio
         ) from error
     frames = {name: pd.DataFrame(data[name]).fillna(float("nan"))
               for name in ("headline", "by_horizon", "by_origin")}
-    return QualityDeclaration(meta=data["meta"], **frames)
+    return QualityDeclaration(frames["headline"], frames["by_horizon"], frames["by_origin"],
+                              meta=data["meta"])

@@ -69,7 +69,7 @@ def declaration_text(declaration: QualityDeclaration) -> str:
     for horizon, group in by_h[by_h["method"] == "standard"].groupby("horizon"):
         naive = by_h[(by_h["method"] == "constant_shares") & (by_h["horizon"] == horizon)]
         lines.append(
-            f"  {int(horizon)} år: WAPE {percent(group['wape'].iloc[0])}, med känd länstotal "
+            f"  {horizon} år: WAPE {percent(group['wape'].iloc[0])}, med känd länstotal "
             f"{percent(group['wape_totals_known'].iloc[0])} (konstanta andelar "
             f"{percent(naive['wape_totals_known'].iloc[0])}), rätt riktning "
             f"{percent(group['direction'].iloc[0])}, täckning {percent(group['coverage'].iloc[0])}"

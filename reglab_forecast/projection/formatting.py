@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -13,9 +13,9 @@ if TYPE_CHECKING:
     from .model import Projection
 
 
-def number(value: float) -> str:
+def number(value: Any) -> str:
     """'1 234' with a space as thousands separator; '−' for negatives."""
-    return f"{value:,.0f}".replace(",", " ").replace("-", "−")
+    return f"{float(value):,.0f}".replace(",", " ").replace("-", "−")
 
 
 def projection_text(result: Projection, table: pd.DataFrame) -> str:
@@ -26,11 +26,11 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
     header = (f"{'SSYK':<6}{'Yrke':<48}{'År':>6}{'Sysselsatta':>14}{'Intervall':>24}"
               f"{'Expansion':>12}{'Pensioner':>12}{'Behov':>12}")
     lines.append(header)
-    for row in table.itertuples(index=False):
-        interval = f"[{number(row.lower)}–{number(row.upper)}]"
-        lines.append(f"{row.ssyk:<6}{str(row.ssyk_name)[:46]:<48}{row.year:>6}"
-                     f"{number(row.employed):>14}{interval:>24}{number(row.expansion):>12}"
-                     f"{number(row.replacement):>12}{number(row.recruitment_need):>12}")
+    for row in table.to_dict(orient="records"):
+        interval = f"[{number(row['lower'])}–{number(row['upper'])}]"
+        lines.append(f"{row['ssyk']:<6}{str(row['ssyk_name'])[:46]:<48}{row['year']:>6}"
+                     f"{number(row['employed']):>14}{interval:>24}{number(row['expansion']):>12}"
+                     f"{number(row['replacement']):>12}{number(row['recruitment_need']):>12}")
     lines += ["", "Källa: SCB yrkesregistret (AM0208), egen beräkning med standardmetoden. "
               "Regional åldersstruktur skattad från riket."]
     return "\n".join(lines)

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..errors import SnapshotError
 
-SIZE_EDGES: tuple[float, ...] = (0.0, 20.0, 100.0, 500.0, 2000.0, 10000.0)
+SIZE_EDGES: tuple[float, ...] = (0.0, 20.0, 100.0, 500.0, 2000.0, 10000.0, 50000.0, 250000.0)
 COVERAGE = 0.8
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
@@ -88,7 +88,8 @@ def calibrate(errors: pd.DataFrame, actual_column: str = "actual_adjusted",
         "horizon": errors["horizon"].to_numpy(int),
         "error": log_errors(errors[actual_column], errors["projected"]),
     })
-    quantiles = frame.groupby(["bin", "horizon"])["error"].quantile([tail, 1 - tail]).unstack()
+    grouped = frame.groupby(["bin", "horizon"])["error"]
+    quantiles = pd.DataFrame({tail: grouped.quantile(tail), 1 - tail: grouped.quantile(1 - tail)})
     horizons = list(range(1, int(frame["horizon"].max()) + 1))
     grid = pd.MultiIndex.from_product([range(len(SIZE_EDGES)), horizons])
     quantiles = quantiles.reindex(grid).groupby(level=0).ffill().fillna(0.0)
@@ -112,7 +113,9 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
             f"intervallkalibreringen saknas ({path}); kör 'reglab-forecast backtest --save'"
         ) from error
     except (json.JSONDecodeError, TypeError) as error:
-        raise SnapshotError(f"intervallkalibreringen i {path} går inte att läsa: {error}") from error
+        raise SnapshotError(
+            f"intervallkalibreringen i {path} går inte att läsa: {error}"
+        ) from error
 
 
 def write_json_atomic(path: Path, data: object) -> None:

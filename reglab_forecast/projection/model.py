@@ -65,7 +65,7 @@ class Projection:
 
     @property
     def cells(self) -> pd.DataFrame:
-        """Per län × SSYK4: base employed, share aged 55+, whether the age structure is estimated."""
+        """Per län × SSYK4: base employed, share aged 55+, whether ages are estimated."""
         base = self.paths[self.paths["year"] == self.base_year]
         return base[["region", "ssyk", "base_employed", "share_55plus", "estimated",
                      "scenario"]].reset_index(drop=True)
@@ -123,7 +123,7 @@ class Projection:
                        ) -> pd.DataFrame:
         """Base-year employed by sex: region, ssyk, men, women, share_women."""
         if self.by_sex is None:
-            raise InputError("employment saknade kolumnen 'sex'; könsfördelning går inte att ta fram")
+            raise InputError("employment saknade kolumnen 'sex'; ingen könsfördelning")
         frame = self.by_sex.assign(ssyk=self.by_sex["ssyk"].str[:level])
         if regions in ("riket", RIKET, "all"):
             riket = frame.assign(region=RIKET)

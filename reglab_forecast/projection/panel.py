@@ -106,9 +106,10 @@ def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel
     base = _years_checked(employment["year"].to_numpy(), base_year, "employment")
     frame = employment[employment["year"] <= base]
     summed = frame.groupby(["region", "ssyk", "year"], sort=True)["employed"].sum()
-    regions = summed.index.levels[0].to_numpy(dtype=object)
-    ssyk = summed.index.levels[1].to_numpy(dtype=object)
-    years = summed.index.levels[2].to_numpy(dtype=int)
+    index = pd.MultiIndex.from_tuples(summed.index) if summed.index.nlevels < 3 else summed.index
+    regions = np.asarray(index.get_level_values(0).unique().sort_values(), dtype=object)
+    ssyk = np.asarray(index.get_level_values(1).unique().sort_values(), dtype=object)
+    years = np.asarray(index.get_level_values(2).unique().sort_values(), dtype=int)
     if len(summed) != len(regions) * len(ssyk) * len(years):
         raise DataContractError(
             f"employment: kuben region × ssyk × år har hål: {len(summed)} celler, väntade "
@@ -118,7 +119,8 @@ def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel
     values = summed.to_numpy(dtype=float).reshape(len(regions), len(ssyk), len(years))
     by_sex = None
     if "sex" in frame.columns:
-        by_sex = frame.groupby(["region", "ssyk", "sex", "year"], as_index=False)["employed"].sum()
+        by_sex = pd.DataFrame(
+            frame.groupby(["region", "ssyk", "sex", "year"], as_index=False)["employed"].sum())
     breaks = series_breaks(employment)
     return Panel(regions.astype(str), ssyk.astype(str), years, values, breaks,
                  _names(frame, "region"), _names(frame, "ssyk"), by_sex)

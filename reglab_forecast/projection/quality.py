@@ -72,7 +72,9 @@ def _coverage(scored: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
     for origin, cells in scored.groupby("origin"):
         calibration = calibrate(pool[pool["origin"] != origin])
         lower, upper = np.empty(len(cells)), np.empty(len(cells))
-        for h, rows in cells.groupby("horizon").indices.items():
+        horizon = cells["horizon"].to_numpy(int)
+        for h in np.unique(horizon):
+            rows = horizon == h
             lower[rows], upper[rows] = calibration.apply(
                 cells["projected"].to_numpy(float)[rows], cells["base"].to_numpy(float)[rows],
                 int(h))
@@ -92,8 +94,9 @@ def metrics_table(errors: pd.DataFrame, origins: list[int], horizons: list[int])
         scored = frame[(frame["level"] == 3) & (frame["region"] != "00")
                        & frame["origin"].isin(origins) & frame["horizon"].isin(horizons)]
         covered = _coverage(scored, frame)
-        for (origin, horizon), cells in covered.groupby(["origin", "horizon"]):
-            rows.append({"method": method, "origin": int(origin), "horizon": int(horizon),
+        for key, cells in covered.groupby(["origin", "horizon"]):
+            origin, horizon = (int(str(k)) for k in key)
+            rows.append({"method": method, "origin": origin, "horizon": horizon,
                          **cell_metrics(cells, str(method)),
                          "coverage": float(cells["inside"].mean()),
                          "coverage_adjusted": float(cells["inside_adjusted"].mean()),
@@ -118,7 +121,9 @@ def pooled(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
             "coverage_adjusted": _weighted(group["coverage_adjusted"], weights),
             "origins": ",".join(str(o) for o in sorted(group["origin"].unique())),
         })
-    return table.groupby(by).apply(one, include_groups=False).reset_index()
+    result = [{**dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True)),
+               **one(group).to_dict()} for key, group in table.groupby(by)]
+    return pd.DataFrame(result)
 
 
 def _weighted(values: pd.Series, weights: pd.Series) -> float:

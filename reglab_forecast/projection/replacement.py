@@ -106,10 +106,10 @@ def survival(ages: AgePanel, breaks: tuple[int, ...]) -> dict[int, np.ndarray]:
 def _pooled(ssyk: np.ndarray, stock: np.ndarray, stayed: np.ndarray) -> np.ndarray:
     """Survival per occupation, shrunk towards its SSYK2 group where the stock is small."""
     groups = pd.Series([code[:2] for code in ssyk])
-    group_rate = (pd.Series(stayed).groupby(groups).transform("sum")
-                  / pd.Series(stock).groupby(groups).transform("sum").replace(0, np.nan))
-    overall = stayed.sum() / stock.sum()
-    group_rate = group_rate.fillna(overall).to_numpy()
+    group_stock = pd.Series(stock).groupby(groups).transform("sum").to_numpy(float)
+    group_stayed = pd.Series(stayed).groupby(groups).transform("sum").to_numpy(float)
+    overall = np.full(len(stock), stayed.sum() / stock.sum())
+    group_rate = np.divide(group_stayed, group_stock, out=overall, where=group_stock > 0)
     own = np.divide(stayed, stock, out=group_rate.copy(), where=stock > 0)
     weight = stock / (stock + POOL_SHRINK)
     return np.clip(weight * own + (1 - weight) * group_rate, 0.0, 1.0)
