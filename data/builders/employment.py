@@ -69,7 +69,7 @@ def build_employment(raw: Path) -> Dataset:
     stockholm = frame[frame["region"] == "01"].groupby("year")["employed"].sum()
     require(int(totals[2024]) == 4_949_062, f"2024 total {totals[2024]}")
     require(len(frame) == 21 * 429 * 2 * 11, f"cube size {len(frame)}")
-    jump = int(totals[2023] - totals[2022])
+    jump = f"{int(totals[2023] - totals[2022]):,}".replace(",", " ")
     return Dataset(
         name="employment",
         frame=frame,

@@ -1,0 +1,90 @@
+"""Exit codes and output of the data commands: regions, occupations, data, show."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reglab_forecast.cli import main
+
+COMMANDS = ["regions", "occupations", "data", "show"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_on_every_command(command, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+    assert caught.value.code == 0
+    assert "usage" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["regions"], "Örebro län"),
+        (["regions", "--lan", "orebro"], "Karlskoga"),
+        (["regions", "--kommuner"], "Kiruna"),
+        (["occupations", "--level", "1"], "Chefsyrken"),
+        (["occupations", "--search", "sjukskot", "--level", "4"], "2221"),
+        (["occupations", "--search", "nurse", "--english"], "Professional nurses"),
+        (["occupations", "--search", "zzzz"], "Inga yrken"),
+        (["data"], "employment"),
+        (["data", "--dataset", "employment"], "Seriebrott 2023"),
+        (["show", "--region", "Örebro län"], "Anställda 2024"),
+        (["show", "--region", "riket", "--level", "1", "--top", "3"], "Riket"),
+    ],
+)
+def test_success(argv, expected, capsys):
+    assert main(argv) == 0
+    assert expected in capsys.readouterr().out
+
+
+def test_show_numbers_are_swedish(capsys):
+    assert main(["show", "--region", "18", "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "4322" in out  # Lager- och terminalpersonal, the largest in 2024
+    assert "5\u00a0141" in out and "%" in out
+    assert "Källa: SCB" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "--region", "Narnia"],
+        ["show", "--region", "Kiruna"],
+        ["show"],
+        ["show", "--region", "18", "--year", "2016"],
+        ["show", "--region", "18", "--top", "0"],
+        ["show", "--region", "18", "--level", "9"],
+        ["occupations", "--level", "7"],
+        ["data", "--dataset", "nope"],
+        ["regions", "--lan", "Kiruna"],
+        ["bogus"],
+        [],
+    ],
+)
+def test_bad_input_exits_2_with_one_line(argv, capsys):
+    try:
+        code = main(argv)
+    except SystemExit as stop:
+        code = stop.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "fel:" in err
+    assert "Traceback" not in err
+
+
+def test_console_script_in_a_subprocess():
+    done = subprocess.run(
+        [sys.executable, "-m", "reglab_forecast.cli", "show", "--region", "Orebro"],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "reglab_forecast.cli", "show", "--region", "Stokholm"],
+        capture_output=True, text=True, check=False,
+    )
+    assert bad.returncode == 2
+    assert "Stockholms län" in bad.stderr and "Traceback" not in bad.stderr
