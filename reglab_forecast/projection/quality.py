@@ -80,11 +80,14 @@ def _coverage(scored: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
                 int(h))
         parts.append(cells.assign(lower=lower, upper=upper))
     frame = pd.concat(parts)
-    return frame.assign(
-        inside=(frame["actual"] >= frame["lower"]) & (frame["actual"] <= frame["upper"]),
-        inside_adjusted=(frame["actual_adjusted"] >= frame["lower"])
-        & (frame["actual_adjusted"] <= frame["upper"]),
-    )
+    return frame.assign(inside=_inside(frame, "actual"),
+                        inside_adjusted=_inside(frame, "actual_adjusted"))
+
+
+def _inside(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Actual within [lower, upper], up to rounding (a zero-width interval can still hit)."""
+    slack = 1e-9 * np.maximum(frame[column].abs(), 1.0)
+    return (frame[column] >= frame["lower"] - slack) & (frame[column] <= frame["upper"] + slack)
 
 
 def metrics_table(errors: pd.DataFrame, origins: list[int], horizons: list[int]) -> pd.DataFrame:

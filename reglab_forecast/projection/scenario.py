@@ -72,8 +72,8 @@ class Scenario:
             if not any(code.startswith(shock.ssyk) for code in codes):
                 prefixes = sorted({c[: len(shock.ssyk)] for c in codes})
                 raise ScenarioError(
-                    f"scenario '{self.name}': okänt yrke ssyk = \"{shock.ssyk}\""
-                    f"{_suggest(shock.ssyk, prefixes)}"
+                    f"scenario '{self.name}': okänt yrke ssyk = \"{shock.ssyk}\"; "
+                    f"menade du \"{_nearest_code(shock.ssyk, prefixes)}\"?"
                 )
         wanted = [s.region for s in self.shocks if s.region] + list(self.regional_growth)
         for region in wanted:
@@ -98,6 +98,18 @@ class Scenario:
 def _suggest(word: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.3)
     return f"; menade du \"{close[0]}\"?" if close else ""
+
+
+def _nearest_code(code: str, codes: list[str]) -> str:
+    """The code sharing the longest prefix with ``code``, numerically closest among those."""
+    def shared(other: str) -> int:
+        return next((i for i, (a, b) in enumerate(zip(code, other, strict=False)) if a != b),
+                    min(len(code), len(other)))
+    longest = max(shared(c) for c in codes)
+    candidates = [c for c in codes if shared(c) == longest]
+    if code.isdigit():
+        return min(candidates, key=lambda c: abs(int(c) - int(code)) if c.isdigit() else 10**9)
+    return candidates[0]
 
 
 def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import make_age_profile, make_employment
+from projection_data import make_age_profile, make_employment
 
 from reglab_forecast.projection import SERIES_BREAKS, project
 from reglab_forecast.projection.expansion import project_points
