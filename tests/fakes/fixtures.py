@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from reglab_forecast.sources.http import RetryPolicy
+from reglab_forecast.sources.jobtech import JobTechClient
 from reglab_forecast.sources.scb import ScbClient
 
+from .jobtech import PREFIX as JOBTECH_PREFIX
+from .jobtech import FakeJobTech
 from .pxweb import PREFIX, FakePxWeb
 from .server import FakeHttp
 from .tables import install_all
@@ -48,5 +51,22 @@ def cache_dir(tmp_path: Path) -> Path:
 def scb(scb_url: str, cache_dir: Path) -> Iterator[ScbClient]:
     client = ScbClient(scb_url, cache_dir=cache_dir, offline=False, retry=FAST_RETRY,
                        timeout=5.0, progress=False)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def jobtech_server(fake_http: FakeHttp, monkeypatch: pytest.MonkeyPatch) -> FakeJobTech:
+    """The fake JobTech endpoints, with REGLAB_JOBTECH_URL pointing at them."""
+    fake = FakeJobTech()
+    fake.mount(fake_http)
+    monkeypatch.setenv("REGLAB_JOBTECH_URL", fake_http.url + JOBTECH_PREFIX)
+    return fake
+
+
+@pytest.fixture
+def jobtech(jobtech_server: FakeJobTech, cache_dir: Path) -> Iterator[JobTechClient]:
+    client = JobTechClient(cache_dir=cache_dir, offline=False, retry=FAST_RETRY, timeout=5.0,
+                           progress=False)
     yield client
     client.close()
