@@ -271,6 +271,68 @@ def _run_show(args: argparse.Namespace) -> int:
 _COMMANDS.extend([_add_regions, _add_occupations, _add_data, _add_show])
 
 
+# --- data commands: fetch ---------------------------------------------------------------------
+
+
+def _add_fetch(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "fetch", help="hämta nya data från SCB och Arbetsförmedlingen och bygg om ögonblicksbilden",
+        description="Hämtar katalogens tabeller (SCB PxWebApi 2.0, JobTech) till cachen och "
+                    "bygger en ny ögonblicksbild i datamappen, som sedan används i stället för "
+                    "den inbyggda. Med --offline byggs den från cachen utan nätverk.",
+    )
+    parser.add_argument("--tables", nargs="+", metavar="TABELL",
+                        help="bara dessa tabeller ur katalogen (standard: alla standardtabeller)")
+    parser.add_argument("--table-id", action="append", default=[], metavar="NAMN=TAB",
+                        help="använd denna SCB-tabell i stället för att söka, t.ex. "
+                             "employment=TAB1234")
+    parser.add_argument("--offline", action="store_true", default=None,
+                        help="använd bara cachen (samma som REGLAB_OFFLINE=1)")
+    parser.add_argument("--scb-url", metavar="URL", help="annan PxWebApi-adress "
+                        "(standard: REGLAB_SCB_URL eller SCB:s)")
+    parser.add_argument("--data-dir", type=Path, metavar="MAPP",
+                        help="var ögonblicksbilden skrivs (standard: REGLAB_DATA_DIR)")
+    parser.add_argument("--list", action="store_true", help="visa katalogens tabeller och avsluta")
+    parser.set_defaults(run=_run_fetch)
+
+
+def _table_ids(pairs: list[str]) -> dict[str, str]:
+    ids = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not value:
+            raise InputError(f"--table-id väntar NAMN=TAB, fick {pair!r}")
+        ids[key.strip()] = value.strip()
+    return ids
+
+
+def _run_fetch(args: argparse.Namespace) -> int:
+    from .sources.catalogue import load_catalogue
+    from .sources.refresh import fetch
+
+    catalogue = load_catalogue()
+    if args.list:
+        for spec in catalogue.tables.values():
+            mark = "*" if spec.default else " "
+            print(f"{mark} {spec.key:<20} {spec.table_id or 'sök':<8} {spec.title}")
+        return EXIT_OK
+    for key in args.tables or []:
+        catalogue.table(key)  # unknown names fail before any download
+    print("Hämtar data …")
+    result = fetch(args.tables, data_dir=args.data_dir, offline=args.offline,
+                   scb_url=args.scb_url, table_ids=_table_ids(args.table_id))
+    if result.snapshot_dir is not None:
+        print(f"Ny ögonblicksbild: {result.snapshot_dir}")
+    if not result.ok:
+        print(f"{len(result.failed)} tabell(er) kunde inte hämtas; de behåller sina tidigare "
+              "data. Kör kommandot igen senare.", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+_COMMANDS += [_add_fetch]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)

@@ -38,6 +38,8 @@ def _check_code_columns(frame: pd.DataFrame, name: str) -> None:
         if column not in frame.columns:
             continue
         values = frame[column]
+        if isinstance(values.dtype, pd.StringDtype) and not values.isna().any():
+            continue  # a str column without gaps holds only strings; skip the per-row check
         not_str = ~values.map(lambda v: isinstance(v, str))
         if not_str.any():
             raise DataContractError(

@@ -90,7 +90,8 @@ def test_every_request_fits_the_spec(scb: ScbClient, pxweb: FakePxWeb,
     scb.search("befolkning", past_days=30)
     scb.codelist("agg_Ålder10årJ")
     scb.data("TAB4442", {"Yrke2012": "*", "Alder": "*", "Tid": "*"})
-    scb.data("TAB638", {"Region": "00", "Alder": "*", "Kon": "*", "ContentsCode": "*",
+    scb.data("TAB638", {"Region": "00", "Civilstand": "*", "Alder": "*", "Kon": "*",
+                        "ContentsCode": "*",
                         "Tid": "2024"}, codelists={"Alder": "agg_Ålder10årJ"})
     requests = [r for r in fake_http.log if r.path.startswith(PREFIX)]
     assert {r.path.rsplit("/", 1)[-1] for r in requests} >= {

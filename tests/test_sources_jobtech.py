@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from fakes.fixtures import FAST_RETRY
 from fakes.jobtech import FakeJobTech
 from fakes.server import FakeHttp
+
 from reglab_forecast.errors import OfflineCacheMiss, ResponseError
 from reglab_forecast.sources.jobtech import JobTechClient, period_bounds
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..errors import ResponseError
 
@@ -57,6 +58,33 @@ def _to_float(value: Any) -> float:
         return float("nan")
 
 
+def positions(dataset: dict[str, Any], order: dict[str, list[str]]) -> np.ndarray:
+    """Each cell's flat position in the cube ``order`` (variable → codes), row-major.
+
+    Variables of ``order`` missing from the dataset must have a single code (eliminated);
+    dimensions of the dataset that ``order`` does not name are ignored if they have size 1.
+    Raises ``ResponseError`` for a code or dimension outside ``order``.
+    """
+    ids = [str(i) for i in dataset["id"]]
+    wanted = [v for v in order if v in ids]
+    if [i for i in ids if i in order] != wanted or any(
+            len(order[v]) > 1 for v in order if v not in ids):
+        raise ResponseError("json-stat2: svarets dimensioner stämmer inte med urvalet")
+    index_arrays = []
+    for variable in wanted:
+        lookup = {code: i for i, code in enumerate(order[variable])}
+        try:
+            index_arrays.append(np.array(
+                [lookup[c] for c in category_codes(dataset["dimension"][variable])]))
+        except KeyError as error:
+            raise ResponseError(f"json-stat2: värdet {error} i {variable} ingick inte i "
+                                "urvalet") from None
+    if not index_arrays:
+        return np.zeros(1, dtype=np.int64)
+    grid = np.ix_(*index_arrays)
+    return np.ravel_multi_index(grid, [len(order[v]) for v in wanted]).ravel()
+
+
 def parse_jsonstat2(dataset: dict[str, Any]) -> pd.DataFrame:
     """A long frame with one row per cell of ``dataset`` (row-major, last dimension fastest)."""
     if not isinstance(dataset, dict) or "id" not in dataset or "dimension" not in dataset:
@@ -88,5 +116,6 @@ def parse_jsonstat2(dataset: dict[str, Any]) -> pd.DataFrame:
 
 
 def _take(values: list[str], positions: np.ndarray) -> pd.Series:
-    """A str column built from category positions."""
-    return pd.Series(np.asarray(values, dtype=object)[positions], dtype="str")
+    """A str column built from category positions (Arrow take: fast for a million rows)."""
+    return pd.Series(pd.array(pa.array(values, type=pa.string()).take(pa.array(positions)),
+                              dtype="str"))

@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 
 from ..errors import InputError, ResponseError
 from .http import ClientStatusError, Request, RetryPolicy, SlidingWindowLimiter, Transport
-from .jsonstat import category_codes, parse_jsonstat2
+from .jsonstat import category_codes, parse_jsonstat2, positions
 from .split import Selection, _nearest, count_cells, expand_values, split_selection
 
 DEFAULT_BASE_URL = "https://statistikdatabasen.scb.se/api/v2"
@@ -227,17 +227,17 @@ class ScbClient:
         meta = self.metadata(table_id, codelists)
         resolved = self.resolve(meta, selection)
         chunks = split_selection(resolved, self.max_cells, meta.keep_whole)
-        frames = list(self._fetch_chunks(meta, chunks, codelists or {}))
-        frame = _combine(frames, resolved, table_id)
+        parts = list(self._fetch_chunks(meta, chunks, resolved, codelists or {}))
+        frame = _combine(parts, resolved, table_id)
         frame.attrs.update({
             "source": "SCB", "table_id": table_id, "vintage": meta.updated,
             "label": meta.label, "citation": self.citation(), "lang": self.lang,
-            "estimated": False, "calls": len(frames),
+            "estimated": False, "calls": len(parts),
         })
         return frame
 
-    def _fetch_chunks(self, meta: TableMetadata, chunks: list[Selection],
-                      codelists: dict[str, str]) -> Iterable[pd.DataFrame]:
+    def _fetch_chunks(self, meta: TableMetadata, chunks: list[Selection], resolved: Selection,
+                      codelists: dict[str, str]) -> Iterable[tuple[pd.DataFrame, np.ndarray]]:
         """Fetch chunks on a few threads (the limiter paces them), parse them in order."""
         bar = tqdm(total=count_cells_all(chunks), unit="celler", desc=meta.table_id,
                    disable=not self.progress or len(chunks) < 2, leave=False)
@@ -253,7 +253,7 @@ class ScbClient:
                             f"SCB {meta.table_id}: svaret har {len(frame)} celler, "
                             f"urvalet {count_cells(chunk)}")
                     bar.update(len(frame))
-                    yield frame
+                    yield frame, positions(raw, resolved)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             bar.close()
@@ -292,23 +292,22 @@ def count_cells_all(chunks: list[Selection]) -> int:
     return sum(count_cells(c) for c in chunks)
 
 
-def _combine(frames: list[pd.DataFrame], resolved: Selection, table_id: str) -> pd.DataFrame:
+def _combine(parts: list[tuple[pd.DataFrame, np.ndarray]], resolved: Selection,
+             table_id: str) -> pd.DataFrame:
     """Concatenate the chunks, check one row per cell, and sort in the table's order."""
+    frames = [frame for frame, _ in parts]
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    flat = np.concatenate([where for _, where in parts])
     expected = count_cells(resolved)
-    keys = [v for v in resolved if v in frame.columns]
-    missing = [v for v in resolved if v not in frame.columns and len(resolved[v]) > 1]
-    if missing or len(frame) != expected:
+    if len(frame) != expected or len(flat) != expected:
         raise ResponseError(
             f"SCB {table_id}: svaret täcker inte urvalet ({len(frame)} rader, väntade "
-            f"{expected}; saknade variabler {missing})")
-    positions = [pd.Categorical(frame[v], categories=resolved[v]).codes for v in keys]
-    if any((p < 0).any() for p in positions):
-        raise ResponseError(f"SCB {table_id}: svaret innehåller värden utanför urvalet")
-    flat = np.ravel_multi_index(positions, [len(resolved[v]) for v in keys]) if keys else \
-        np.zeros(len(frame), dtype=int)
-    if len(np.unique(flat)) != expected:
-        raise ResponseError(f"SCB {table_id}: samma cell kom flera gånger i svaret")
+            f"{expected})")
+    seen = np.bincount(flat, minlength=expected)
+    if (seen != 1).any():
+        raise ResponseError(f"SCB {table_id}: {int((seen == 0).sum())} celler saknas och "
+                            f"{int((seen > 1).sum())} kom flera gånger i svaren")
+    if len(parts) == 1 and (np.diff(flat) > 0).all():
+        return frame
     order = np.argsort(flat, kind="stable")
     return frame.iloc[order].reset_index(drop=True)
-

@@ -51,6 +51,7 @@ class Table:
     updated: str
     dims: list[Dim]
     recorded: dict[str, Any] | None = None  # a json-stat2 response to cut real values from
+    nulls: bool = True  # synthesised data has a missing value now and then
 
     def dim(self, code: str) -> Dim:
         return next(d for d in self.dims if d.code == code)
@@ -219,17 +220,17 @@ class FakePxWeb:
                 picked = cube[np.ix_(*[[m[c] for c in chosen[i]]
                                        for i, m in zip(ids, maps, strict=True)])]
                 return [None if np.isnan(v) else int(v) for v in picked.ravel()]
-        return synthetic_values(table, chosen)
+        return synthetic_values(table, chosen, table.nulls)
 
 
-def synthetic_values(table: Table, chosen: dict[str, list[str]]) -> list[Any]:
+def synthetic_values(table: Table, chosen: dict[str, list[str]], nulls: bool = True) -> list[Any]:
     """Deterministic values from each cell's position in the full table; 1 in 97 is null."""
     dims = [d for d in table.dims if d.code in chosen]
     positions = [np.array([d.values.index(c) for c in chosen[d.code]]) for d in dims]
     grids = np.ix_(*positions)
     flat = np.ravel_multi_index(grids, [len(d.values) for d in dims]).ravel().astype(np.int64)
     values = (flat * 2654435761) % 100_003
-    return [None if f % 97 == 5 else int(v) for f, v in zip(flat, values, strict=True)]
+    return [None if nulls and f % 97 == 5 else int(v) for f, v in zip(flat, values, strict=True)]
 
 
 def _jsonstat(table: Table, chosen: dict[str, list[str]]) -> dict[str, Any]:

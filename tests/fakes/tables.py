@@ -62,13 +62,13 @@ def _content(code: str, label: str) -> Dim:
 
 
 def _tab638() -> Table:
-    ages = [str(a) for a in range(100)] + ["100+"]
+    ages = [str(a) for a in range(100)] + ["100+", "tot"]
     return Table("TAB638", "Folkmängd efter region, civilstånd, ålder, kön och år",
                  "2025-02-21T07:00:00Z", [
                      _regions(),
                      Dim("Civilstand", "civilstånd", ["OG", "G", "ÄNKL", "SK"],
                          {"OG": "ogifta", "G": "gifta", "ÄNKL": "änkor/änklingar",
-                          "SK": "skilda"}, True),
+                          "SK": "skilda"}, False),
                      Dim("Alder", "ålder", ages, {a: f"{a} år" for a in ages}, False,
                          codelists=["agg_Ålder10årJ"]),
                      _sex(elimination=False),
@@ -76,13 +76,13 @@ def _tab638() -> Table:
                          {"BE0101N1": "Folkmängd", "BE0101N2": "Folkökning"}, False,
                          "metric"),
                      _years(1968, 2024),
-                 ], recorded=load_fixture("TAB638_data.json"))
+                 ], recorded=load_fixture("TAB638_data.json"), nulls=False)
 
 
 def _employment() -> Table:
     return Table(EMPLOYMENT_ID, EMPLOYMENT_LABEL, "2026-01-13T13:08:00Z",
                  [_lan(), _ssyk(), _sex(), _content("000007L6", "Anställda"),
-                  _years(2020, 2024)])
+                  _years(2020, 2024)], nulls=False)
 
 
 def _age_profile() -> Table:
@@ -91,7 +91,7 @@ def _age_profile() -> Table:
                     {str(i): f"nivå {i}" for i in range(1, 8)}, True)
     return Table(AGE_ID, AGE_LABEL, "2026-01-13T13:08:00Z",
                  [_ssyk(), education, ages, _sex(), _content("000007KZ", "Anställda"),
-                  _years(2020, 2024)])
+                  _years(2020, 2024)], nulls=False)
 
 
 def install_all(fake: FakePxWeb) -> FakePxWeb:

@@ -1,0 +1,157 @@
+"""Write a refreshed snapshot: merge fetched datasets into the current one, swap folders.
+
+The new snapshot is written to a scratch folder beside the target and only then moved into
+place, so readers see either the old snapshot or the new one, never a half-written mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import time
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .. import snapshot
+from ..errors import SnapshotError
+from ..frames import validate
+from .cache import atomic_write
+
+if TYPE_CHECKING:
+    from .refresh import Fetched
+
+MANIFEST = "MANIFEST.json"
+
+
+def _base_location(target: Path) -> Traversable:
+    if (target / MANIFEST).is_file():
+        return target
+    return snapshot.snapshot_location()
+
+
+def _read_manifest(base: Traversable) -> dict[str, Any]:
+    try:
+        with base.joinpath(MANIFEST).open("r", encoding="utf-8") as handle:
+            manifest: dict[str, Any] = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise SnapshotError(f"kan inte läsa {MANIFEST} i {base}: {error}") from error
+    return manifest
+
+
+def _read_frame(base: Traversable, entry: dict[str, Any]) -> pd.DataFrame:
+    with base.joinpath(entry["file"]).open("rb") as handle:
+        return pd.read_parquet(handle)
+
+
+def merge(old: pd.DataFrame | None, new: pd.DataFrame, how: str, keys: list[str]) -> pd.DataFrame:
+    """``replace``: the new frame. ``replace_years``: new years from ``new``, the rest old."""
+    if old is None or how == "replace":
+        return new
+    if how != "replace_years":
+        raise SnapshotError(f"okänt sätt att slå ihop: {how!r}")
+    kept = old[~old["year"].isin(set(new["year"]))]
+    kept = kept[[c for c in new.columns if c in kept.columns]]
+    merged = pd.concat([kept, new[kept.columns]], ignore_index=True)
+    return merged.sort_values(keys, ignore_index=True)
+
+
+def _check(frame: pd.DataFrame, name: str, entry: dict[str, Any]) -> None:
+    keys = list(entry["keys"])
+    by = entry.get("complete_by")
+    if entry.get("complete") and by:
+        validate(frame, keys, name=name)
+        for value, group in frame.groupby(by):
+            validate(group, [k for k in keys if k != by], name=f"{name} ({by}={value})",
+                     complete=True)
+    else:
+        validate(frame, keys, name=name, complete=bool(entry.get("complete")))
+
+
+def _entry(old: dict[str, Any], fetched: Fetched, frame: pd.DataFrame) -> dict[str, Any]:
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    new_years = sorted(int(y) for y in fetched.frame["year"].unique()) \
+        if "year" in fetched.frame.columns else []
+    updated = (fetched.updated or "")[:10]
+    vintage = f"{fetched.table_id} ({fetched.label}), " + (
+        f"uppdaterad {updated}, " if updated else "") + f"hämtad {now[:10]}"
+    entry = dict(old)
+    if fetched.spec.merge == "replace_years" and old.get("vintage") and new_years:
+        vintage += f"; år före {new_years[0]}: {old['vintage']}"
+        entry["table_ids"] = [*old.get("table_ids", []), fetched.table_id]
+    else:
+        entry["table_ids"] = [fetched.table_id]
+    entry.update({
+        "file": old.get("file", f"{fetched.spec.dataset}.parquet"),
+        "vintage": vintage,
+        "rows": len(frame),
+        "columns": {c: str(frame[c].dtype) for c in frame.columns},
+        "dimensions": {k: int(frame[k].nunique()) for k in entry.get("keys", [])},
+        "refreshed": {"at": now, "url": fetched.url, "table_id": fetched.table_id,
+                      "table_updated": fetched.updated, "years": new_years},
+        "origins": [*old.get("origins", []), {"url": fetched.url, "fetched_at": now}],
+    })
+    if "year" in frame.columns:
+        entry["years"] = sorted(int(y) for y in frame["year"].unique())
+    return entry
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    temporary = path.with_suffix(".tmp")
+    frame.to_parquet(temporary, index=False, compression="zstd")
+    os.replace(temporary, path)
+
+
+def _write_all(base: Traversable, manifest: dict[str, Any], fetched: list[Fetched],
+               scratch: Path) -> dict[str, Any]:
+    by_dataset = {f.spec.dataset: f for f in fetched}
+    entries = dict(manifest["datasets"])
+    for name, entry in manifest["datasets"].items():
+        if name in by_dataset:
+            continue
+        with base.joinpath(entry["file"]).open("rb") as source, \
+                (scratch / entry["file"]).open("wb") as target:
+            shutil.copyfileobj(source, target)
+    for name, item in by_dataset.items():
+        old_entry = entries.get(name, {"keys": [c for c in item.frame.columns
+                                                if c not in ("employed", "population", "ads")]})
+        old = _read_frame(base, old_entry) if "file" in old_entry else None
+        frame = merge(old, item.frame, item.spec.merge, list(old_entry["keys"]))
+        _check(frame, name, old_entry)
+        entry = _entry(old_entry, item, frame)
+        _write_parquet(frame, scratch / entry["file"])
+        entries[name] = entry
+    return {**manifest, "datasets": entries, "refreshed_at": time.strftime(
+        "%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "refreshed_by": "reglab-forecast fetch"}
+
+
+def rebuild(fetched: list[Fetched], target: Path) -> Path:
+    """Write the refreshed snapshot to ``target`` (replacing it whole) and return it."""
+    base = _base_location(target)
+    manifest = _read_manifest(base)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = target.parent / f".snapshot-new-{os.getpid()}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir()
+    try:
+        new_manifest = _write_all(base, manifest, fetched, scratch)
+        atomic_write(scratch / MANIFEST, (json.dumps(new_manifest, ensure_ascii=False,
+                                                     indent=2) + "\n").encode("utf-8"))
+        _swap(scratch, target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    with contextlib.suppress(AttributeError):
+        snapshot.clear_cache()
+    return target
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.parent / f".snapshot-old-{os.getpid()}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
