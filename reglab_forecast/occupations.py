@@ -15,7 +15,7 @@ import pandas as pd
 
 from .errors import UnknownOccupationError
 from .regions import fold
-from .snapshot import read_dataset
+from .snapshot import read_dataset, register_cache
 
 LEVELS = (1, 2, 3, 4)
 LEVEL_NAMES = {1: "yrkesområde", 2: "huvudgrupp", 3: "yrkesgrupp (3 siffror)", 4: "yrkesgrupp"}
@@ -40,6 +40,9 @@ def list_occupations(level: int | None = None) -> pd.DataFrame:
 def _names(column: str) -> dict[str, str]:
     table = read_dataset("ssyk")
     return dict(zip(table["ssyk"], table[column], strict=True))
+
+
+register_cache(_names.cache_clear)
 
 
 def _unknown(code: str) -> UnknownOccupationError:

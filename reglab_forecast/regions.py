@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .errors import UnknownRegionError
-from .snapshot import read_dataset
+from .snapshot import read_dataset, register_cache
 
 RIKET = "00"
 KINDS = ("riket", "lan", "kommun")
@@ -164,6 +164,10 @@ def list_regions(kind: str = "lan") -> pd.DataFrame:
         raise UnknownRegionError(f"okänd regiontyp '{kind}'; välj bland {', '.join(KINDS)}")
     table = _table()
     return table[table["kind"] == kind].reset_index(drop=True)
+
+
+for _cached in (_alias_index, _code_to_name, _code_to_kind):
+    register_cache(_cached.cache_clear)
 
 
 def lan_codes() -> list[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -30,6 +31,9 @@ MANIFEST = "MANIFEST.json"
 _REPO_SNAPSHOT = Path(__file__).resolve().parent.parent / "data" / "snapshot"
 # Traversables are not typed as hashable, so the caches below are keyed by str(location).
 _LOCATIONS: dict[str, Traversable] = {}
+# Lookup tables built from snapshot data elsewhere (regions, occupations) register their
+# cache_clear here, so clear_cache() forgets them too.
+_DEPENDENT_CACHES: list[Callable[[], None]] = []
 
 
 def _has_manifest(folder: Traversable) -> bool:
@@ -147,3 +151,10 @@ def clear_cache() -> None:
     """Forget the datasets kept in memory (after the snapshot on disk has changed)."""
     _load.cache_clear()
     _read_manifest.cache_clear()
+    for clear in _DEPENDENT_CACHES:
+        clear()
+
+
+def register_cache(clear: Callable[[], None]) -> None:
+    """Have ``clear_cache()`` also call ``clear`` (a derived lookup's ``cache_clear``)."""
+    _DEPENDENT_CACHES.append(clear)

@@ -23,6 +23,7 @@ needs_raw = pytest.mark.skipif(not RAW.is_dir(), reason=f"raw files not found at
 @needs_raw
 @pytest.mark.slow
 def test_rebuild_matches_committed_snapshot(tmp_path):
+    pytest.importorskip("rdata", reason="the build needs the 'build' extra (rdata)")
     script = REPO / "data" / "build_snapshot.py"
     done = subprocess.run(
         [sys.executable, str(script), "--raw", str(RAW), "--out", str(tmp_path)],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reglab_forecast as rf
 from reglab_forecast.errors import InputError, ReglabError, UnknownRegionError
@@ -74,3 +76,27 @@ def test_every_lan_name_resolves_to_itself():
     for row in list_regions("lan").itertuples():
         assert rf.resolve_region(row.region_name) == row.region
         assert rf.resolve_region(row.region_name.upper()) == row.region
+
+
+def _strip_diacritics(text: str) -> str:
+    return text.translate(str.maketrans("åäöÅÄÖé", "aaoAAOe"))
+
+
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_any_casing_and_spelling_of_a_lan_resolves(data):
+    row = data.draw(st.sampled_from(list(list_regions("lan").itertuples())))
+    name = data.draw(st.sampled_from([row.region_name, row.region_name.removesuffix(" län")]))
+    if data.draw(st.booleans()):
+        name = _strip_diacritics(name)
+    flips = data.draw(st.lists(st.booleans(), min_size=len(name), max_size=len(name)))
+    name = "".join(c.upper() if flip else c.lower() for c, flip in zip(name, flips, strict=True))
+    assert rf.resolve_region(f"  {name} ") == row.region
+
+
+def test_clear_cache_forgets_region_lookups():
+    from reglab_forecast import snapshot
+
+    rf.resolve_region("18")
+    snapshot.clear_cache()
+    assert rf.resolve_region("orebro") == "18"
