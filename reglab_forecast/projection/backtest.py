@@ -21,6 +21,10 @@ from .panel import RIKET, Panel
 from .trend import mean_increment
 
 METHODS = ("standard", "no_change", "constant_shares", "national_trend")
+# Not a method: constant regional shares times the *actual* national occupation path. It shows
+# how much of the error the national occupational mix explains (an upper bound for any
+# national trend), and is printed as such in the declaration.
+DIAGNOSTIC = "national_mix_known"
 LEVELS = (4, 3, 2, 1)
 MIN_HISTORY = 3  # an origin needs three years of data (two clean changes) to trend from
 
@@ -74,6 +78,13 @@ def break_adjustment(full: Panel, origin: int, targets: np.ndarray) -> np.ndarra
     return np.exp(-np.asarray(shift, dtype=float))
 
 
+def _national_mix_known(base: np.ndarray, actual: np.ndarray) -> np.ndarray:
+    national_base = base.sum(axis=0)
+    growth = np.divide(actual.sum(axis=0), national_base[:, None],
+                       out=np.ones(actual.shape[1:]), where=national_base[:, None] > 0)
+    return base[:, :, None] * growth[None, :, :]
+
+
 def _cells(cube: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """Sum a ``[r, o4, ...]`` cube into ``[r + Riket, code, ...]``."""
     grouped = np.einsum("ro...,oc->rc...", cube, matrix)
@@ -90,6 +101,7 @@ def origin_errors(
     horizons = later - origin
     actual = full.values[:, :, np.isin(full.years, later)]
     paths = method_paths(panel, horizons, params)
+    paths[DIAGNOSTIC] = _national_mix_known(panel.base, actual)
     factor = break_adjustment(full, origin, later)
     regions = np.append(full.regions, RIKET)
     frames = []

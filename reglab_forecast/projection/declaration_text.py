@@ -48,6 +48,27 @@ def _targets(declaration: QualityDeclaration) -> list[str]:
     ]
 
 
+def _obstacles(declaration: QualityDeclaration) -> list[str]:
+    """What stands in the way of the WAPE target, with the diagnostic figure."""
+    t = declaration.targets
+    known = declaration.figure("national_mix_known", "wape_totals_known")
+    if t["wape_reduction_met"] or math.isnan(known):
+        return []
+    naive = declaration.figure("constant_shares", "wape_totals_known")
+    ours = declaration.figure("standard", "wape_totals_known")
+    explained = 1 - known / naive
+    caught = (naive - ours) / (naive - known) if naive > known else float("nan")
+    return [
+        "Vad som står i vägen för WAPE-målet: med facit för rikets yrkesmix (regionala "
+        f"andelar oförändrade) hade WAPE med känd länstotal varit {percent(known)} i stället "
+        f"för {percent(naive)}. Rikets yrkesmix står alltså för {percent(explained, 0)} av "
+        f"felet, och metodens trender fångar {percent(caught, 0)} av den delen: förändringen "
+        "går knappt att läsa ut ur 3–6 års historik med seriebrott 2019 och 2023 (nya "
+        "registerserier och imputerade yrken). Resten är regionala andelsförändringar, som "
+        "i historiken inte fortsätter i samma riktning.",
+    ]
+
+
 def declaration_text(declaration: QualityDeclaration) -> str:
     meta = declaration.meta
     origins = meta.get("headline_origins", [])
@@ -61,6 +82,7 @@ def declaration_text(declaration: QualityDeclaration) -> str:
         "",
         "Mål:",
         *_targets(declaration),
+        *_obstacles(declaration),
         "",
         "Standardmetoden per horisont (startår "
         f"{'–'.join(str(y) for y in (min(meta['origins']), max(meta['origins'])))}):",

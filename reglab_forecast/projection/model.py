@@ -187,6 +187,7 @@ def project(
 ) -> Projection:
     """Project employed, expansion, replacement and recruitment need per län × SSYK4.
 
+    ``employment`` should hold every län: the national paths are the sum of the län given.
     Nothing after ``base_year`` (default: the last year in ``employment``) is used for the
     point projections. Intervals come from the stored calibration of the rolling-origin
     backtest (``reglab-forecast backtest --save``) unless ``calibration`` is given.
