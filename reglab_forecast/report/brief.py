@@ -1,0 +1,95 @@
+"""Writing the standard brief: one region, or all 21 län in parallel.
+
+``write_brief`` loads the data, runs the projection, builds the tables, the text and the figures
+and renders the PDF; the file appears only when everything succeeded. ``write_all_briefs`` loads
+and projects once, then renders the län on two worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .cells import build_cells
+from .document import build_document, build_figures
+from .inputs import ReportInputs, load_inputs
+from .render import check_writable, compile_pdf, write_atomic
+from .tables import BriefContext, all_tables
+
+__all__ = ["BriefResult", "render_brief", "write_brief", "write_all_briefs", "brief_filename"]
+
+
+@dataclass(frozen=True)
+class BriefResult:
+    region: str
+    path: Path
+    pages: int | None = None
+
+
+def render_brief(inputs: ReportInputs, region: str,
+                 cells_all: pd.DataFrame | None = None) -> bytes:
+    """The PDF of one region's brief as bytes."""
+    ctx = BriefContext.create(inputs, region, cells_all)
+    tables = all_tables(ctx)
+    figures = build_figures(ctx, tables)
+    document = build_document(ctx, tables, figures)
+    return compile_pdf("brief.typ", document, figures.values())
+
+
+def resolve(region: str) -> str:
+    import reglab_forecast as rf
+
+    return str(rf.resolve_region(region))
+
+
+def write_brief(region: str, out: Path, scenario: str | Path | None = None) -> BriefResult:
+    """Write the brief of ``region`` (code or name) to ``out`` atomically."""
+    out = Path(out)
+    check_writable(out)
+    code = resolve(region)
+    inputs = load_inputs(scenario)
+    write_atomic(out, render_brief(inputs, code))
+    return BriefResult(code, out)
+
+
+def brief_filename(name: str) -> str:
+    """'Örebro län' → 'kompetensbild-orebro-lan.pdf' (ASCII, safe everywhere)."""
+    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", " ": "-"})
+    return f"kompetensbild-{name.lower().translate(table)}.pdf"
+
+
+# Worker state: set once per process by _init_worker, so the data is sent once, not per brief.
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(inputs: ReportInputs, cells_all: pd.DataFrame) -> None:
+    _WORKER["inputs"], _WORKER["cells"] = inputs, cells_all
+
+
+def _render_one(region: str, out: Path) -> BriefResult:
+    inputs = _WORKER["inputs"]
+    cells = _WORKER["cells"]
+    assert isinstance(inputs, ReportInputs) and isinstance(cells, pd.DataFrame)
+    write_atomic(out, render_brief(inputs, region, cells))
+    return BriefResult(region, out)
+
+
+def write_all_briefs(out_dir: Path, scenario: str | Path | None = None,
+                     workers: int = 2) -> list[BriefResult]:
+    """All 21 briefs into ``out_dir`` (created if missing), ``workers`` processes."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    check_writable(out_dir / "probe.pdf")
+    inputs = load_inputs(scenario)
+    cells_all = build_cells(inputs)
+    regions = sorted(set(inputs.employment["region"]) - {"00"})
+    jobs = [(r, out_dir / brief_filename(inputs.region_names.get(r, r))) for r in regions]
+    workers = max(1, min(workers, os.cpu_count() or 1))
+    with ProcessPoolExecutor(workers, initializer=_init_worker,
+                             initargs=(inputs, cells_all)) as pool:
+        futures = [pool.submit(_render_one, region, path) for region, path in jobs]
+        return [f.result() for f in futures]

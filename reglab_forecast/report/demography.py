@@ -1,0 +1,63 @@
+"""Demographic pressure: who reaches working age against who reaches 65 over ten years.
+
+People aged 10–19 in the latest population year turn 20 within ten years (they enter the ages
+20–24 during the horizon); people aged 55–64 turn 65. Their ratio is the region's demographic
+pressure: below 1 means fewer young people arrive than older people leave.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+YOUNG = (10, 19)
+OLD = (55, 64)
+_BAND = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+)|\+)?\s*(?:år)?\s*$")
+
+
+@dataclass(frozen=True)
+class Ratio:
+    value: float
+    young: float
+    old: float
+    year: int
+    label: str
+
+
+def _age_range(label: str) -> tuple[int, int] | None:
+    match = _BAND.match(str(label))
+    if match is None:
+        return None
+    low = int(match.group(1))
+    if match.group(2):
+        return low, int(match.group(2))
+    return (low, 200) if "+" in str(label) else (low, low)
+
+
+def _count_within(frame: pd.DataFrame, span: tuple[int, int]) -> float | None:
+    """People in age bands lying inside ``span``; None if the bands do not tile it exactly."""
+    covered: set[int] = set()
+    total = 0.0
+    for label, count in frame.groupby("age")["population"].sum().items():
+        band = _age_range(str(label))
+        if band and span[0] <= band[0] and band[1] <= span[1]:
+            covered.update(range(band[0], band[1] + 1))
+            total += float(count)
+    return total if covered == set(range(span[0], span[1] + 1)) else None
+
+
+def demographic_ratio(population: pd.DataFrame | None, region: str) -> Ratio | None:
+    """The ratio for one region in the latest year, or None if the data cannot give it."""
+    if population is None or not {"region", "age", "population"} <= set(population.columns):
+        return None
+    rows = population[population["region"] == region]
+    if "year" in rows.columns and len(rows):
+        rows = rows[rows["year"] == rows["year"].max()]
+    young, old = _count_within(rows, YOUNG), _count_within(rows, OLD)
+    if not young or not old:
+        return None
+    year = int(rows["year"].max()) if "year" in rows.columns else 0
+    label = f"Personer 10–19 år per person 55–64 år ({year})"
+    return Ratio(young / old, young, old, year, label)

@@ -1,0 +1,140 @@
+"""Turns a region's tables into the brief's data.json (nine sections) and its figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .cells import RIKET
+from .figures import Figure, figure_major_groups, figure_regions, figure_total
+from .narrative import summary_paragraphs
+from .numbers import fmt_int, fmt_pct, fmt_signed_pct
+from .regional import regions_frame
+from .tables import BriefContext
+from .tablespec import Column, Table
+from .texts import SECTION_HEADINGS, method_blocks, section_intro
+
+WIDE_COLUMNS = {"ssyk_name", "name", "indicator", "region_name", "title", "flag"}
+
+
+def _width(column: Column, cells: list[str]) -> float | str | dict[str, float]:
+    """Name columns share the free width; others get room for their longest cell or header
+    word (in em), so headers wrap instead of pushing the table past the margin."""
+    if column.key in WIDE_COLUMNS:
+        return 1.4 if column.key == "flag" else 3
+    longest_cell = max((len(c) for c in cells), default=1)
+    longest_word = max(len(w) for w in column.label.replace("\u00ad", " ").split())
+    return {"em": round(0.6 * max(longest_cell, longest_word) + 1.2, 2)}
+
+
+def table_block(table: Table, size: float = 7.0) -> dict[str, Any]:
+    """A table as the template draws it: labels, alignment, widths and formatted cells."""
+    rows = table.cells()
+    widths = [_width(c, [r[i] for r in rows]) for i, c in enumerate(table.columns)]
+    return {
+        "type": "table", "title": table.title, "size": size,
+        "columns": [c.label for c in table.columns],
+        "align": ["left" if c.kind == "text" else "right" for c in table.columns],
+        "widths": widths,
+        "rows": rows,
+        "highlight": list(table.highlight),
+        "source": table.source, "note": table.note,
+    }
+
+
+def figure_block(figure: Figure) -> dict[str, Any]:
+    return {"type": "figure", "file": f"{figure.name}.svg", "alt": figure.alt}
+
+
+def _text(*paras: str) -> dict[str, Any]:
+    return {"type": "text", "paras": [p for p in paras if p]}
+
+
+def _keyboxes(key: pd.DataFrame, t0: int, horizon: int) -> dict[str, Any]:
+    proj = key.loc[f"proj_{horizon}"]
+    items = [
+        {"label": f"Sysselsatta {t0}", "value": fmt_int(key.loc["employed", "value"]),
+         "detail": f"{fmt_signed_pct(key.loc['change_past_pct', 'value'])} på fem år"},
+        {"label": f"Prognos {horizon}", "value": fmt_int(proj["value"]),
+         "detail": f"80 %-intervall {fmt_int(proj['lower'])}–{fmt_int(proj['upper'])}"},
+        {"label": f"Pensionsavgångar {t0}–{horizon}", "value": fmt_int(key.loc["replacement", "value"]),
+         "detail": f"andel 55+: {fmt_pct(key.loc['share_55', 'value'])}"},
+        {"label": f"Rekryteringsbehov {t0}–{horizon}", "value": fmt_int(key.loc["need", "value"]),
+         "detail": f"{fmt_pct(key.loc['need_pct', 'value'])} av de sysselsatta"},
+    ]
+    return {"type": "keyfigures", "columns": 4, "items": items}
+
+
+def build_figures(ctx: BriefContext, tables: dict[str, Table]) -> dict[str, Figure]:
+    caption = ctx.source("SCB, YREG; egen prognos") + ". Skuggat: 80 %-intervall."
+    emp = ctx.inputs.employment
+    mine = emp[emp["region"] == ctx.region]
+    total = mine.groupby("year")["employed"].sum()
+    sums = ctx.sums.loc[ctx.region]
+    proj = pd.DataFrame({k: [sums[f"{k}_{t}"] for t in ctx.targets]
+                         for k in ("proj", "lower", "upper")}, index=list(ctx.targets))
+    groups = mine.assign(g=mine["ssyk"].str[:1]).pivot_table(
+        index="year", columns="g", values="employed", aggfunc="sum")
+    gcells = ctx.cells.assign(g=ctx.cells["ssyk"].str[:1]).groupby("g").sum(numeric_only=True)
+    gproj = pd.concat({g: pd.DataFrame({k: [gcells.loc[g, f"{k}_{t}"] for t in ctx.targets]
+                                        for k in ("proj", "lower", "upper")}, index=list(ctx.targets))
+                       for g in groups.columns})
+    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    names = {g: _short_group(ctx.inputs.ssyk_names.get(g, g)) for g in groups.columns}
+    figures = [
+        figure_total(total, proj, ctx.region_name, caption),
+        figure_major_groups(groups, gproj, names, caption),
+        figure_regions(frame, ctx.region_name, "need_pct",
+                       f"Rekryteringsbehov {ctx.t0}–{ctx.horizon} i procent av sysselsatta",
+                       ctx.source("SCB, YREG; egen prognos")),
+    ]
+    return {f.name: f for f in figures}
+
+
+def _short_group(name: str) -> str:
+    return name.replace("Yrken med krav på ", "").replace("Yrken inom ", "")
+
+
+def build_document(ctx: BriefContext, tables: dict[str, Table],
+                   figures: dict[str, Figure]) -> dict[str, Any]:
+    """The whole data.json of one brief."""
+    key = tables["nyckeltal"].frame
+    summary = summary_paragraphs(tables, ctx.region_name, ctx.t0, ctx.horizon)
+    blocks: list[list[dict[str, Any]]] = [
+        [_text(*summary), _keyboxes(key, ctx.t0, ctx.horizon)],
+        [_text(section_intro("nyckeltal", ctx)), table_block(tables["nyckeltal"], 8),
+         figure_block(figures["total"])],
+        [_text(section_intro("yrkesomraden", ctx)), figure_block(figures["yrkesomraden"]),
+         table_block(tables["yrkesomraden"], 6.5)],
+        [_text(section_intro("rekryteringsbehov", ctx)), table_block(tables["rekryteringsbehov"], 6.5)],
+        [_text(section_intro("vaxande", ctx)), table_block(tables["vaxande"], 6.5),
+         table_block(tables["minskande"], 6.5)],
+        [_text(section_intro("lan", ctx)), figure_block(figures["lan"]),
+         table_block(tables["lan"], 6.5)],
+        [_text(section_intro("vard_omsorg", ctx)), table_block(tables["vard_omsorg"], 6.5)],
+        [_text(section_intro("kon", ctx)), table_block(tables["kon"], 7)],
+        method_blocks(ctx, tables, table_block),
+    ]
+    sections = [{"heading": h, "blocks": b, "pagebreak": i in (1, 5, 8)}
+                for i, (h, b) in enumerate(zip(SECTION_HEADINGS, blocks, strict=True))]
+    return {"meta": _meta(ctx), "sections": sections}
+
+
+def _meta(ctx: BriefContext) -> dict[str, Any]:
+    scenario = ctx.inputs.projection.scenario
+    vintage = ctx.inputs.employment.attrs.get("vintage") or str(ctx.t0)
+    return {
+        "title": f"Regional kompetensbild: {ctx.region_name}",
+        "kicker": "Regional kompetensbild",
+        "region": ctx.region_name,
+        "subtitle": (f"Sysselsättning, prognos och rekryteringsbehov per yrke {ctx.t0}–"
+                     f"{ctx.horizon} · Reglab standard · scenario: {scenario}"),
+        "author": "reglab_forecast",
+        "keywords": ("kompetensförsörjning", "yrkesprognos", ctx.region_name),
+        "scenario_label": f"Scenario: {scenario}",
+        "footer": (f"Källa: SCB (yrkesregistret, befolkningsstatistik), Arbetsförmedlingen; "
+                   f"egen prognos. Data t.o.m. {ctx.t0} (datavintage {vintage}). "
+                   f"Scenario: {scenario}."),
+        "riket": RIKET,
+    }

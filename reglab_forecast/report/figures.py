@@ -1,0 +1,150 @@
+"""The brief's charts in the house style, as deterministic SVG text with alt text.
+
+Each ``figure_*`` function returns a :class:`Figure`; the brief writes ``<name>.svg`` next to the
+Typst file. Text stays text in the SVG (searchable in the PDF) and every chart carries its
+source and data vintage in a caption line of its own.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure as MplFigure
+from matplotlib.ticker import MaxNLocator
+
+from .numbers import fmt_int, fmt_pct, fmt_signed_pct
+from .style import COLORS, RC_PARAMS, int_formatter, pct_formatter
+
+__all__ = ["Figure", "WIDTH_CM", "render_svg", "figure_total", "figure_major_groups"]
+
+WIDTH_CM = 17.0
+CM = 1 / 2.54
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str  # file stem, ASCII
+    svg: str
+    alt: str  # what a screen reader says: the chart's message, in Swedish
+    height_cm: float
+
+
+def new_figure(height_cm: float, ncols: int = 1, nrows: int = 1, **kwargs) -> tuple:  # type: ignore[no-untyped-def]
+    with plt.rc_context(RC_PARAMS):
+        fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH_CM * CM, height_cm * CM), **kwargs)
+    return fig, axes
+
+
+def render_svg(fig: MplFigure, caption: str) -> str:
+    """SVG text of a figure, with the caption at its foot; identical bytes on every run."""
+    with plt.rc_context(RC_PARAMS):
+        fig.text(0.005, 0.01, caption, fontsize=6, color=COLORS["muted"], ha="left", va="bottom")
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _fan(ax, years: list[int], mid: list[float], low: list[float], high: list[float]) -> None:  # type: ignore[no-untyped-def]
+    ax.fill_between(years, low, high, color=COLORS["fan"], alpha=0.8, linewidth=0,
+                    label="80 %-intervall")
+    ax.plot(years, mid, color=COLORS["projection"], linestyle=(0, (3, 2)), linewidth=1.4,
+            label="Prognos")
+
+
+def _history_and_projection(ax, history: pd.Series, proj: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
+    """history: employed by year; proj: index year, columns proj/lower/upper."""
+    t0 = int(history.index.max())
+    ax.plot(history.index, history.values, color=COLORS["region"], linewidth=1.6, label="Utfall")
+    e0 = float(history.loc[t0])
+    years = [t0, *proj.index.astype(int)]
+    _fan(ax, years, [e0, *proj["proj"]], [e0, *proj["lower"]], [e0, *proj["upper"]])
+    ax.axvline(t0 + 0.5, color=COLORS["grid"], linewidth=0.8, zorder=0)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+    ax.yaxis.set_major_formatter(int_formatter)
+
+
+def figure_total(history: pd.Series, proj: pd.DataFrame, region_name: str, caption: str) -> Figure:
+    """Employed in the region: outcome and projection with its 80 % interval."""
+    fig, ax = new_figure(6.0)
+    with plt.rc_context(RC_PARAMS):
+        _history_and_projection(ax, history, proj)
+        ax.set_title(f"Sysselsatta i {region_name}, utfall och prognos")
+        ax.legend(loc="upper left", ncols=3)
+        fig.subplots_adjust(left=0.09, right=0.98, top=0.88, bottom=0.17)
+    last = proj.index.max()
+    row = proj.loc[last]
+    alt = (f"Linjediagram: sysselsatta i {region_name} {history.index.min()}–{history.index.max()}"
+           f" och prognos till {last}: {fmt_int(row['proj'])} "
+           f"(80 %-intervall {fmt_int(row['lower'])}–{fmt_int(row['upper'])}).")
+    return Figure("total", render_svg(fig, caption), alt, 6.0)
+
+
+def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[str, str],
+                        caption: str) -> Figure:
+    """Small multiples: one panel per SSYK level 1 group, own scale each.
+
+    history: index year, one column per group; proj: rows (group, year) with proj/lower/upper.
+    """
+    groups = list(history.columns)
+    ncols = 5
+    nrows = -(-len(groups) // ncols)
+    height = 4.2 * nrows + 0.8
+    fig, axes = new_figure(height, ncols=ncols, nrows=nrows)
+    with plt.rc_context(RC_PARAMS):
+        for ax, group in zip(axes.flat, groups, strict=False):
+            _history_and_projection(ax, history[group], proj.loc[group])
+            ax.set_title(_wrap(f"{group} {names.get(group, '')}"), fontsize=6.5, loc="left")
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
+            ax.tick_params(labelsize=5.5)
+        for ax in list(axes.flat)[len(groups):]:
+            ax.set_visible(False)
+        fig.subplots_adjust(left=0.06, right=0.99, top=0.9, bottom=0.1, wspace=0.45, hspace=0.75)
+    changes = [
+        f"{names.get(g, g)} {fmt_signed_pct(100 * (proj.loc[g]['proj'].iloc[-1] / history[g].iloc[-1] - 1))}"
+        for g in groups
+    ]
+    alt = "Små diagram per yrkesområde med utfall och prognos. Förändring till sista prognosåret: " + (
+        "; ".join(changes) + ".")
+    return Figure("yrkesomraden", render_svg(fig, caption), alt, height)
+
+
+def _wrap(text: str, width: int = 26) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines[:3])
+
+
+def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str,
+                   caption: str) -> Figure:
+    """Dot plot of one indicator for the 21 län, the region highlighted, Riket as a line."""
+    riket = frame[frame["region"] == "00"][value].iloc[0]
+    lan = frame[frame["region"] != "00"].sort_values(value)
+    fig, ax = new_figure(8.0)
+    with plt.rc_context(RC_PARAMS):
+        colors = [COLORS["region"] if n == region_name else COLORS["context"]
+                  for n in lan["region_name"]]
+        ax.barh(lan["region_name"], lan[value], color=colors, height=0.65)
+        ax.axvline(riket, color=COLORS["riket"], linewidth=1.2, label=f"Riket {fmt_pct(riket)}")
+        ax.xaxis.set_major_formatter(pct_formatter)
+        ax.grid(axis="x")
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", labelsize=6.5)
+        ax.set_title(label)
+        ax.legend(loc="lower right")
+        fig.subplots_adjust(left=0.22, right=0.98, top=0.92, bottom=0.1)
+    mine = lan[lan["region_name"] == region_name][value]
+    rank = 1 + int((lan[value] > mine.iloc[0]).sum()) if len(mine) else 0
+    alt = (f"Stapeldiagram: {label.lower()} per län. {region_name} har {fmt_pct(mine.iloc[0])}"
+           f" och ligger på plats {rank} av {len(lan)}; riket {fmt_pct(riket)}.") if len(mine) else (
+        f"Stapeldiagram: {label.lower()} per län; riket {fmt_pct(riket)}.")
+    return Figure("lan", render_svg(fig, caption), alt, 8.0)

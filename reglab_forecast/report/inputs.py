@@ -1,0 +1,125 @@
+"""Everything a brief reads, gathered once: data from the loaders and one projection run.
+
+The report never touches files or HTTP itself. It asks the package's public loaders for data
+and calls the projection through :func:`run_projection`, the single adapter between the two
+packages, so a change in the projection's API is a change in one function.
+
+Loading takes well under a second; a batch of 21 briefs loads once and shares the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+TARGET_YEARS = (2030, 2035)
+PROJECTION_COLUMNS = (
+    "region", "ssyk", "year", "employed", "lower", "upper",
+    "expansion", "replacement", "recruitment_need",
+)
+
+
+@dataclass(frozen=True)
+class ProjectionRun:
+    """What the report needs from one projection run (level 4, every län)."""
+
+    table: pd.DataFrame  # PROJECTION_COLUMNS, one row per län × SSYK4 × target year
+    scenario: str
+    base_year: int
+    target_years: tuple[int, ...]
+    totals: pd.DataFrame | None = None  # region, year, employed, lower, upper (own intervals)
+    major_groups: pd.DataFrame | None = None  # same as table at SSYK level 1
+    quality: pd.DataFrame | None = None  # the backtest's quality declaration
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """Data for every brief of one run, independent of which region is written."""
+
+    employment: pd.DataFrame  # region, region_name, ssyk, ssyk_name, sex, year, employed (SSYK4)
+    age_profile: pd.DataFrame  # national ssyk, age, sex, year, employed (SSYK4)
+    projection: ProjectionRun
+    region_names: dict[str, str]
+    ssyk_names: dict[str, str]
+    population: pd.DataFrame | None = None
+    ads: pd.DataFrame | None = None  # region, ssyk, ads (2024)
+    af_view: pd.DataFrame | None = None  # ssyk [, region], bristvarde / outlook ratings
+    sources: pd.DataFrame | None = None  # datasets() manifest
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def base_year(self) -> int:
+        return self.projection.base_year
+
+    @property
+    def target_years(self) -> tuple[int, ...]:
+        return self.projection.target_years
+
+
+def _optional(name: str, *args: Any, **kwargs: Any) -> pd.DataFrame | None:
+    """Call a loader that may not exist in this snapshot; None when it is absent."""
+    import reglab_forecast as rf
+
+    loader = getattr(rf, name, None)
+    if loader is None:
+        return None
+    return loader(*args, **kwargs)
+
+
+def run_projection(
+    employment: pd.DataFrame,
+    age_profile: pd.DataFrame,
+    scenario: str | Path | None = None,
+    target_years: tuple[int, ...] = TARGET_YEARS,
+) -> ProjectionRun:
+    """The one adapter to ``reglab_forecast.projection.project``."""
+    from reglab_forecast import projection
+
+    result = projection.project(
+        employment, age_profile, target_years=target_years, scenario=scenario
+    )
+    table = result.table.loc[:, list(PROJECTION_COLUMNS)]
+    years = tuple(sorted(int(y) for y in table["year"].unique()))
+    return ProjectionRun(
+        table=table,
+        scenario=str(getattr(result, "scenario", None) or "Basscenario"),
+        base_year=int(getattr(result, "base_year", None) or employment["year"].max()),
+        target_years=years,
+        major_groups=result.aggregate(1) if hasattr(result, "aggregate") else None,
+    )
+
+
+def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
+    pairs = frame[[code, f"{code}_name"]].drop_duplicates()
+    return dict(zip(pairs[code], pairs[f"{code}_name"], strict=True))
+
+
+def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
+    """Load the snapshot and run the projection once for every brief of a run."""
+    import reglab_forecast as rf
+
+    employment = rf.load_employment(level=4)
+    age_profile = rf.load_age_profile(level=4)
+    run = run_projection(employment, age_profile, scenario=scenario)
+    return ReportInputs(
+        employment=employment,
+        age_profile=age_profile,
+        projection=run,
+        region_names=_names(employment, "region"),
+        ssyk_names=_ssyk_names(employment),
+        population=_optional("load_population"),
+        sources=_optional("datasets"),
+    )
+
+
+def _ssyk_names(employment: pd.DataFrame) -> dict[str, str]:
+    """Names for SSYK codes at every level (level 1–3 names from the loader's aggregation)."""
+    import reglab_forecast as rf
+
+    names = _names(employment, "ssyk")
+    for level in (1, 2, 3):
+        names.update(_names(rf.load_employment(level=level, years=[2024]), "ssyk"))
+    return names

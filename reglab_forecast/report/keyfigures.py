@@ -1,0 +1,76 @@
+"""The rows of the Nyckeltal table, each with a stable id (the frame's index).
+
+The narrative refers to rows by id ("need", "proj_2035", …) and so quotes exactly the rounded
+value the table shows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .demography import demographic_ratio
+
+if TYPE_CHECKING:
+    from .tables import BriefContext
+
+_DECIMALS = {"antal": 0, "förändring": 0, "procent": 1, "förändring, %": 1, "kvot": 2}
+
+
+def _row(rows: dict, key: str, indicator: str, value: float, unit: str,
+         lower: float | None = None, upper: float | None = None) -> None:
+    rows[key] = {"indicator": indicator, "value": value, "lower": lower, "upper": upper,
+                 "unit": unit}
+
+
+def _history_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
+    e0, past = sums["employed"], sums["employed_past"]
+    _row(rows, "employed", f"Sysselsatta {ctx.t0}", e0, "antal")
+    _row(rows, "change_past", f"Förändring {ctx.past}–{ctx.t0}", e0 - past, "förändring")
+    _row(rows, "change_past_pct", f"Förändring {ctx.past}–{ctx.t0}", 100 * (e0 / past - 1),
+         "förändring, %")
+
+
+def _projection_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
+    e0 = sums["employed"]
+    for t in ctx.targets:
+        proj, lower, upper = sums[f"proj_{t}"], sums[f"lower_{t}"], sums[f"upper_{t}"]
+        _row(rows, f"proj_{t}", f"Prognos sysselsatta {t}", proj, "antal", lower, upper)
+        _row(rows, f"change_{t}_pct", f"Prognostiserad förändring {ctx.t0}–{t}",
+             100 * (proj / e0 - 1), "förändring, %",
+             100 * (lower / e0 - 1), 100 * (upper / e0 - 1))
+
+
+def _need_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
+    h = ctx.horizon
+    _row(rows, "share_55", f"Andel 55 år och äldre {ctx.t0}", sums["share_55"], "procent")
+    _row(rows, "replacement", f"Pensionsavgångar {ctx.t0}–{h}", sums[f"replacement_{h}"], "antal")
+    _row(rows, "expansion", f"Expansion {ctx.t0}–{h}", sums[f"expansion_{h}"], "förändring")
+    _row(rows, "need", f"Rekryteringsbehov {ctx.t0}–{h}", sums[f"need_{h}"], "antal")
+    _row(rows, "need_pct", "Rekryteringsbehov i procent av sysselsatta",
+         100 * sums[f"need_{h}"] / sums["employed"], "procent")
+
+
+def _demography_rows(rows: dict, ctx: BriefContext) -> None:
+    ratio = demographic_ratio(ctx.inputs.population, ctx.region)
+    if ratio is not None:
+        _row(rows, "demography", ratio.label, ratio.value, "kvot")
+
+
+def key_figure_rows(ctx: BriefContext) -> pd.DataFrame:
+    """Rounded key figures of the region, indexed by row id."""
+    sums = ctx.sums.loc[ctx.region]
+    rows: dict[str, dict] = {}
+    _history_rows(rows, ctx, sums)
+    _projection_rows(rows, ctx, sums)
+    _need_rows(rows, ctx, sums)
+    _demography_rows(rows, ctx)
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    for column in ("value", "lower", "upper"):
+        frame[column] = [
+            None if pd.isna(v) else round(float(v), _DECIMALS[u])
+            for v, u in zip(frame[column], frame["unit"], strict=True)
+        ]
+    frame[["value", "lower", "upper"]] = frame[["value", "lower", "upper"]].astype(float)
+    return frame

@@ -1,0 +1,210 @@
+"""The automatic summary: rule-based Swedish text written from the brief's own tables.
+
+Every number is taken from a table's rounded frame and formatted exactly as that table shows it,
+so each figure in the text can be found in a table of the same brief (a test checks this).
+Two regions should not read as copies: the paragraph opens with whatever makes the region stand
+out among the 21 län (the indicator whose rank is furthest from the middle), and phrasings are
+chosen from the direction and size of the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .cells import RIKET
+from .numbers import fmt_dec, fmt_int, fmt_pct, fmt_signed, fmt_signed_pct
+from .tablespec import Table
+
+__all__ = ["summary_paragraphs", "standout"]
+
+
+def lower_first(name: str) -> str:
+    """Occupation names in running text: 'Grundskollärare' → 'grundskollärare', 'IT-chefer' kept."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def people(count: float) -> str:
+    return f"{fmt_int(count)} {'person' if round(count) == 1 else 'personer'}"
+
+
+def join_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The figures the text uses, read from the tables (already rounded)."""
+
+    region: str
+    key: pd.DataFrame  # nyckeltal, indexed by row id
+    regions: pd.DataFrame  # lan table
+    t0: int
+    past: int
+    horizon: int
+
+    def value(self, row: str) -> float:
+        return float(self.key.loc[row, "value"])
+
+    def has(self, row: str) -> bool:
+        return row in self.key.index and pd.notna(self.key.loc[row, "value"])
+
+    def riket(self, column: str) -> float:
+        return float(self.regions.loc[self.regions["region"] == RIKET, column].iloc[0])
+
+    def mine(self, column: str) -> float:
+        return float(self.regions.loc[self.regions["region_name"] == self.region, column].iloc[0])
+
+    def rank(self, column: str) -> int:
+        """1 = highest value among the 21 län."""
+        lan = self.regions[self.regions["region"] != RIKET]
+        return 1 + int((lan[column] > self.mine(column)).sum())
+
+
+# Indicators that can open the summary: column of the lan table, and how it is worded.
+_STANDOUT = ("need_pct", "share_55", "change_past", "demography")
+
+
+def standout(facts: Facts) -> tuple[str, int]:
+    """The indicator whose rank among the län is furthest from the middle, and its rank."""
+    n = int((facts.regions["region"] != RIKET).sum())
+    middle = (n + 1) / 2
+    scored = []
+    for column in _STANDOUT:
+        if facts.regions[column].notna().all():
+            scored.append((abs(facts.rank(column) - middle), -_STANDOUT.index(column), column))
+    _score, _order, column = max(scored)
+    return column, facts.rank(column)
+
+
+def _position(rank: int, n: int = 21) -> str:
+    if rank <= 3:
+        return "högst" if rank == 1 else "bland de högsta"
+    if rank >= n - 2:
+        return "lägst" if rank == n else "bland de lägsta"
+    return "högre än i de flesta län" if rank <= n // 2 else "lägre än i de flesta län"
+
+
+def _lead(facts: Facts) -> str:
+    column, rank = standout(facts)
+    pos = _position(rank)
+    if column == "need_pct":
+        return (f"Rekryteringsbehovet i förhållande till antalet sysselsatta är {pos} i landet: "
+                f"fram till {facts.horizon} motsvarar det {fmt_pct(facts.mine(column))} av de "
+                f"sysselsatta i {facts.region}, mot {fmt_pct(facts.riket(column))} i riket.")
+    if column == "share_55":
+        return (f"Andelen sysselsatta som är 55 år eller äldre är {pos} bland länen: "
+                f"{fmt_pct(facts.mine(column))} i {facts.region} mot "
+                f"{fmt_pct(facts.riket(column))} i riket.")
+    if column == "change_past":
+        return (f"Sysselsättningens utveckling sedan {facts.past} är {pos} bland länen: "
+                f"{fmt_signed_pct(facts.mine(column))} i {facts.region} mot "
+                f"{fmt_signed_pct(facts.riket(column))} i riket.")
+    return (f"Kvoten mellan unga som når arbetsför ålder och äldre som når 65 år är {pos} "
+            f"bland länen: {fmt_dec(facts.mine(column), 2)} personer i åldern 10–19 år per "
+            f"person i åldern 55–64 år, mot {fmt_dec(facts.riket(column), 2)} i riket.")
+
+
+def _history(facts: Facts) -> str:
+    change = facts.value("change_past")
+    verb = "fler" if change > 0 else "färre"
+    text = f"År {facts.t0} arbetade {people(facts.value('employed'))} i {facts.region}"
+    if change == 0:
+        return text + f", lika många som {facts.past}."
+    return (text + f", {fmt_int(abs(change))} {verb} än {facts.past} "
+            f"({fmt_signed_pct(facts.value('change_past_pct'))}).")
+
+
+def _projection(facts: Facts) -> str:
+    t = facts.horizon
+    row = facts.key.loc[f"proj_{t}"]
+    change = facts.value(f"change_{t}_pct")
+    if abs(change) < 1:
+        verb = "ligga kvar på ungefär samma nivå,"
+    else:
+        verb = "öka till" if change > 0 else "minska till"
+    return (f"Prognosen väntar att antalet sysselsatta ska {verb} {fmt_int(row['value'])} år {t} "
+            f"({fmt_signed_pct(change)}, 80 %-intervall {fmt_int(row['lower'])}–"
+            f"{fmt_int(row['upper'])}).")
+
+
+def _need(facts: Facts, recruitment: Table) -> str:
+    t = facts.horizon
+    expansion, retiring = facts.value("expansion"), fmt_int(facts.value("replacement"))
+    text = f"Fram till {t} behöver arbetsgivarna rekrytera omkring {people(facts.value('need'))}. "
+    if expansion > 0:
+        text += (f"Pensionsavgångarna står för {retiring} och den väntade ökningen av antalet "
+                 f"sysselsatta för {fmt_int(expansion)}.")
+    else:
+        text += (f"Pensionsavgångarna uppgår till {retiring}, men eftersom antalet sysselsatta "
+                 f"väntas minska med {fmt_int(abs(expansion))} behöver inte alla ersättas.")
+    top = recruitment.frame.head(3)
+    items = [f"{lower_first(name)} ({fmt_int(need)})"
+             for name, need in zip(top["ssyk_name"], top[f"need_{t}"], strict=True)]
+    return text + f" Störst är behovet för {join_list(items)}."
+
+
+def _growth(growing: Table, declining: Table) -> str:
+    up = growing.frame[growing.frame["change"] > 0].head(2)
+    down = declining.frame[declining.frame["change"] < 0].head(1)
+    parts = [f"{lower_first(n)} ({fmt_signed_pct(c)})"
+             for n, c in zip(up["ssyk_name"], up["change"], strict=True)]
+    text = ""
+    if parts:
+        text = f"Snabbast väntas {join_list(parts)} växa"
+    if len(down):
+        name, change = down["ssyk_name"].iloc[0], down["change"].iloc[0]
+        text += (", medan " if text else "Mest väntas ") + (
+            f"{lower_first(name)} minskar mest ({fmt_signed_pct(change)})" if text
+            else f"{lower_first(name)} minska ({fmt_signed_pct(change)})")
+    return text + "." if text else ""
+
+
+def _gender(gender: Table) -> str:
+    frame = gender.frame
+    largest = frame.iloc[0]
+    even = frame[frame["balance"] == "jämnt"]
+    text = (f"Det största yrket, {lower_first(largest['ssyk_name'])}, är "
+            f"{largest['balance']} med {fmt_pct(largest['women_share'])} kvinnor.")
+    if largest["balance"] == "jämnt":
+        return text
+    if len(even):
+        row = even.iloc[0]
+        return text + (f" Bland de största yrkena har {lower_first(row['ssyk_name'])} den "
+                       f"jämnaste fördelningen med {fmt_pct(row['women_share'])} kvinnor.")
+    return text + " Inget av de största yrkena har en jämn könsfördelning."
+
+
+def _af(recruitment: Table) -> str:
+    flagged = recruitment.frame[recruitment.frame["flag"] != ""]
+    if flagged.empty:
+        return ("Arbetsförmedlingens bedömningar pekar inte åt motsatt håll för något av yrkena "
+                "med störst rekryteringsbehov.")
+    name, flag = flagged["ssyk_name"].iloc[0], flagged["flag"].iloc[0]
+    return (f"För {lower_first(name)} skiljer sig Arbetsförmedlingens bild från prognosen "
+            f"({flag}); se avsnitt 4.")
+
+
+def facts_from(tables: dict[str, Table], region: str, t0: int, horizon: int) -> Facts:
+    key = tables["nyckeltal"].frame
+    return Facts(region, key, tables["lan"].frame, t0, t0 - 5, horizon)
+
+
+def summary_paragraphs(tables: dict[str, Table], region: str, t0: int, horizon: int) -> list[str]:
+    """The Sammanfattning: two paragraphs whose order of ideas follows what stands out."""
+    facts = facts_from(tables, region, t0, horizon)
+    column, _rank = standout(facts)
+    first = [_history(facts), _projection(facts)]
+    need = _need(facts, tables["rekryteringsbehov"])
+    if column in ("need_pct", "share_55"):
+        opening = [_lead(facts), need, *first]
+    else:
+        opening = [_lead(facts), *first, need]
+    second = [_growth(tables["vaxande"], tables["minskande"]), _gender(tables["kon"]),
+              _af(tables["rekryteringsbehov"])]
+    return [" ".join(opening), " ".join(s for s in second if s)]

@@ -1,0 +1,92 @@
+"""Typst rendering: data.json and SVGs in a temp dir → PDF bytes → atomic file write.
+
+Fonts come only from matplotlib's bundled DejaVu TTFs (system fonts ignored), and the PDF
+timestamp is fixed, so the same input gives byte-identical PDFs on every machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from ..errors import InputError, ReglabError
+from .figures import Figure
+from .style import font_dir
+
+__all__ = ["FIXED_TIMESTAMP", "compile_pdf", "write_atomic", "check_writable"]
+
+# Midnight 1 January of the data's publication year would also do; a constant keeps it simple.
+FIXED_TIMESTAMP = int(dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp())
+
+
+class RenderError(ReglabError):
+    """Typst could not compile the brief (a bug in the template or its data)."""
+
+
+def template_text(name: str) -> str:
+    return resources.files("reglab_forecast.report").joinpath("templates", name).read_text("utf-8")
+
+
+def compile_pdf(template: str, data: dict[str, Any], figures: Iterable[Figure] = ()) -> bytes:
+    """Compile ``templates/<template>`` with ``data`` (as data.json) and SVG figures."""
+    with tempfile.TemporaryDirectory(prefix="reglab-brief-") as tmp:
+        root = Path(tmp)
+        (root / "main.typ").write_text(template_text(template), encoding="utf-8")
+        (root / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        for figure in figures:
+            (root / f"{figure.name}.svg").write_text(figure.svg, encoding="utf-8")
+        try:
+            return typst.compile(
+                str(root / "main.typ"), root=str(root), font_paths=[str(font_dir())],
+                ignore_system_fonts=True, timestamp=FIXED_TIMESTAMP,
+            )
+        except typst.TypstError as error:
+            raise RenderError(f"Typst kunde inte skapa PDF:en: {error}") from error
+
+
+def check_writable(out: Path) -> None:
+    """Fail early, before any work, when ``out`` cannot be written."""
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise InputError(f"--out {out} är en mapp; ange en fil, t.ex. {out / 'brief.pdf'}")
+    if not folder.is_dir():
+        raise InputError(f"--out {out}: mappen {folder} finns inte")
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise InputError(f"--out {out}: saknar skrivrättighet")
+
+
+def write_atomic(out: Path, content: bytes) -> None:
+    """Write to a temp file in the same folder, then rename: no half-written file on error."""
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic_dir(out: Path, fill: Any) -> None:
+    """Build a folder in a temp sibling with ``fill(path)``, then move it into place."""
+    out = Path(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent or "."))
+    try:
+        fill(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -1,0 +1,100 @@
+"""Fixed Swedish texts of the brief: section headings, section intros and the method section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .method import SERIES_BREAKS
+
+if TYPE_CHECKING:
+    from .tables import BriefContext
+    from .tablespec import Table
+
+SECTION_HEADINGS = (
+    "Sammanfattning",
+    "Nyckeltal",
+    "Sysselsatta per yrkesområde",
+    "Yrken med störst rekryteringsbehov",
+    "Växande och minskande yrken",
+    "Länet jämfört med riket och övriga län",
+    "Fokus: vård och omsorg",
+    "Könsfördelning i de största yrkena",
+    "Metod, källor och kvalitet",
+)
+
+
+def section_intro(key: str, ctx: BriefContext) -> str:
+    t0, h = ctx.t0, ctx.horizon
+    intros = {
+        "nyckeltal": (
+            f"Sysselsatta räknas där de arbetar (dagbefolkning). Prognosen gäller {h} med "
+            f"ett 80 %-intervall: i fyra fall av fem har metodens utfall hamnat inom intervallet "
+            f"när den prövats bakåt i tiden."),
+        "yrkesomraden": (
+            f"Utfall {ctx.inputs.employment['year'].min()}–{t0} och prognos per yrkesområde "
+            f"(SSYK 2012, nivå 1). Varje diagram har en egen skala."),
+        "rekryteringsbehov": (
+            f"Rekryteringsbehovet {t0}–{h} är pensionsavgångar plus expansion (förändringen av "
+            f"antalet sysselsatta), lägst noll. Bredvid vår prognos visas Arbetsförmedlingens "
+            f"bild: Yrkesprognosens bristvärde (1–5) och antalet annonser i Platsbanken per 100 "
+            f"sysselsatta. Kolumnen Avvikelse markerar yrken där bilderna pekar åt olika håll."),
+        "vaxande": (
+            f"Yrken med den största procentuella förändringen {t0}–{h} enligt prognosen. "
+            f"Små yrken är utelämnade eftersom de svänger mycket av slumpskäl."),
+        "lan": (
+            f"Samma indikatorer för alla 21 län och riket. {ctx.region_name} och riket är "
+            f"markerade. Unga/äldre anger hur många som når arbetsför ålder per person som "
+            f"når 65 år under de kommande tio åren."),
+        "vard_omsorg": (
+            "Vård- och omsorgsyrken: läkare, sjuksköterskor, psykologer, tandläkare, "
+            "fysioterapeuter och arbetsterapeuter, biomedicinska analytiker, tandhygienister, "
+            "undersköterskor, vårdbiträden, skötare och personliga assistenter samt tandsköterskor."),
+        "kon": (
+            f"Andel kvinnor i länets största yrken {ctx.past} och {t0}. En fördelning räknas som "
+            f"jämn när andelen kvinnor ligger mellan 40 och 60 %."),
+    }
+    return intros[key]
+
+
+HOW_TO_READ = (
+    "Alla tal avser förvärvsarbetande 16–74 år (från 2023 16–69 år enligt SCB:s nya serie) "
+    "räknade efter arbetsställets län. Tal avrundas var för sig, så summor kan avvika något. "
+    "Ett streck (–) betyder att uppgift saknas. Prognoser är räknade med samma metod för alla "
+    "län och visar en trolig utveckling om trender håller i sig, inte ett mål."
+)
+
+METHOD_TEXT = (
+    "Metoden (Reglab standard) bygger på SCB:s yrkesregister. Rikets sysselsättning per yrke "
+    "skrivs fram med dämpade trender i yrkets andel; länets andel av varje yrke skrivs fram på "
+    "samma sätt och krymps mot oförändrad andel där antalen är små. Länen stäms av mot riket. "
+    "Pensionsavgångar beräknas med kohortmetoden från rikets åldersstruktur per yrke; där "
+    "länets egen åldersstruktur saknas används yrkets nationella åldersfördelning (uppskattad). "
+    "Rekryteringsbehovet är pensionsavgångar plus expansion, lägst noll. Intervallen är 80 % "
+    "och kommer från metodens egna fel när den körts bakåt i tiden."
+)
+
+
+def method_blocks(ctx: BriefContext, tables: dict[str, Table],
+                  table_block: Callable[..., dict[str, Any]]) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = [
+        {"type": "subheading", "text": "Så läser du underlaget"},
+        {"type": "text", "paras": [HOW_TO_READ]},
+        {"type": "subheading", "text": "Metod"},
+        {"type": "text", "paras": [METHOD_TEXT]},
+        {"type": "subheading", "text": "Serieavbrott"},
+        {"type": "bullets", "items": [
+            *SERIES_BREAKS,
+            "Förändringar över ett avbrott kan delvis bero på det nya sättet att mäta; "
+            "prognosens trender skattas på andelar så att ett avbrott inte läses som tillväxt.",
+        ]},
+        {"type": "subheading", "text": "Kvalitetsdeklaration"},
+    ]
+    if "kvalitet" in tables:
+        blocks.append(table_block(tables["kvalitet"], 6.5))
+    else:
+        blocks.append({"type": "text", "paras": [
+            "Backtesten har inte körts för denna datamängd; träffsäkerheten kan inte redovisas."]})
+    blocks += [{"type": "subheading", "text": "Källor och datavintage"},
+               table_block(tables["kallor"], 6.5)]
+    return blocks
