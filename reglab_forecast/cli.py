@@ -333,6 +333,12 @@ def _run_fetch(args: argparse.Namespace) -> int:
 _COMMANDS += [_add_fetch]
 
 
+# --- report commands: brief, tables, compare (reglab_forecast/report/commands.py) ---
+from .report.commands import REPORT_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(REPORT_COMMANDS)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)

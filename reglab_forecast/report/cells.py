@@ -8,7 +8,7 @@ region), which keeps the tables small and consistent with each other. Columns::
     ads, af_rating, af_outlook
 
 ``employed`` is the base year T0, ``*_past`` is T0 − 5, ``share_55`` the share aged 55+ in
-percent (the national age structure of the occupation, applied to the region).
+percent (from the projection: the occupation's national age structure applied to the region).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ __all__ = ["PAST_YEARS", "build_cells", "region_sums", "RIKET"]
 
 PAST_YEARS = 5
 RIKET = "00"
-_OLD_BANDS = ("55-59", "60-64", "65-69", "65-74", "55-64")
 SUMMED = ("employed", "employed_past", "women", "women_past", "old", "ads")
 PER_TARGET = ("proj", "lower", "upper", "expansion", "replacement", "need")
 
@@ -42,13 +41,11 @@ def _history(inputs: ReportInputs) -> pd.DataFrame:
     return out
 
 
-def national_share_55(inputs: ReportInputs) -> pd.Series:
-    """Share aged 55+ (0–1) per SSYK4 in the base year, from the national age profile."""
-    ages = inputs.age_profile
-    ages = ages[ages["year"] == ages["year"].max()]
-    total = ages.groupby("ssyk")["employed"].sum()
-    old = ages[ages["age"].isin(_OLD_BANDS)].groupby("ssyk")["employed"].sum()
-    return (old.reindex(total.index, fill_value=0) / total.where(total > 0)).fillna(0.0)
+def share_55(inputs: ReportInputs) -> pd.Series:
+    """Share aged 55+ (0–1) per län × SSYK4 in the base year, as the projection estimated it."""
+    table = inputs.projection.table
+    first = table[table["year"] == table["year"].min()]
+    return first.set_index(["region", "ssyk"])["share_55plus"]
 
 
 def _projection(inputs: ReportInputs) -> pd.DataFrame:
@@ -88,10 +85,10 @@ def _join_af(cells: pd.DataFrame, af: pd.DataFrame) -> pd.DataFrame:
 def build_cells(inputs: ReportInputs) -> pd.DataFrame:
     """The wide län × SSYK4 frame (Riket not included; see :func:`region_sums`)."""
     cells = _history(inputs).join(_projection(inputs), how="left")
-    share = national_share_55(inputs)
+    share = share_55(inputs).reindex(cells.index).fillna(0.0)
+    cells["old"] = cells["employed"] * share
+    cells["share_55"] = 100 * share
     ssyk = cells.index.get_level_values("ssyk")
-    cells["old"] = cells["employed"] * share.reindex(ssyk).fillna(0.0).to_numpy()
-    cells["share_55"] = 100 * share.reindex(ssyk).fillna(0.0).to_numpy()
     cells = _external(inputs, cells)
     cells["ssyk_name"] = [inputs.ssyk_names.get(code, code) for code in ssyk]
     return cells.reset_index()

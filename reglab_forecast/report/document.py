@@ -25,7 +25,7 @@ def _width(column: Column, cells: list[str]) -> float | str | dict[str, float]:
         return 1.4 if column.key == "flag" else 3
     longest_cell = max((len(c) for c in cells), default=1)
     longest_word = max(len(w) for w in column.label.replace("\u00ad", " ").split())
-    return {"em": round(0.6 * max(longest_cell, longest_word) + 1.2, 2)}
+    return {"em": round(max(0.6 * max(longest_cell, longest_word) + 1.2, 3.4), 2)}
 
 
 def table_block(table: Table, size: float = 7.0) -> dict[str, Any]:
@@ -66,22 +66,26 @@ def _keyboxes(key: pd.DataFrame, t0: int, horizon: int) -> dict[str, Any]:
     return {"type": "keyfigures", "columns": 4, "items": items}
 
 
+def _paths(frame: pd.DataFrame, t0: int) -> pd.DataFrame:
+    """Projection rows after the base year as index year → proj, lower, upper."""
+    later = frame[frame["year"] > t0].set_index("year")
+    return later.rename(columns={"employed": "proj"})[["proj", "lower", "upper"]]
+
+
 def build_figures(ctx: BriefContext, tables: dict[str, Table]) -> dict[str, Figure]:
     caption = ctx.source("SCB, YREG; egen prognos") + ". Skuggat: 80 %-intervall."
+    run = ctx.inputs.projection
     emp = ctx.inputs.employment
     mine = emp[emp["region"] == ctx.region]
     total = mine.groupby("year")["employed"].sum()
-    sums = ctx.sums.loc[ctx.region]
-    proj = pd.DataFrame({k: [sums[f"{k}_{t}"] for t in ctx.targets]
-                         for k in ("proj", "lower", "upper")}, index=list(ctx.targets))
+    assert run.totals is not None and run.major_groups is not None
+    proj = _paths(run.totals[run.totals["region"] == ctx.region], ctx.t0)
     groups = mine.assign(g=mine["ssyk"].str[:1]).pivot_table(
         index="year", columns="g", values="employed", aggfunc="sum")
-    gcells = ctx.cells.assign(g=ctx.cells["ssyk"].str[:1]).groupby("g").sum(numeric_only=True)
-    gproj = pd.concat({g: pd.DataFrame({k: [gcells.loc[g, f"{k}_{t}"] for t in ctx.targets]
-                                        for k in ("proj", "lower", "upper")}, index=list(ctx.targets))
-                       for g in groups.columns})
+    own = run.major_groups[run.major_groups["region"] == ctx.region]
+    gproj = pd.concat({g: _paths(own[own["ssyk"] == g], ctx.t0) for g in groups.columns})
     frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
-    names = {g: _short_group(ctx.inputs.ssyk_names.get(g, g)) for g in groups.columns}
+    names = {g: _short_group(g, ctx.inputs.ssyk_names.get(g, g)) for g in groups.columns}
     figures = [
         figure_total(total, proj, ctx.region_name, caption),
         figure_major_groups(groups, gproj, names, caption),
@@ -92,8 +96,18 @@ def build_figures(ctx: BriefContext, tables: dict[str, Table]) -> dict[str, Figu
     return {f.name: f for f in figures}
 
 
-def _short_group(name: str) -> str:
-    return name.replace("Yrken med krav på ", "").replace("Yrken inom ", "")
+# Short labels of the SSYK 2012 major groups, for small chart panels.
+SHORT_GROUP_NAMES = {
+    "0": "Militära yrken", "1": "Chefsyrken", "2": "Fördjupad högskolekompetens",
+    "3": "Högskolekompetens", "4": "Administration, kundtjänst",
+    "5": "Service, omsorg, försäljning", "6": "Lantbruk, skog, fiske",
+    "7": "Bygg, tillverkning", "8": "Maskinell tillverkning, transport",
+    "9": "Kortare utbildning",
+}
+
+
+def _short_group(code: str, name: str) -> str:
+    return SHORT_GROUP_NAMES.get(code, name)
 
 
 def build_document(ctx: BriefContext, tables: dict[str, Table],
@@ -116,25 +130,24 @@ def build_document(ctx: BriefContext, tables: dict[str, Table],
         [_text(section_intro("kon", ctx)), table_block(tables["kon"], 7)],
         method_blocks(ctx, tables, table_block),
     ]
-    sections = [{"heading": h, "blocks": b, "pagebreak": i in (1, 5, 8)}
+    sections = [{"heading": h, "blocks": b, "pagebreak": i == 8, "keep": 2 if i else 1}
                 for i, (h, b) in enumerate(zip(SECTION_HEADINGS, blocks, strict=True))]
     return {"meta": _meta(ctx), "sections": sections}
 
 
 def _meta(ctx: BriefContext) -> dict[str, Any]:
     scenario = ctx.inputs.projection.scenario
-    vintage = ctx.inputs.employment.attrs.get("vintage") or str(ctx.t0)
     return {
         "title": f"Regional kompetensbild: {ctx.region_name}",
         "kicker": "Regional kompetensbild",
         "region": ctx.region_name,
         "subtitle": (f"Sysselsättning, prognos och rekryteringsbehov per yrke {ctx.t0}–"
-                     f"{ctx.horizon} · Reglab standard · scenario: {scenario}"),
+                     f"{ctx.horizon}. Metod: Reglab standard."),
         "author": "reglab_forecast",
         "keywords": ("kompetensförsörjning", "yrkesprognos", ctx.region_name),
         "scenario_label": f"Scenario: {scenario}",
         "footer": (f"Källa: SCB (yrkesregistret, befolkningsstatistik), Arbetsförmedlingen; "
-                   f"egen prognos. Data t.o.m. {ctx.t0} (datavintage {vintage}). "
+                   f"egen prognos. Data t.o.m. {ctx.t0} (datavintage: avsnitt 9). "
                    f"Scenario: {scenario}."),
         "riket": RIKET,
     }

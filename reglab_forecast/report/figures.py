@@ -62,7 +62,8 @@ def _history_and_projection(ax, history: pd.Series, proj: pd.DataFrame) -> None:
     e0 = float(history.loc[t0])
     years = [t0, *proj.index.astype(int)]
     _fan(ax, years, [e0, *proj["proj"]], [e0, *proj["lower"]], [e0, *proj["upper"]])
-    ax.axvline(t0 + 0.5, color=COLORS["grid"], linewidth=0.8, zorder=0)
+    ax.axvline(t0, color=COLORS["grid"], linewidth=0.8, zorder=0)
+    ax.set_xlim(history.index.min() - 0.3, years[-1] + 0.3)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
     ax.yaxis.set_major_formatter(int_formatter)
 
@@ -97,7 +98,8 @@ def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[s
     with plt.rc_context(RC_PARAMS):
         for ax, group in zip(axes.flat, groups, strict=False):
             _history_and_projection(ax, history[group], proj.loc[group])
-            ax.set_title(_wrap(f"{group} {names.get(group, '')}"), fontsize=6.5, loc="left")
+            ax.set_title(_wrap(f"{group} {names.get(group, '')}"), fontsize=6.5, loc="left",
+                         pad=4)
             ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
             ax.tick_params(labelsize=5.5)
         for ax in list(axes.flat)[len(groups):]:
@@ -112,7 +114,7 @@ def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[s
     return Figure("yrkesomraden", render_svg(fig, caption), alt, height)
 
 
-def _wrap(text: str, width: int = 26) -> str:
+def _wrap(text: str, width: int = 20) -> str:
     words, lines, line = text.split(), [], ""
     for word in words:
         if line and len(line) + len(word) + 1 > width:

@@ -75,20 +75,28 @@ def run_projection(
     scenario: str | Path | None = None,
     target_years: tuple[int, ...] = TARGET_YEARS,
 ) -> ProjectionRun:
-    """The one adapter to ``reglab_forecast.projection.project``."""
-    from reglab_forecast import projection
+    """The one adapter to ``reglab_forecast.projection.project``.
 
-    result = projection.project(
-        employment, age_profile, target_years=target_years, scenario=scenario
-    )
-    table = result.table.loc[:, list(PROJECTION_COLUMNS)]
-    years = tuple(sorted(int(y) for y in table["year"].unique()))
+    Region totals and SSYK level 1 get their own intervals from the projection's calibration
+    (intervals do not add up), for every year from the base year so that fans are smooth.
+    """
+    from reglab_forecast import projection
+    from reglab_forecast.projection.model import add_intervals
+
+    result = projection.project(employment, age_profile, target_years=target_years,
+                                scenario=scenario)
+    years = range(result.base_year, max(result.target_years) + 1)
+    groups = result.aggregate(level=1, regions="all", years=years)
+    totals = groups.groupby(["region", "year"], as_index=False)[
+        ["employed", "base_employed"]].sum()
+    totals = add_intervals(totals, result.calibration, result.base_year)
     return ProjectionRun(
-        table=table,
-        scenario=str(getattr(result, "scenario", None) or "Basscenario"),
-        base_year=int(getattr(result, "base_year", None) or employment["year"].max()),
-        target_years=years,
-        major_groups=result.aggregate(1) if hasattr(result, "aggregate") else None,
+        table=result.table.loc[:, [*PROJECTION_COLUMNS, "share_55plus", "estimated"]],
+        scenario=str(result.scenario.name),
+        base_year=int(result.base_year),
+        target_years=tuple(int(y) for y in result.target_years),
+        totals=totals[["region", "year", "employed", "lower", "upper"]],
+        major_groups=groups[["region", "ssyk", "year", "employed", "lower", "upper"]],
     )
 
 
@@ -116,10 +124,7 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
 
 
 def _ssyk_names(employment: pd.DataFrame) -> dict[str, str]:
-    """Names for SSYK codes at every level (level 1–3 names from the loader's aggregation)."""
-    import reglab_forecast as rf
+    """Names for SSYK codes at every level (1–4 digits)."""
+    from reglab_forecast.occupations import occupation_names
 
-    names = _names(employment, "ssyk")
-    for level in (1, 2, 3):
-        names.update(_names(rf.load_employment(level=level, years=[2024]), "ssyk"))
-    return names
+    return {**_names(employment, "ssyk"), **occupation_names()}

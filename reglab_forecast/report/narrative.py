@@ -82,32 +82,37 @@ def standout(facts: Facts) -> tuple[str, int]:
     return column, facts.rank(column)
 
 
+_ORDINAL = {1: "", 2: "näst ", 3: "tredje "}
+
+
 def _position(rank: int, n: int = 21) -> str:
+    """Where a rank puts the region, as a predicate: 'den näst högsta bland länen'."""
     if rank <= 3:
-        return "högst" if rank == 1 else "bland de högsta"
+        return f"den {_ORDINAL[rank]}högsta bland länen"
     if rank >= n - 2:
-        return "lägst" if rank == n else "bland de lägsta"
-    return "högre än i de flesta län" if rank <= n // 2 else "lägre än i de flesta län"
+        return f"den {_ORDINAL[n - rank + 1]}lägsta bland länen"
+    if rank == (n + 1) // 2:
+        return "nära mitten bland länen"
+    return "högre än i de flesta län" if rank < (n + 1) / 2 else "lägre än i de flesta län"
 
 
 def _lead(facts: Facts) -> str:
     column, rank = standout(facts)
-    pos = _position(rank)
+    pos, region, mine, riket = _position(rank), facts.region, facts.mine(column), facts.riket(column)
     if column == "need_pct":
-        return (f"Rekryteringsbehovet i förhållande till antalet sysselsatta är {pos} i landet: "
-                f"fram till {facts.horizon} motsvarar det {fmt_pct(facts.mine(column))} av de "
-                f"sysselsatta i {facts.region}, mot {fmt_pct(facts.riket(column))} i riket.")
+        return (f"Rekryteringsbehovet i förhållande till antalet sysselsatta är {pos}: fram till "
+                f"{facts.horizon} motsvarar det {fmt_pct(mine)} av de sysselsatta i {region}, "
+                f"mot {fmt_pct(riket)} i riket.")
     if column == "share_55":
-        return (f"Andelen sysselsatta som är 55 år eller äldre är {pos} bland länen: "
-                f"{fmt_pct(facts.mine(column))} i {facts.region} mot "
-                f"{fmt_pct(facts.riket(column))} i riket.")
+        return (f"Andelen sysselsatta som är 55 år eller äldre är {pos}: {fmt_pct(mine)} i "
+                f"{region} mot {fmt_pct(riket)} i riket.")
     if column == "change_past":
-        return (f"Sysselsättningens utveckling sedan {facts.past} är {pos} bland länen: "
-                f"{fmt_signed_pct(facts.mine(column))} i {facts.region} mot "
-                f"{fmt_signed_pct(facts.riket(column))} i riket.")
-    return (f"Kvoten mellan unga som når arbetsför ålder och äldre som når 65 år är {pos} "
-            f"bland länen: {fmt_dec(facts.mine(column), 2)} personer i åldern 10–19 år per "
-            f"person i åldern 55–64 år, mot {fmt_dec(facts.riket(column), 2)} i riket.")
+        what = "ökning" if mine > 0 else "förändring"
+        return (f"Sysselsättningens {what} sedan {facts.past}, {fmt_signed_pct(mine)}, är {pos} "
+                f"(riket: {fmt_signed_pct(riket)}).")
+    return (f"Tillskottet av unga i förhållande till dem som når pensionsåldern är {pos}: "
+            f"{region} har {fmt_dec(mine, 2)} personer i åldern 10–19 år per person i åldern "
+            f"55–64 år, mot {fmt_dec(riket, 2)} i riket.")
 
 
 def _history(facts: Facts) -> str:
@@ -152,36 +157,40 @@ def _need(facts: Facts, recruitment: Table) -> str:
 def _growth(growing: Table, declining: Table) -> str:
     up = growing.frame[growing.frame["change"] > 0].head(2)
     down = declining.frame[declining.frame["change"] < 0].head(1)
-    parts = [f"{lower_first(n)} ({fmt_signed_pct(c)})"
-             for n, c in zip(up["ssyk_name"], up["change"], strict=True)]
+    names = [lower_first(n) for n in up["ssyk_name"]]
     text = ""
-    if parts:
-        text = f"Snabbast väntas {join_list(parts)} växa"
+    if len(up):
+        text = f"Bland yrkena väntas {names[0]} växa snabbast ({fmt_signed_pct(up['change'].iloc[0])})"
+        if len(up) > 1:
+            text += f", följt av {names[1]} ({fmt_signed_pct(up['change'].iloc[1])})"
     if len(down):
-        name, change = down["ssyk_name"].iloc[0], down["change"].iloc[0]
-        text += (", medan " if text else "Mest väntas ") + (
-            f"{lower_first(name)} minskar mest ({fmt_signed_pct(change)})" if text
-            else f"{lower_first(name)} minska ({fmt_signed_pct(change)})")
+        name = lower_first(down["ssyk_name"].iloc[0])
+        change = fmt_signed_pct(down["change"].iloc[0])
+        text += (f", medan {name} minskar mest ({change})" if text
+                 else f"Mest väntas {name} minska ({change})")
     return text + "." if text else ""
 
 
 def _gender(gender: Table) -> str:
     frame = gender.frame
     largest = frame.iloc[0]
-    even = frame[frame["balance"] == "jämnt"]
     text = (f"Det största yrket, {lower_first(largest['ssyk_name'])}, är "
             f"{largest['balance']} med {fmt_pct(largest['women_share'])} kvinnor.")
     if largest["balance"] == "jämnt":
         return text
+    even = frame[frame["balance"] == "jämnt"]
     if len(even):
-        row = even.iloc[0]
-        return text + (f" Bland de största yrkena har {lower_first(row['ssyk_name'])} den "
+        row = even.loc[(even["women_share"] - 50).abs().idxmin()]
+        return text + (f" Av de största yrkena har {lower_first(row['ssyk_name'])} den "
                        f"jämnaste fördelningen med {fmt_pct(row['women_share'])} kvinnor.")
     return text + " Inget av de största yrkena har en jämn könsfördelning."
 
 
 def _af(recruitment: Table) -> str:
-    flagged = recruitment.frame[recruitment.frame["flag"] != ""]
+    frame = recruitment.frame
+    if frame["af_rating"].isna().all():
+        return ""
+    flagged = frame[frame["flag"] != ""]
     if flagged.empty:
         return ("Arbetsförmedlingens bedömningar pekar inte åt motsatt håll för något av yrkena "
                 "med störst rekryteringsbehov.")

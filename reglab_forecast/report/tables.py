@@ -117,7 +117,14 @@ def _major_groups_frame(ctx: BriefContext) -> pd.DataFrame:
     numeric = ["employed", "employed_past"] + [
         f"{k}_{t}" for t in ctx.targets for k in ("proj", "lower", "upper")
     ]
-    groups = cells.groupby("ssyk1")[numeric].sum(min_count=1).reset_index()
+    groups = cells.groupby("ssyk1")[numeric].sum(min_count=1)
+    own = ctx.inputs.projection.major_groups
+    if own is not None:  # the projection's own intervals for the groups (they do not add up)
+        mine = own[own["region"] == ctx.region].set_index(["ssyk", "year"])
+        for t in ctx.targets:
+            for bound in ("lower", "upper"):
+                groups[f"{bound}_{t}"] = mine[bound].xs(t, level="year").reindex(groups.index)
+    groups = groups.reset_index()
     groups["name"] = [ctx.inputs.ssyk_names.get(c, c) for c in groups["ssyk1"]]
     groups["change_past"] = _pct_change(groups["employed"], groups["employed_past"])
     for t in ctx.targets:

@@ -1,0 +1,57 @@
+"""The report's CLI commands (``brief``, ``tables``, ``compare``), registered by ``cli.py``.
+
+Same pattern as ``cli.py``: ``_add_<name>(subparsers)`` and ``_run_<name>(args) -> int``.
+Heavy imports (matplotlib, typst) happen inside the runners so other commands stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+
+EXIT_OK = 0
+
+
+def _add_brief(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "brief", help="skriv regional kompetensbild (PDF) för ett län eller alla 21",
+        description="Skriver standardunderlaget 'Regional kompetensbild' som PDF (A4, svenska).",
+    )
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--region", help='län som kod eller namn, t.ex. "18" eller "Örebro län"')
+    target.add_argument("--all", action="store_true", help="alla 21 län (kräver --out-dir)")
+    parser.add_argument("--out", type=Path, help="PDF-fil att skriva (med --region)")
+    parser.add_argument("--out-dir", type=Path, help="mapp för alla 21 PDF:er (med --all)")
+    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.add_argument("--workers", type=int, default=2, help="processer för --all (2)")
+    parser.set_defaults(run=_run_brief)
+
+
+def _check_scenario(path: Path | None) -> None:
+    if path is not None and not path.is_file():
+        raise InputError(f"--scenario {path}: filen finns inte")
+
+
+def _run_brief(args: argparse.Namespace) -> int:
+    _check_scenario(args.scenario)
+    if args.all:
+        if args.out_dir is None:
+            raise InputError("--all kräver --out-dir MAPP")
+        from .brief import write_all_briefs
+
+        results = write_all_briefs(args.out_dir, args.scenario, workers=args.workers)
+        print(f"Skrev {len(results)} underlag till {args.out_dir}")
+        return EXIT_OK
+    if args.out is None:
+        raise InputError("--region kräver --out FIL.pdf")
+    from .brief import write_brief
+
+    result = write_brief(args.region, args.out, args.scenario)
+    print(f"Skrev {result.path}", file=sys.stdout)
+    return EXIT_OK
+
+
+REPORT_COMMANDS = [_add_brief]
