@@ -52,7 +52,9 @@ def demographic_ratio(population: pd.DataFrame | None, region: str) -> Ratio | N
     """The ratio for one region in the latest year, or None if the data cannot give it."""
     if population is None or not {"region", "age", "population"} <= set(population.columns):
         return None
-    rows = population[population["region"] == region]
+    # Riket ("00") is the sum of the län when the data holds only the län.
+    has_own = (population["region"] == region).any()
+    rows = population[population["region"] == region] if has_own or region != "00" else population
     if "year" in rows.columns and len(rows):
         rows = rows[rows["year"] == rows["year"].max()]
     young, old = _count_within(rows, YOUNG), _count_within(rows, OLD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -12,32 +13,38 @@ from .narrative import summary_paragraphs
 from .numbers import fmt_int, fmt_pct, fmt_signed_pct
 from .regional import regions_frame
 from .tables import BriefContext
-from .tablespec import Column, Table
+from .tablespec import Table
 from .texts import SECTION_HEADINGS, method_blocks, section_intro
 
 WIDE_COLUMNS = {"ssyk_name", "name", "indicator", "region_name", "title", "flag"}
 
 
-def _width(column: Column, cells: list[str]) -> float | str | dict[str, float]:
-    """Name columns share the free width; others get room for their longest cell or header
-    word (in em), so headers wrap instead of pushing the table past the margin."""
-    if column.key in WIDE_COLUMNS:
-        return 1.4 if column.key == "flag" else 3
-    longest_cell = max((len(c) for c in cells), default=1)
-    longest_word = max(len(w) for w in column.label.replace("\u00ad", " ").split())
-    return {"em": round(max(0.6 * max(longest_cell, longest_word) + 1.2, 3.4), 2)}
+def wrap_label(label: str, width: int = 10) -> str:
+    """Break a column header into short lines (at spaces, en dashes and soft hyphens) so that
+    numeric columns can take their natural width and leave the rest to the name column."""
+    lines: list[str] = []
+    current, joiner = "", ""
+    for text, sep in re.findall(r"([^ \u00ad–]+)([ \u00ad–]?)", label):
+        piece = text + ("–" if sep == "–" else "")
+        if current and len(current + joiner + piece) > width:
+            lines.append(current + ("-" if joiner == "\u00ad" else ""))
+            current = piece
+        else:
+            current += ("" if joiner == "\u00ad" else joiner) + piece
+        joiner = sep if sep != "–" else ""
+    return "\n".join([*lines, current])
 
 
 def table_block(table: Table, size: float = 7.0) -> dict[str, Any]:
     """A table as the template draws it: labels, alignment, widths and formatted cells."""
-    rows = table.cells()
-    widths = [_width(c, [r[i] for r in rows]) for i, c in enumerate(table.columns)]
     return {
         "type": "table", "title": table.title, "size": size,
-        "columns": [c.label for c in table.columns],
+        "columns": [wrap_label(c.label) if c.key not in WIDE_COLUMNS else c.label
+                    for c in table.columns],
         "align": ["left" if c.kind == "text" else "right" for c in table.columns],
-        "widths": widths,
-        "rows": rows,
+        "widths": [(1.4 if c.key == "flag" else 3) if c.key in WIDE_COLUMNS else "auto"
+                   for c in table.columns],
+        "rows": table.cells(),
         "highlight": list(table.highlight),
         "source": table.source, "note": table.note,
     }
@@ -130,7 +137,7 @@ def build_document(ctx: BriefContext, tables: dict[str, Table],
         [_text(section_intro("kon", ctx)), table_block(tables["kon"], 7)],
         method_blocks(ctx, tables, table_block),
     ]
-    sections = [{"heading": h, "blocks": b, "pagebreak": i == 8, "keep": 2 if i else 1}
+    sections = [{"heading": h, "blocks": b, "pagebreak": i == 8, "keep": 1}
                 for i, (h, b) in enumerate(zip(SECTION_HEADINGS, blocks, strict=True))]
     return {"meta": _meta(ctx), "sections": sections}
 

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import MaxNLocator
 
 from .numbers import fmt_int, fmt_pct, fmt_signed_pct
-from .style import COLORS, RC_PARAMS, int_formatter, pct_formatter
+from .style import COLORS, RC_PARAMS, int_formatter, pct1_formatter, pct_formatter
 
 __all__ = ["Figure", "WIDTH_CM", "render_svg", "figure_total", "figure_major_groups"]
 
@@ -133,11 +133,21 @@ def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str
     lan = frame[frame["region"] != "00"].sort_values(value)
     fig, ax = new_figure(8.0)
     with plt.rc_context(RC_PARAMS):
-        colors = [COLORS["region"] if n == region_name else COLORS["context"]
-                  for n in lan["region_name"]]
-        ax.barh(lan["region_name"], lan[value], color=colors, height=0.65)
+        # A dot plot, not bars: the axis need not start at zero, so small gaps between län show.
+        mine_row = lan["region_name"] == region_name
+        ax.hlines(lan["region_name"], lan[value].min(), lan[value], color=COLORS["grid"],
+                  linewidth=0.6, zorder=1)
+        ax.scatter(lan.loc[~mine_row, value], lan.loc[~mine_row, "region_name"], s=14,
+                   color=COLORS["context"], zorder=2)
+        ax.scatter(lan.loc[mine_row, value], lan.loc[mine_row, "region_name"], s=30,
+                   color=COLORS["region"], zorder=3, label=region_name)
         ax.axvline(riket, color=COLORS["riket"], linewidth=1.2, label=f"Riket {fmt_pct(riket)}")
-        ax.xaxis.set_major_formatter(pct_formatter)
+        for tick in ax.get_yticklabels():
+            if tick.get_text() == region_name:
+                tick.set_fontweight("bold")
+                tick.set_color(COLORS["region"])
+        spread = float(lan[value].max() - lan[value].min())
+        ax.xaxis.set_major_formatter(pct_formatter if spread >= 5 else pct1_formatter)
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=6.5)
@@ -146,7 +156,7 @@ def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str
         fig.subplots_adjust(left=0.22, right=0.98, top=0.92, bottom=0.1)
     mine = lan[lan["region_name"] == region_name][value]
     rank = 1 + int((lan[value] > mine.iloc[0]).sum()) if len(mine) else 0
-    alt = (f"Stapeldiagram: {label.lower()} per län. {region_name} har {fmt_pct(mine.iloc[0])}"
+    alt = (f"Punktdiagram: {label.lower()} per län. {region_name} har {fmt_pct(mine.iloc[0])}"
            f" och ligger på plats {rank} av {len(lan)}; riket {fmt_pct(riket)}.") if len(mine) else (
-        f"Stapeldiagram: {label.lower()} per län; riket {fmt_pct(riket)}.")
+        f"Punktdiagram: {label.lower()} per län; riket {fmt_pct(riket)}.")
     return Figure("lan", render_svg(fig, caption), alt, 8.0)

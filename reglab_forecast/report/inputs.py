@@ -118,9 +118,28 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
         projection=run,
         region_names=_names(employment, "region"),
         ssyk_names=_ssyk_names(employment),
-        population=_optional("load_population"),
+        population=_optional("load_population", by_sex=False),
+        ads=_ads(),
+        af_view=_af_view(),
         sources=_optional("datasets"),
     )
+
+
+def _ads() -> pd.DataFrame | None:
+    """Platsbanken ads 2024 per län × SSYK4 (JobTech's codes; merged manager codes unmatched)."""
+    ads = _optional("load_ads")
+    if ads is None:
+        return None
+    return ads[ads["region"] != "00"].groupby(["region", "ssyk"], as_index=False)["ads"].sum()
+
+
+def _af_view() -> pd.DataFrame | None:
+    """Yrkesprognosen's latest shortage index per SSYK4 (national) as ``af_rating``."""
+    outlook = _optional("load_af_outlook")
+    if outlook is None:
+        return None
+    latest = outlook[outlook["year"] == outlook["year"].max()]
+    return latest.rename(columns={"shortage_index": "af_rating"})[["ssyk", "af_rating"]]
 
 
 def _ssyk_names(employment: pd.DataFrame) -> dict[str, str]:

@@ -27,8 +27,8 @@ def _row(rows: dict, key: str, indicator: str, value: float, unit: str,
 def _history_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
     e0, past = sums["employed"], sums["employed_past"]
     _row(rows, "employed", f"Sysselsatta {ctx.t0}", e0, "antal")
-    _row(rows, "change_past", f"Förändring {ctx.past}–{ctx.t0}", e0 - past, "förändring")
-    _row(rows, "change_past_pct", f"Förändring {ctx.past}–{ctx.t0}", 100 * (e0 / past - 1),
+    _row(rows, "change_past", f"Förändring {ctx.past}–{ctx.t0}, antal", e0 - past, "förändring")
+    _row(rows, "change_past_pct", f"Förändring {ctx.past}–{ctx.t0}, procent", 100 * (e0 / past - 1),
          "förändring, %")
 
 

@@ -13,13 +13,14 @@ if TYPE_CHECKING:
 
 # Manifest column → (label, description); the first name present in the manifest is used.
 _DATASET_COLUMNS: list[tuple[tuple[str, ...], str, str]] = [
-    (("name", "dataset"), "Datamängd", "Datamängdens namn i paketet."),
+    (("dataset", "name"), "Datamängd", "Datamängdens namn i paketet."),
     (("title", "description", "holds"), "Innehåll", "Vad datamängden innehåller."),
-    (("source", "producer"), "Källa", "Producent (SCB, Arbetsförmedlingen)."),
-    (("table_id", "table_ids", "tables"), "Tabell", "Producentens tabell-id."),
+    (("source", "producer"), "Källa", "Producent och tabell-id."),
     (("years", "period"), "År", "Vilka år datamängden täcker."),
     (("vintage",), "Datavintage", "När producenten publicerade eller uppdaterade uppgifterna."),
 ]
+# The datasets a brief uses (the manifest holds more).
+USED_DATASETS = ("employment", "age_profile", "population", "ads", "af_outlook", "ssyk", "regions")
 
 SERIES_BREAKS = (
     "2019: ny registerserie i yrkesregistret (YREG).",
@@ -37,6 +38,8 @@ def table_datasets(ctx: BriefContext) -> Table:
     if manifest is None or manifest.empty:
         manifest = pd.DataFrame([{"name": "employment", "source": "SCB",
                                   "vintage": ctx.inputs.employment.attrs.get("vintage", "")}])
+    if "dataset" in manifest.columns:
+        manifest = manifest[manifest["dataset"].isin(USED_DATASETS)]
     columns, data = [], {}
     for names, label, description in _DATASET_COLUMNS:
         found = _pick(manifest, names)

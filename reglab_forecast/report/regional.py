@@ -109,7 +109,7 @@ def table_health_care(ctx: BriefContext) -> Table:
         Column("share_55", "Andel 55+", "pct", "Andel 55 år eller äldre (uppskattad)."),
         Column(f"need_{t}", "Rekr.­behov", "int", f"Rekryteringsbehov {ctx.t0}–{t}."),
         Column("need_rate", "Behov %", "pct", "Rekryteringsbehovet i procent av sysselsatta."),
-        Column("af_rating", "AF brist", "dec", "Yrkesprognosens bristvärde 1–5, riket."),
+        Column("af_rating", "AF brist­värde", "int", "Yrkesprognosens bristvärde 1–5, riket."),
         Column("ads_per_100", "Annonser /100", "dec", "Annonser 2024 per 100 sysselsatta."),
     ]
     return _tbl("vard_omsorg", "Fokus: vård- och omsorgsyrken", columns, frame,

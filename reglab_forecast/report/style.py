@@ -24,6 +24,7 @@ __all__ = [
     "RC_PARAMS",
     "font_dir",
     "int_formatter",
+    "pct1_formatter",
     "pct_formatter",
 ]
 
@@ -82,4 +83,5 @@ def font_dir() -> Path:
 
 int_formatter = FuncFormatter(lambda value, _pos: fmt_int(value))
 pct_formatter = FuncFormatter(lambda value, _pos: fmt_pct(value, 0))
+pct1_formatter = FuncFormatter(lambda value, _pos: fmt_pct(value, 1))
 dec_formatter = FuncFormatter(lambda value, _pos: fmt_dec(value, 1))

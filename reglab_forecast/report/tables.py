@@ -180,7 +180,7 @@ def table_recruitment(ctx: BriefContext) -> Table:
                f"Prognostiserad förändring av antalet sysselsatta {ctx.t0}–{t}."),
         Column(f"need_{t}", "Rekryterings­behov", "int",
                f"Pensionsavgångar plus expansion {ctx.t0}–{t}, lägst 0."),
-        Column("af_rating", "AF brist­värde", "dec",
+        Column("af_rating", "AF brist­värde", "int",
                "Arbetsförmedlingens Yrkesprognos: bristvärde 1–5 (5 = stor brist), riket."),
         Column("ads_per_100", "Annonser per 100 syss.", "dec",
                "Platsbankens annonser 2024 i länet per 100 sysselsatta."),
@@ -200,8 +200,8 @@ def _growth_table(ctx: BriefContext, growing: bool) -> Table:
         Column(f"lower_{t}", "Lägre", "int", "Nedre gräns, 80 %-intervall."),
         Column(f"upper_{t}", "Övre", "int", "Övre gräns, 80 %-intervall."),
         Column("change", "Förändr.", "signed_pct", f"Förändring {ctx.t0}–{t} i procent."),
-        Column("af_outlook", "AF 5 år", "text",
-               "Arbetsförmedlingens bedömning av efterfrågan på fem års sikt (Yrkesbarometern)."),
+        Column("af_rating", "AF brist­värde", "int",
+               "Arbetsförmedlingens Yrkesprognos: bristvärde 1–5 (5 = stor brist), riket."),
         Column("flag", "Avvikelse", "text", "Där vår prognos och Arbetsförmedlingens bild skiljer sig."),
     ]
     key, title = ("vaxande", "Snabbast växande yrken") if growing else (
