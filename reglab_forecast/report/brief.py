@@ -17,10 +17,11 @@ import pandas as pd
 from .cells import build_cells
 from .document import build_document, build_figures
 from .inputs import ReportInputs, load_inputs
-from .render import check_writable, compile_pdf, write_atomic
+from .render import check_writable, check_writable_dir, compile_pdf, write_atomic
 from .tables import BriefContext, all_tables
 
-__all__ = ["BriefResult", "render_brief", "write_brief", "write_all_briefs", "brief_filename"]
+__all__ = ["BriefResult", "brief_filename", "render_brief", "write_all_briefs", "write_brief",
+           "write_tables"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,25 @@ def write_brief(region: str, out: Path, scenario: str | Path | None = None) -> B
     inputs = load_inputs(scenario)
     write_atomic(out, render_brief(inputs, code))
     return BriefResult(code, out)
+
+
+def write_tables(region: str, out: Path | None = None, csv_dir: Path | None = None,
+                 scenario: str | Path | None = None) -> str:
+    """The table package of ``region`` as Excel (``out``) and/or CSV files (``csv_dir``)."""
+    from .tablepackage import write_csv_dir, write_xlsx
+
+    if out is not None:
+        check_writable(Path(out))
+    if csv_dir is not None:
+        check_writable_dir(Path(csv_dir))
+    code = resolve(region)
+    inputs = load_inputs(scenario)
+    tables = all_tables(BriefContext.create(inputs, code))
+    if out is not None:
+        write_xlsx(tables, Path(out), inputs.vintage)
+    if csv_dir is not None:
+        write_csv_dir(tables, Path(csv_dir), inputs.vintage)
+    return code
 
 
 def brief_filename(name: str) -> str:

@@ -34,8 +34,8 @@ def _history(inputs: ReportInputs) -> pd.DataFrame:
         aggfunc="sum", fill_value=0,
     )
     out = pd.DataFrame(index=wide.index)
-    out["employed"] = wide[t0].sum(axis=1)
-    out["employed_past"] = wide[t0 - PAST_YEARS].sum(axis=1)
+    out["employed"] = wide[(t0, "men")] + wide[(t0, "women")]
+    out["employed_past"] = wide[(t0 - PAST_YEARS, "men")] + wide[(t0 - PAST_YEARS, "women")]
     out["women"] = wide[(t0, "women")]
     out["women_past"] = wide[(t0 - PAST_YEARS, "women")]
     return out
@@ -54,7 +54,7 @@ def _projection(inputs: ReportInputs) -> pd.DataFrame:
     )
     wide = table.pivot_table(index=["region", "ssyk"], columns="year",
                              values=list(PER_TARGET), aggfunc="sum")
-    wide.columns = [f"{name}_{year}" for name, year in wide.columns]
+    wide.columns = [f"{pair[0]}_{pair[1]}" for pair in wide.columns]
     return wide
 
 

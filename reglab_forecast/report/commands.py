@@ -54,4 +54,31 @@ def _run_brief(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-REPORT_COMMANDS = [_add_brief]
+def _add_tables(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "tables", help="skriv tabellpaketet (Excel och/eller CSV) för ett län",
+        description="Samma tabeller som i PDF-underlaget, med en flik som förklarar kolumnerna.",
+    )
+    parser.add_argument("--region", required=True, help='län som kod eller namn, t.ex. "18"')
+    parser.add_argument("--out", type=Path, help="Excel-fil att skriva (.xlsx)")
+    parser.add_argument("--csv", type=Path, metavar="MAPP", help="mapp för CSV-filerna")
+    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.set_defaults(run=_run_tables)
+
+
+def _run_tables(args: argparse.Namespace) -> int:
+    _check_scenario(args.scenario)
+    if args.out is None and args.csv is None:
+        raise InputError("ange --out FIL.xlsx och/eller --csv MAPP")
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
+        raise InputError(f"--out {args.out}: ska sluta på .xlsx")
+    from .brief import write_tables
+
+    write_tables(args.region, args.out, args.csv, args.scenario)
+    for path in (args.out, args.csv):
+        if path is not None:
+            print(f"Skrev {path}")
+    return EXIT_OK
+
+
+REPORT_COMMANDS = [_add_brief, _add_tables]

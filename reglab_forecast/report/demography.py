@@ -48,6 +48,17 @@ def _count_within(frame: pd.DataFrame, span: tuple[int, int]) -> float | None:
     return total if covered == set(range(span[0], span[1] + 1)) else None
 
 
+def ratios_by_region(population: pd.DataFrame | None) -> dict[str, Ratio]:
+    """The ratio of every region in the data plus Riket ("00"), computed once per run."""
+    if population is None or not {"region", "age", "population"} <= set(population.columns):
+        return {}
+    if "year" in population.columns:
+        population = population[population["year"] == population["year"].max()]
+    regions = [*sorted(set(population["region"])), "00"]
+    ratios = {r: demographic_ratio(population, r) for r in regions}
+    return {r: ratio for r, ratio in ratios.items() if ratio is not None}
+
+
 def demographic_ratio(population: pd.DataFrame | None, region: str) -> Ratio | None:
     """The ratio for one region in the latest year, or None if the data cannot give it."""
     if population is None or not {"region", "age", "population"} <= set(population.columns):

@@ -65,7 +65,8 @@ def _keyboxes(key: pd.DataFrame, t0: int, horizon: int) -> dict[str, Any]:
          "detail": f"{fmt_signed_pct(key.loc['change_past_pct', 'value'])} på fem år"},
         {"label": f"Prognos {horizon}", "value": fmt_int(proj["value"]),
          "detail": f"80 %-intervall {fmt_int(proj['lower'])}–{fmt_int(proj['upper'])}"},
-        {"label": f"Pensionsavgångar {t0}–{horizon}", "value": fmt_int(key.loc["replacement", "value"]),
+        {"label": f"Pensionsavgångar {t0}–{horizon}",
+         "value": fmt_int(key.loc["replacement", "value"]),
          "detail": f"andel 55+: {fmt_pct(key.loc['share_55', 'value'])}"},
         {"label": f"Rekryteringsbehov {t0}–{horizon}", "value": fmt_int(key.loc["need", "value"]),
          "detail": f"{fmt_pct(key.loc['need_pct', 'value'])} av de sysselsatta"},
@@ -95,7 +96,7 @@ def build_figures(ctx: BriefContext, tables: dict[str, Table]) -> dict[str, Figu
     names = {g: _short_group(g, ctx.inputs.ssyk_names.get(g, g)) for g in groups.columns}
     figures = [
         figure_total(total, proj, ctx.region_name, caption),
-        figure_major_groups(groups, gproj, names, caption),
+        figure_major_groups(groups, gproj, names, ctx.region_name, caption),
         figure_regions(frame, ctx.region_name, "need_pct",
                        f"Rekryteringsbehov {ctx.t0}–{ctx.horizon} i procent av sysselsatta",
                        ctx.source("SCB, YREG; egen prognos")),
@@ -128,7 +129,8 @@ def build_document(ctx: BriefContext, tables: dict[str, Table],
          figure_block(figures["total"])],
         [_text(section_intro("yrkesomraden", ctx)), figure_block(figures["yrkesomraden"]),
          table_block(tables["yrkesomraden"], 6.5)],
-        [_text(section_intro("rekryteringsbehov", ctx)), table_block(tables["rekryteringsbehov"], 6.5)],
+        [_text(section_intro("rekryteringsbehov", ctx)),
+         table_block(tables["rekryteringsbehov"], 6.5)],
         [_text(section_intro("vaxande", ctx)), table_block(tables["vaxande"], 6.5),
          table_block(tables["minskande"], 6.5)],
         [_text(section_intro("lan", ctx)), figure_block(figures["lan"]),
@@ -154,7 +156,6 @@ def _meta(ctx: BriefContext) -> dict[str, Any]:
         "keywords": ("kompetensförsörjning", "yrkesprognos", ctx.region_name),
         "scenario_label": f"Scenario: {scenario}",
         "footer": (f"Källa: SCB (yrkesregistret, befolkningsstatistik), Arbetsförmedlingen; "
-                   f"egen prognos. Data t.o.m. {ctx.t0} (datavintage: avsnitt 9). "
-                   f"Scenario: {scenario}."),
+                   f"egen prognos. Data: {ctx.inputs.vintage}. Scenario: {scenario}."),
         "riket": RIKET,
     }

@@ -85,7 +85,7 @@ def figure_total(history: pd.Series, proj: pd.DataFrame, region_name: str, capti
 
 
 def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[str, str],
-                        caption: str) -> Figure:
+                        region_name: str, caption: str) -> Figure:
     """Small multiples: one panel per SSYK level 1 group, own scale each.
 
     history: index year, one column per group; proj: rows (group, year) with proj/lower/upper.
@@ -97,20 +97,23 @@ def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[s
     fig, axes = new_figure(height, ncols=ncols, nrows=nrows)
     with plt.rc_context(RC_PARAMS):
         for ax, group in zip(axes.flat, groups, strict=False):
-            _history_and_projection(ax, history[group], proj.loc[group])
+            _history_and_projection(ax, history[group], pd.DataFrame(proj.loc[group]))
             ax.set_title(_wrap(f"{group} {names.get(group, '')}"), fontsize=6.5, loc="left",
                          pad=4)
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
+            t0, last = int(history.index.max()), int(proj.loc[group].index.max())
+            ax.set_xticks([t for t in (t0 - 8, t0, t0 + 8) if history.index.min() <= t <= last])
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.tick_params(labelsize=5.5)
         for ax in list(axes.flat)[len(groups):]:
             ax.set_visible(False)
         fig.subplots_adjust(left=0.06, right=0.99, top=0.9, bottom=0.1, wspace=0.45, hspace=0.75)
     changes = [
-        f"{names.get(g, g)} {fmt_signed_pct(100 * (proj.loc[g]['proj'].iloc[-1] / history[g].iloc[-1] - 1))}"
+        f"{names.get(g, g)} "
+        f"{fmt_signed_pct(100 * (proj.loc[g]['proj'].iloc[-1] / history[g].iloc[-1] - 1))}"
         for g in groups
     ]
-    alt = "Små diagram per yrkesområde med utfall och prognos. Förändring till sista prognosåret: " + (
-        "; ".join(changes) + ".")
+    alt = (f"Små diagram per yrkesområde i {region_name} med utfall och prognos. Förändring "
+           f"till sista prognosåret: " + "; ".join(changes) + ".")
     return Figure("yrkesomraden", render_svg(fig, caption), alt, height)
 
 
@@ -157,6 +160,7 @@ def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str
     mine = lan[lan["region_name"] == region_name][value]
     rank = 1 + int((lan[value] > mine.iloc[0]).sum()) if len(mine) else 0
     alt = (f"Punktdiagram: {label.lower()} per län. {region_name} har {fmt_pct(mine.iloc[0])}"
-           f" och ligger på plats {rank} av {len(lan)}; riket {fmt_pct(riket)}.") if len(mine) else (
+           f" och ligger på plats {rank} av {len(lan)}; riket {fmt_pct(riket)}."
+           ) if len(mine) else (
         f"Punktdiagram: {label.lower()} per län; riket {fmt_pct(riket)}.")
     return Figure("lan", render_svg(fig, caption), alt, 8.0)

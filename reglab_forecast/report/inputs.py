@@ -15,6 +15,8 @@ from typing import Any
 
 import pandas as pd
 
+from .demography import ratios_by_region
+
 TARGET_YEARS = (2030, 2035)
 PROJECTION_COLUMNS = (
     "region", "ssyk", "year", "employed", "lower", "upper",
@@ -44,7 +46,7 @@ class ReportInputs:
     projection: ProjectionRun
     region_names: dict[str, str]
     ssyk_names: dict[str, str]
-    population: pd.DataFrame | None = None
+    demography: dict[str, Any] = field(default_factory=dict)  # region → demography.Ratio
     ads: pd.DataFrame | None = None  # region, ssyk, ads (2024)
     af_view: pd.DataFrame | None = None  # ssyk [, region], bristvarde / outlook ratings
     sources: pd.DataFrame | None = None  # datasets() manifest
@@ -57,6 +59,20 @@ class ReportInputs:
     @property
     def target_years(self) -> tuple[int, ...]:
         return self.projection.target_years
+
+    @property
+    def vintage(self) -> str:
+        """Short data vintage for footers: which years each source covers."""
+        years = self.employment["year"]
+        parts = [f"yrkesregistret {years.min()}–{years.max()}"]
+        ratio = next(iter(self.demography.values()), None)
+        if ratio is not None:
+            parts.append(f"befolkning {ratio.year}")
+        if self.ads is not None:
+            parts.append(f"annonser {self.extras.get('ads_year', '')}".strip())
+        if self.af_view is not None:
+            parts.append(f"yrkesprognos {self.extras.get('af_year', '')}".strip())
+        return ", ".join(parts)
 
 
 def _optional(name: str, *args: Any, **kwargs: Any) -> pd.DataFrame | None:
@@ -83,7 +99,8 @@ def run_projection(
     from reglab_forecast import projection
     from reglab_forecast.projection.model import add_intervals
 
-    result = projection.project(employment, age_profile, target_years=target_years,
+    result = projection.project(  # type: ignore[attr-defined]
+        employment, age_profile, target_years=target_years,
                                 scenario=scenario)
     years = range(result.base_year, max(result.target_years) + 1)
     groups = result.aggregate(level=1, regions="all", years=years)
@@ -112,16 +129,19 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
     employment = rf.load_employment(level=4)
     age_profile = rf.load_age_profile(level=4)
     run = run_projection(employment, age_profile, scenario=scenario)
+    ads, af_view = _ads(), _af_view()
     return ReportInputs(
         employment=employment,
         age_profile=age_profile,
         projection=run,
         region_names=_names(employment, "region"),
         ssyk_names=_ssyk_names(employment),
-        population=_optional("load_population", by_sex=False),
-        ads=_ads(),
-        af_view=_af_view(),
+        demography=ratios_by_region(_optional("load_population", by_sex=False)),
+        ads=ads,
+        af_view=af_view,
         sources=_optional("datasets"),
+        extras={"ads_year": ads.attrs.get("year", "") if ads is not None else "",
+                "af_year": af_view.attrs.get("year", "") if af_view is not None else ""},
     )
 
 
@@ -130,7 +150,10 @@ def _ads() -> pd.DataFrame | None:
     ads = _optional("load_ads")
     if ads is None:
         return None
-    return ads[ads["region"] != "00"].groupby(["region", "ssyk"], as_index=False)["ads"].sum()
+    lan = ads[ads["region"] != "00"]
+    summed = lan.groupby(["region", "ssyk"], as_index=False).agg(ads=("ads", "sum"))
+    summed.attrs["year"] = int(ads["year"].max())
+    return summed
 
 
 def _af_view() -> pd.DataFrame | None:
@@ -139,7 +162,9 @@ def _af_view() -> pd.DataFrame | None:
     if outlook is None:
         return None
     latest = outlook[outlook["year"] == outlook["year"].max()]
-    return latest.rename(columns={"shortage_index": "af_rating"})[["ssyk", "af_rating"]]
+    view = latest.rename(columns={"shortage_index": "af_rating"})[["ssyk", "af_rating"]]
+    view.attrs["year"] = int(latest["year"].max())
+    return view
 
 
 def _ssyk_names(employment: pd.DataFrame) -> dict[str, str]:

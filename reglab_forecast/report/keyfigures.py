@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .demography import demographic_ratio
-
 if TYPE_CHECKING:
     from .tables import BriefContext
 
@@ -53,14 +51,14 @@ def _need_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
 
 
 def _demography_rows(rows: dict, ctx: BriefContext) -> None:
-    ratio = demographic_ratio(ctx.inputs.population, ctx.region)
+    ratio = ctx.inputs.demography.get(ctx.region)
     if ratio is not None:
         _row(rows, "demography", ratio.label, ratio.value, "kvot")
 
 
 def key_figure_rows(ctx: BriefContext) -> pd.DataFrame:
     """Rounded key figures of the region, indexed by row id."""
-    sums = ctx.sums.loc[ctx.region]
+    sums: pd.Series = ctx.sums.loc[ctx.region]  # type: ignore[assignment]
     rows: dict[str, dict] = {}
     _history_rows(rows, ctx, sums)
     _projection_rows(rows, ctx, sums)

@@ -9,12 +9,13 @@ chosen from the direction and size of the figures.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from .cells import RIKET
-from .numbers import fmt_dec, fmt_int, fmt_pct, fmt_signed, fmt_signed_pct
+from .numbers import fmt_dec, fmt_int, fmt_pct, fmt_signed_pct
 from .tablespec import Table
 
 __all__ = ["summary_paragraphs", "standout"]
@@ -49,10 +50,10 @@ class Facts:
     horizon: int
 
     def value(self, row: str) -> float:
-        return float(self.key.loc[row, "value"])
+        return float(self.key["value"].to_dict()[row])
 
     def has(self, row: str) -> bool:
-        return row in self.key.index and pd.notna(self.key.loc[row, "value"])
+        return row in self.key.index and not math.isnan(self.value(row))
 
     def riket(self, column: str) -> float:
         return float(self.regions.loc[self.regions["region"] == RIKET, column].iloc[0])
@@ -98,7 +99,8 @@ def _position(rank: int, n: int = 21) -> str:
 
 def _lead(facts: Facts) -> str:
     column, rank = standout(facts)
-    pos, region, mine, riket = _position(rank), facts.region, facts.mine(column), facts.riket(column)
+    pos, region = _position(rank), facts.region
+    mine, riket = facts.mine(column), facts.riket(column)
     if column == "need_pct":
         return (f"Rekryteringsbehovet i förhållande till antalet sysselsatta är {pos}: fram till "
                 f"{facts.horizon} motsvarar det {fmt_pct(mine)} av de sysselsatta i {region}, "
@@ -160,7 +162,8 @@ def _growth(growing: Table, declining: Table) -> str:
     names = [lower_first(n) for n in up["ssyk_name"]]
     text = ""
     if len(up):
-        text = f"Bland yrkena väntas {names[0]} växa snabbast ({fmt_signed_pct(up['change'].iloc[0])})"
+        first = fmt_signed_pct(up["change"].iloc[0])
+        text = f"Bland yrkena väntas {names[0]} växa snabbast ({first})"
         if len(up) > 1:
             text += f", följt av {names[1]} ({fmt_signed_pct(up['change'].iloc[1])})"
     if len(down):
@@ -180,7 +183,7 @@ def _gender(gender: Table) -> str:
         return text
     even = frame[frame["balance"] == "jämnt"]
     if len(even):
-        row = even.loc[(even["women_share"] - 50).abs().idxmin()]
+        row = even.iloc[int((even["women_share"] - 50).abs().to_numpy().argmin())]
         return text + (f" Av de största yrkena har {lower_first(row['ssyk_name'])} den "
                        f"jämnaste fördelningen med {fmt_pct(row['women_share'])} kvinnor.")
     return text + " Inget av de största yrkena har en jämn könsfördelning."

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from babel.numbers import format_decimal as _babel_format
 
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 
-def _is_missing(value: float | int | None) -> bool:
+def _is_missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
@@ -62,21 +63,21 @@ def _babel(value: float, decimals: int) -> str:
     return (MINUS if negative else "") + text
 
 
-def fmt_int(value: float | int | None) -> str:
+def fmt_int(value: Any) -> str:
     """An integer with Swedish digit groups: ``1 234``, ``−56``."""
     if _is_missing(value):
         return MISSING
-    return _babel(float(value), 0)  # type: ignore[arg-type]
+    return _babel(float(value), 0)
 
 
-def fmt_dec(value: float | int | None, decimals: int = 1) -> str:
+def fmt_dec(value: Any, decimals: int = 1) -> str:
     """A decimal number with a decimal comma: ``3,5``, ``−0,3``."""
     if _is_missing(value):
         return MISSING
-    return _babel(float(value), decimals)  # type: ignore[arg-type]
+    return _babel(float(value), decimals)
 
 
-def fmt_pct(value: float | int | None, decimals: int = 1) -> str:
+def fmt_pct(value: Any, decimals: int = 1) -> str:
     """A percentage given in percent units (3.5 means 3,5 %): ``3,5 %``."""
     if _is_missing(value):
         return MISSING
@@ -89,17 +90,19 @@ def _signed(text: str) -> str:
     return "+" + text
 
 
-def fmt_signed(value: float | int | None) -> str:
+def fmt_signed(value: Any) -> str:
     """A change in whole numbers with its sign: ``+1 234``, ``−56``, ``0``."""
     return _signed(fmt_int(value))
 
 
-def fmt_signed_pct(value: float | int | None, decimals: int = 1) -> str:
+def fmt_signed_pct(value: Any, decimals: int = 1) -> str:
     """A change in percent with its sign: ``+3,5 %``, ``−0,3 %``."""
     return _signed(fmt_pct(value, decimals))
 
 
-_NUMBER = re.compile(r"[+\u2212-]?\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:,\d+)?|[+\u2212-]?\d+(?:,\d+)?")
+_NUMBER = re.compile(
+    r"[+\u2212-]?\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:,\d+)?|[+\u2212-]?\d+(?:,\d+)?"
+)
 
 
 def parse_number(text: str) -> float:

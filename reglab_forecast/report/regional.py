@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .cells import RIKET
-from .demography import demographic_ratio
 from .tablespec import Column, Table
 
 if TYPE_CHECKING:
@@ -35,20 +34,22 @@ def regions_frame(sums: pd.DataFrame, inputs: ReportInputs, horizon: int) -> pd.
     frame["replacement_pct"] = 100 * frame[f"replacement_{horizon}"] / e0
     frame["need_pct"] = 100 * frame[f"need_{horizon}"] / e0
     frame["demography"] = [_ratio(inputs, r) for r in frame["region"]]
-    lan = frame[frame["region"] != RIKET].sort_values(["need_pct", "region"], ascending=[False, True])
+    lan = frame[frame["region"] != RIKET].sort_values(["need_pct", "region"],
+                                                      ascending=[False, True])
     lan["rank"] = range(1, len(lan) + 1)
     riket = frame[frame["region"] == RIKET].assign(rank=float("nan"))
     return pd.concat([riket, lan], ignore_index=True)
 
 
 def _ratio(inputs: ReportInputs, region: str) -> float:
-    ratio = demographic_ratio(inputs.population, region)
+    ratio = inputs.demography.get(region)
     return float("nan") if ratio is None else ratio.value
 
 
 def region_columns(inputs: ReportInputs, t0: int, past: int, horizon: int) -> list[Column]:
     columns = [
-        Column("rank", "Rang", "int", "Placering bland de 21 länen efter rekryteringsbehov i procent."),
+        Column("rank", "Rang", "int",
+               "Placering bland de 21 länen efter rekryteringsbehov i procent."),
         Column("region", "Kod", "text", "Länskod (SCB); 00 = riket."),
         Column("region_name", "Län", "text", "Länet (arbetsställets län); Riket = hela landet."),
         Column("employed", f"Syss. {t0}", "int", f"Förvärvsarbetande {t0}."),
@@ -56,7 +57,8 @@ def region_columns(inputs: ReportInputs, t0: int, past: int, horizon: int) -> li
                "Förändring senaste fem åren i procent."),
     ]
     columns += [Column(f"change_{t}", f"Prognos {t0}–{t}", "signed_pct",
-                       f"Prognostiserad förändring {t0}–{t} i procent.") for t in inputs.target_years]
+                       f"Prognostiserad förändring {t0}–{t} i procent.")
+                for t in inputs.target_years]
     return columns + [
         Column("replacement_pct", "Pension %", "pct",
                f"Pensionsavgångar {t0}–{horizon} i procent av sysselsatta {t0}."),
@@ -139,7 +141,8 @@ def table_gender(ctx: BriefContext) -> Table:
         Column("ssyk", "SSYK", "text", "Yrkesgrupp enligt SSYK 2012."),
         Column("ssyk_name", "Yrke", "text", "Yrkesgruppens namn."),
         Column("employed", f"Syss. {ctx.t0}", "int", f"Förvärvsarbetande {ctx.t0}."),
-        Column("women_share_past", f"Andel kvinnor {ctx.past}", "pct", f"Andel kvinnor {ctx.past}."),
+        Column("women_share_past", f"Andel kvinnor {ctx.past}", "pct",
+               f"Andel kvinnor {ctx.past}."),
         Column("women_share", f"Andel kvinnor {ctx.t0}", "pct", f"Andel kvinnor {ctx.t0}."),
         Column("women_change", "Förändring (%-enh.)", "dec",
                "Förändring av andelen kvinnor i procentenheter."),

@@ -22,7 +22,8 @@ from ..errors import InputError, ReglabError
 from .figures import Figure
 from .style import font_dir
 
-__all__ = ["FIXED_TIMESTAMP", "compile_pdf", "write_atomic", "check_writable"]
+__all__ = ["FIXED_TIMESTAMP", "check_writable", "check_writable_dir", "compile_pdf",
+           "write_atomic", "write_atomic_dir"]
 
 # Midnight 1 January of the data's publication year would also do; a constant keeps it simple.
 FIXED_TIMESTAMP = int(dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp())
@@ -53,6 +54,15 @@ def compile_pdf(template: str, data: dict[str, Any], figures: Iterable[Figure] =
             raise RenderError(f"Typst kunde inte skapa PDF:en: {error}") from error
 
 
+def compile_markup(source: str) -> bytes:
+    """Compile a small Typst document with the brief's fonts (for checks and tests)."""
+    with tempfile.TemporaryDirectory(prefix="reglab-typst-") as tmp:
+        main = Path(tmp) / "main.typ"
+        main.write_text(source, encoding="utf-8")
+        return typst.compile(str(main), root=tmp, font_paths=[str(font_dir())],
+                             ignore_system_fonts=True, timestamp=FIXED_TIMESTAMP)
+
+
 def check_writable(out: Path) -> None:
     """Fail early, before any work, when ``out`` cannot be written."""
     folder = out.parent if str(out.parent) else Path(".")
@@ -62,6 +72,17 @@ def check_writable(out: Path) -> None:
         raise InputError(f"--out {out}: mappen {folder} finns inte")
     if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise InputError(f"--out {out}: saknar skrivrättighet")
+
+
+def check_writable_dir(folder: Path, option: str = "--csv") -> None:
+    """A folder that may be created (or replaced) by ``write_atomic_dir``."""
+    parent = folder.parent if str(folder.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{option} {folder} är en fil; ange en mapp")
+    if not parent.is_dir():
+        raise InputError(f"{option} {folder}: mappen {parent} finns inte")
+    if not os.access(parent, os.W_OK):
+        raise InputError(f"{option} {folder}: saknar skrivrättighet i {parent}")
 
 
 def write_atomic(out: Path, content: bytes) -> None:

@@ -46,7 +46,7 @@ COLORS: dict[str, str] = {
     "muted": "#666666",
 }
 
-RC_PARAMS: dict[str, Any] = {
+RC_PARAMS: dict[Any, Any] = {
     "font.family": FONT_FAMILY,
     "font.size": 8,
     "axes.titlesize": 8.5,

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from .cells import PAST_YEARS, RIKET, build_cells, region_sums
+from .cells import PAST_YEARS, build_cells, region_sums
 from .inputs import ReportInputs
 from .tablespec import Column, Table, round_frame
 
@@ -26,6 +26,8 @@ HEALTH_CARE_PREFIXES = (
     "532", "533", "534", "535",
 )
 TOP_N = 15
+FLAG_COLUMN = Column("flag", "Avvikelse", "text",
+                     "Där vår prognos och Arbetsförmedlingens bild skiljer sig.")
 MIN_EMPLOYED_FOR_GROWTH = 100  # smaller cells swing by chance, see the method section
 
 
@@ -104,8 +106,8 @@ def table_key_figures(ctx: BriefContext) -> Table:
     columns = [
         Column("indicator", "Indikator", "text", "Vad talet mäter."),
         Column("value", "Värde", "unit", "Värdet; enheten står i kolumnen Enhet."),
-        Column("lower", "Lägre", "unit", "Nedre gräns för 80 %-intervallet (prognoser)."),
-        Column("upper", "Övre", "unit", "Övre gräns för 80 %-intervallet (prognoser)."),
+        Column("lower", "Lägre 80 %", "unit", "Nedre gräns för 80 %-intervallet (prognoser)."),
+        Column("upper", "Övre 80 %", "unit", "Övre gräns för 80 %-intervallet (prognoser)."),
         Column("unit", "Enhet", "text", "antal, procent, förändring eller kvot."),
     ]
     return Table("nyckeltal", f"Nyckeltal för {ctx.region_name}", tuple(columns), frame,
@@ -160,7 +162,8 @@ def _need_frame(ctx: BriefContext) -> pd.DataFrame:
     cells = ctx.cells.copy()
     cells["need_rate"] = 100 * cells[f"need_{t}"] / cells["employed"].where(cells["employed"] > 0)
     cells["ads_per_100"] = 100 * cells["ads"] / cells["employed"].where(cells["employed"] > 0)
-    cells["change"] = _pct_change(cells[f"proj_{t}"], cells["employed"].where(cells["employed"] > 0))
+    employed = cells["employed"].where(cells["employed"] > 0)
+    cells["change"] = _pct_change(cells[f"proj_{t}"], employed)
     from .afview import disagreement
 
     cells["flag"] = disagreement(cells, ctx)
@@ -184,10 +187,11 @@ def table_recruitment(ctx: BriefContext) -> Table:
                "Arbetsförmedlingens Yrkesprognos: bristvärde 1–5 (5 = stor brist), riket."),
         Column("ads_per_100", "Annonser per 100 syss.", "dec",
                "Platsbankens annonser 2024 i länet per 100 sysselsatta."),
-        Column("flag", "Avvikelse", "text", "Där vår prognos och Arbetsförmedlingens bild skiljer sig."),
+        FLAG_COLUMN,
     ]
     return _table("rekryteringsbehov", f"Yrken med störst rekryteringsbehov {ctx.t0}–{t}",
-                  columns, frame.head(TOP_N), ctx.source("SCB, YREG; Arbetsförmedlingen; egen prognos"))
+                  columns, frame.head(TOP_N),
+                  ctx.source("SCB, YREG; Arbetsförmedlingen; egen prognos"))
 
 
 def _growth_table(ctx: BriefContext, growing: bool) -> Table:
@@ -202,7 +206,7 @@ def _growth_table(ctx: BriefContext, growing: bool) -> Table:
         Column("change", "Förändr.", "signed_pct", f"Förändring {ctx.t0}–{t} i procent."),
         Column("af_rating", "AF brist­värde", "int",
                "Arbetsförmedlingens Yrkesprognos: bristvärde 1–5 (5 = stor brist), riket."),
-        Column("flag", "Avvikelse", "text", "Där vår prognos och Arbetsförmedlingens bild skiljer sig."),
+        FLAG_COLUMN,
     ]
     key, title = ("vaxande", "Snabbast växande yrken") if growing else (
         "minskande", "Yrken som minskar mest")

@@ -77,7 +77,7 @@ def format_value(value: Any, kind: str) -> str:
     return _FORMATTERS[kind](None if pd.isna(value) else value)
 
 
-def _cell(row: dict[str, Any], column: Column) -> str:
+def _cell(row: dict[Any, Any], column: Column) -> str:
     kind = _UNIT_KIND[row["unit"]] if column.kind == "unit" else column.kind
     return format_value(row[column.key], kind)
 
@@ -88,4 +88,6 @@ def round_frame(frame: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFram
     for c in columns:
         if c.kind in DECIMALS:
             out[c.key] = out[c.key].astype(float).round(DECIMALS[c.kind])
+            if DECIMALS[c.kind] == 0:  # whole numbers stay whole in Excel and CSV
+                out[c.key] = out[c.key].astype("Int64")
     return out  # the index is kept: key figures use it for stable row ids

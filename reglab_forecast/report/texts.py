@@ -49,7 +49,8 @@ def section_intro(key: str, ctx: BriefContext) -> str:
         "vard_omsorg": (
             "Vård- och omsorgsyrken: läkare, sjuksköterskor, psykologer, tandläkare, "
             "fysioterapeuter och arbetsterapeuter, biomedicinska analytiker, tandhygienister, "
-            "undersköterskor, vårdbiträden, skötare och personliga assistenter samt tandsköterskor."),
+            "undersköterskor, vårdbiträden, skötare och personliga assistenter samt "
+            "tandsköterskor."),
         "kon": (
             f"Andel kvinnor i länets största yrken {ctx.past} och {t0}. En fördelning räknas som "
             f"jämn när andelen kvinnor ligger mellan 40 och 60 %."),

@@ -1,0 +1,120 @@
+"""The standard brief: sections, footer, determinism, atomic output, numbers from the tables."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from reglab_forecast.errors import ReglabError
+from reglab_forecast.report import brief as brief_module
+from reglab_forecast.report.brief import render_brief
+from reglab_forecast.report.narrative import summary_paragraphs
+from reglab_forecast.report.tablepackage import workbook_bytes
+from reglab_forecast.report.tablespec import format_value
+from reglab_forecast.report.texts import SECTION_HEADINGS
+
+NUMERIC = ("int", "signed", "pct", "signed_pct", "dec")
+NUMBER = re.compile(r"\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?")
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_every_section_heading_is_in_the_pdf(orebro_pages):
+    text = flat(" ".join(orebro_pages))
+    for number, heading in enumerate(SECTION_HEADINGS, start=1):
+        assert f"{number} {heading}" in text
+
+
+def test_footer_on_every_page(orebro_pages):
+    total = len(orebro_pages)
+    for page_number, text in enumerate(orebro_pages, start=1):
+        text = flat(text)
+        assert f"Sida {page_number} av {total}" in text
+        assert "Källa: SCB" in text and "Scenario: Grundscenario" in text
+        assert "Data: yrkesregistret 2014–2024" in text
+
+
+def test_pdf_title_metadata(orebro_pdf):
+    assert PdfReader(io.BytesIO(orebro_pdf)).metadata.title == "Regional kompetensbild: Örebro län"
+
+
+def test_same_input_gives_identical_bytes(inputs, cells_all, orebro_pdf):
+    assert render_brief(inputs, "18", cells_all) == orebro_pdf
+
+
+def test_figures_have_alt_text_and_swedish_labels(inputs, cells_all):
+    from reglab_forecast.report.document import build_figures
+    from reglab_forecast.report.tables import BriefContext, all_tables
+
+    ctx = BriefContext.create(inputs, "18", cells_all)
+    figures = build_figures(ctx, all_tables(ctx))
+    for figure in figures.values():
+        assert len(figure.alt) > 40 and "Örebro" in figure.alt + figure.svg
+        assert "Källa: SCB" in figure.svg
+        assert "Date" not in figure.svg  # no timestamp in the SVG
+
+
+def test_brief_numbers_agree_with_the_table_package(orebro_tables, orebro_pages):
+    """Read the Excel package back, format its values as the PDF does, find them in the PDF."""
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(orebro_tables, "test")))
+    text = flat(" ".join(orebro_pages))
+    for key in ("nyckeltal", "rekryteringsbehov", "vard_omsorg", "lan"):
+        table = orebro_tables[key]
+        sheet = book[key]
+        rows = list(sheet.iter_rows(min_row=6, values_only=True))
+        assert len(rows) == len(table.frame)
+        for row in rows:
+            for column, value in zip(table.columns, row, strict=True):
+                if column.kind in NUMERIC and value is not None:
+                    assert flat(format_value(value, column.kind)) in text, (key, column.key)
+
+
+def _table_numbers(tables) -> set[str]:
+    found: set[str] = set()
+    for table in tables.values():
+        texts = [table.title, table.note, *(c.label for c in table.columns)]
+        texts += [cell for row in table.cells() for cell in row]
+        for text in texts:
+            found.update(NUMBER.findall(text))
+    return found
+
+
+@pytest.mark.parametrize("region", ["18", "09"])
+def test_every_number_in_the_summary_is_in_a_table(inputs, cells_all, region, tables_for):
+    tables = tables_for(region)
+    name = inputs.region_names[region]
+    summary = " ".join(summary_paragraphs(tables, name, inputs.base_year,
+                                          max(inputs.target_years)))
+    numbers = NUMBER.findall(summary)
+    assert len(numbers) >= 10
+    missing = [n for n in numbers if n not in _table_numbers(tables)]
+    assert not missing, (missing, summary)
+
+
+def test_two_regions_do_not_read_as_copies(inputs, orebro_tables, gotland_tables):
+    t0, h = inputs.base_year, max(inputs.target_years)
+    orebro = summary_paragraphs(orebro_tables, "Örebro län", t0, h)
+    gotland = summary_paragraphs(gotland_tables, "Gotlands län", t0, h)
+    words = lambda text: set(NUMBER.sub("", text).split())  # noqa: E731
+    a, b = words(" ".join(orebro)), words(" ".join(gotland))
+    assert len(a ^ b) / len(a | b) > 0.3
+    assert orebro[0].split(":")[0] != gotland[0].split(":")[0]  # a different opening
+
+
+def test_failed_render_leaves_no_file(tmp_path, monkeypatch):
+    out = tmp_path / "brief.pdf"
+
+    def broken(*_args, **_kwargs):
+        raise ReglabError("trasig")
+
+    monkeypatch.setattr(brief_module, "render_brief", broken)
+    with pytest.raises(ReglabError):
+        brief_module.write_brief("18", out)
+    assert list(Path(tmp_path).iterdir()) == []

@@ -1,0 +1,75 @@
+"""Exit codes and messages of the report commands."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from reglab_forecast.cli import main
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_brief_writes_a_pdf(tmp_path, capsys):
+    out = tmp_path / "orebro.pdf"
+    code, stdout, _ = run(["brief", "--region", "Örebro län", "--out", str(out)], capsys)
+    assert code == 0 and str(out) in stdout
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert "Örebro län" in reader.pages[0].extract_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["orebro.pdf"]  # no temp files left
+
+
+def test_unknown_region_exits_2_with_one_line(tmp_path, capsys):
+    code, _, err = run(["brief", "--region", "Örebor", "--out", str(tmp_path / "x.pdf")], capsys)
+    assert code == 2
+    assert err.count("\n") == 1 and "Örebor" in err and "Örebro län" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["brief", "--region", "18", "--out", "/nonexistent/dir/x.pdf"], "finns inte"),
+        (["brief", "--region", "18"], "--out"),
+        (["brief", "--all"], "--out-dir"),
+        (["brief", "--region", "18", "--out", "x.pdf", "--scenario", "saknas.toml"], "saknas.toml"),
+        (["tables", "--region", "18"], "--out"),
+        (["tables", "--region", "18", "--out", "x.csv"], ".xlsx"),
+    ],
+)
+def test_bad_input_exits_2(args, needle, capsys):
+    code, _, err = run(args, capsys)
+    assert code == 2 and needle in err and err.count("\n") == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_out_exits_2(tmp_path, capsys):
+    locked = tmp_path / "låst"
+    locked.mkdir(mode=0o500)
+    code, _, err = run(["brief", "--region", "18", "--out", str(locked / "x.pdf")], capsys)
+    assert code == 2 and "skrivrättighet" in err
+
+
+def test_out_is_a_directory_exits_2(tmp_path, capsys):
+    code, _, err = run(["brief", "--region", "18", "--out", str(tmp_path)], capsys)
+    assert code == 2 and "mapp" in err
+
+
+def test_tables_writes_excel_and_csv(tmp_path, capsys):
+    xlsx, csv = tmp_path / "t.xlsx", tmp_path / "csv"
+    code, _, _ = run(["tables", "--region", "09", "--out", str(xlsx), "--csv", str(csv)], capsys)
+    assert code == 0
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames[0] == "Kolumner" and "rekryteringsbehov" in book.sheetnames
+    for name in book.sheetnames[1:]:
+        assert str(book[name]["A2"].value).startswith("Källa:")
+        assert str(book[name]["A3"].value).startswith("Datavintage:")
+    assert (csv / "kolumner.csv").exists() and (csv / "nyckeltal.csv").exists()
