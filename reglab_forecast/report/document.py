@@ -13,7 +13,7 @@ from .narrative import summary_paragraphs
 from .numbers import fmt_int, fmt_pct, fmt_signed_pct
 from .regional import regions_frame
 from .tables import BriefContext
-from .tablespec import Table
+from .tablespec import Column, Table
 from .texts import SECTION_HEADINGS, method_blocks, section_intro
 
 WIDE_COLUMNS = {"ssyk_name", "name", "indicator", "region_name", "title", "flag"}
@@ -35,16 +35,26 @@ def wrap_label(label: str, width: int = 10) -> str:
     return "\n".join([*lines, current])
 
 
-def table_block(table: Table, size: float = 7.0) -> dict[str, Any]:
+def _width(column: Column, cells: list[str]) -> float | str:
+    """Numbers take their natural width ("auto"); names and long texts share the rest."""
+    longest = max((len(c) for c in cells), default=0)
+    if column.key in WIDE_COLUMNS:
+        return 1.4 if column.key == "flag" else 3
+    if column.kind == "text" and longest > 16:
+        return round(min(3.0, longest / 20), 2)
+    return "auto"
+
+
+def table_block(table: Table, size: float = 7.0, title: bool = True) -> dict[str, Any]:
     """A table as the template draws it: labels, alignment, widths and formatted cells."""
+    rows = table.cells()
     return {
-        "type": "table", "title": table.title, "size": size,
+        "type": "table", "title": table.title if title else "", "size": size,
         "columns": [wrap_label(c.label) if c.key not in WIDE_COLUMNS else c.label
                     for c in table.columns],
         "align": ["left" if c.kind == "text" else "right" for c in table.columns],
-        "widths": [(1.4 if c.key == "flag" else 3) if c.key in WIDE_COLUMNS else "auto"
-                   for c in table.columns],
-        "rows": table.cells(),
+        "widths": [_width(c, [r[i] for r in rows]) for i, c in enumerate(table.columns)],
+        "rows": rows,
         "highlight": list(table.highlight),
         "source": table.source, "note": table.note,
     }

@@ -34,7 +34,7 @@ class ProjectionRun:
     target_years: tuple[int, ...]
     totals: pd.DataFrame | None = None  # region, year, employed, lower, upper (own intervals)
     major_groups: pd.DataFrame | None = None  # same as table at SSYK level 1
-    quality: pd.DataFrame | None = None  # the backtest's quality declaration
+    quality: dict[str, Any] = field(default_factory=dict)  # see quality.quality_frames
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,9 @@ def run_projection(
     from reglab_forecast import projection
     from reglab_forecast.projection.model import add_intervals
 
-    result = projection.project(  # type: ignore[attr-defined]
+    from .quality import quality_frames
+
+    result = projection.project(
         employment, age_profile, target_years=target_years,
                                 scenario=scenario)
     years = range(result.base_year, max(result.target_years) + 1)
@@ -114,6 +116,7 @@ def run_projection(
         target_years=tuple(int(y) for y in result.target_years),
         totals=totals[["region", "year", "employed", "lower", "upper"]],
         major_groups=groups[["region", "ssyk", "year", "employed", "lower", "upper"]],
+        quality=quality_frames(projection.load_quality_declaration()),
     )
 
 

@@ -57,19 +57,3 @@ def _text(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-def table_quality(ctx: BriefContext) -> Table | None:
-    """The backtest's quality declaration as it comes from the projection (None if absent)."""
-    quality = ctx.inputs.projection.quality
-    if quality is None or quality.empty:
-        return None
-    from .quality import quality_columns
-
-    columns = quality_columns(quality)
-    frame = quality.loc[:, [c.key for c in columns]].copy()
-    from .tablespec import round_frame
-
-    return Table("kvalitet", "Kvalitetsdeklaration: metodens träffsäkerhet bakåt i tiden",
-                 tuple(columns), round_frame(frame, tuple(columns)).reset_index(drop=True),
-                 ctx.source("SCB, YREG; egen backtest"))

@@ -1,49 +1,74 @@
-"""Columns of the quality declaration (the backtest's metrics) with Swedish labels."""
+"""The quality declaration (the projection's backtest) as tables of the brief."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pandas as pd
 
-from .tablespec import Column
+from .tablespec import Column, Table, round_frame
 
-# Known metric names → (label, kind, description). Unknown columns are shown as they come.
-KNOWN: dict[str, tuple[str, str, str]] = {
-    "method": ("Metod", "text", "Metoden eller jämförelsemetoden (baslinjen)."),
-    "baseline": ("Metod", "text", "Metoden eller jämförelsemetoden (baslinjen)."),
-    "horizon": ("Horisont (år)", "int", "Antal år mellan prognosens startår och utfallet."),
-    "origin": ("Startår", "text", "Året prognosen gjordes från."),
-    "n_cells": ("Celler", "int", "Antal län × yrkesgrupp-celler i jämförelsen."),
-    "cells": ("Celler", "int", "Antal län × yrkesgrupp-celler i jämförelsen."),
-    "wape": ("WAPE %", "pct", "Summan av absoluta fel delat med summan av utfall, i procent."),
-    "wape_known_totals": ("WAPE, kända länstotaler %", "pct",
-                          "WAPE när länens totala sysselsättning är känd."),
-    "direction": ("Rätt riktning %", "pct",
-                  "Andel celler (förändring minst 5 %) där tecknet på förändringen blev rätt."),
-    "faster_than_average": ("Rätt om snabbare än snittet %", "pct",
-                            "Andel celler rätt placerade över/under länets tillväxt."),
-    "coverage": ("Täckning 80 %-intervall %", "pct",
-                 "Andel utfall inom 80 %-intervallet (bör ligga nära 80 %)."),
+if TYPE_CHECKING:
+    from .tables import BriefContext
+
+METHOD_NAMES = {
+    "standard": "Standardmetoden (denna prognos)",
+    "no_change": "Ingen förändring",
+    "constant_shares": "Konstanta yrkesandelar",
+    "national_trend": "Endast nationell trend",
 }
+METRICS = ("wape", "wape_totals_known", "direction", "faster", "coverage")
 
 
-def _as_percent(values: pd.Series) -> bool:
-    return bool(values.dropna().between(0, 1).all())
+def quality_frames(declaration: Any) -> dict[str, Any]:
+    """Headline and per-horizon metrics in percent, methods named in Swedish."""
+    def percent(frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.copy()
+        for metric in METRICS:
+            out[metric] = 100 * out[metric]
+        out["method"] = [METHOD_NAMES.get(m, m) for m in out["method"]]
+        return out
+
+    headline = declaration.headline.copy()
+    headline["order"] = [list(METHOD_NAMES).index(m) if m in METHOD_NAMES else 9
+                         for m in headline["method"]]
+    headline = percent(headline.sort_values("order"))
+    horizon = percent(declaration.by_horizon[declaration.by_horizon["method"] == "standard"])
+    meta = declaration.meta
+    return {"headline": headline, "by_horizon": horizon, "notes": list(meta.get("notes", [])),
+            "horizon": meta.get("headline_horizon"), "origins": meta.get("headline_origins", []),
+            "level": meta.get("level", "län × SSYK3")}
 
 
-def quality_columns(quality: pd.DataFrame) -> list[Column]:
-    columns = []
-    for name in quality.columns:
-        label, kind, description = KNOWN.get(
-            name, (name, "text" if quality[name].dtype == object else "dec", name)
-        )
-        columns.append(Column(name, label, kind, description))
-    return columns
+_METRIC_COLUMNS = [
+    Column("wape", "WAPE", "pct", "Summan av absoluta fel delat med summan av utfallen."),
+    Column("wape_totals_known", "WAPE, känd länstotal", "pct",
+           "WAPE när länens totala sysselsättning är känd (bara fördelningen på yrken prövas)."),
+    Column("direction", "Rätt riktning", "pct",
+           "Andel celler med minst 5 % förändring där riktningen (upp/ned) blev rätt."),
+    Column("faster", "Rätt om snabbare än snittet", "pct",
+           "Andel celler rätt placerade över eller under länets tillväxt."),
+    Column("coverage", "Täckning 80 %-intervall", "pct",
+           "Andel utfall inom 80 %-intervallet; bör ligga nära 80 %."),
+]
 
 
-def to_percent_units(quality: pd.DataFrame) -> pd.DataFrame:
-    """Shares given as 0–1 become percent, as every other percentage in the brief."""
-    out = quality.copy()
-    for name, (_label, kind, _d) in KNOWN.items():
-        if kind == "pct" and name in out.columns and _as_percent(out[name]):
-            out[name] = 100 * out[name]
-    return out
+def table_quality(ctx: BriefContext) -> list[Table]:
+    """The backtest's headline figures and the standard method by horizon (empty if absent)."""
+    quality = ctx.inputs.projection.quality
+    if not quality:
+        return []
+    origins = "–".join(str(o) for o in (quality["origins"][0], quality["origins"][-1]))
+    source = ctx.source("SCB, YREG; bakåtprövning av metoden")
+    headline_columns = (Column("method", "Metod", "text", "Prognosmetod eller jämförelsemetod."),
+                        *_METRIC_COLUMNS)
+    horizon_columns = (Column("horizon", "Horisont (år)", "int",
+                              "Antal år mellan startår och utfall."), *_METRIC_COLUMNS)
+    return [
+        Table("kvalitet", f"Träffsäkerhet bakåt i tiden ({quality['level']}, "
+              f"{quality['horizon']} år, startår {origins})", headline_columns,
+              round_frame(quality["headline"], headline_columns).reset_index(drop=True), source,
+              highlight=(0,)),
+        Table("kvalitet_horisont", "Standardmetoden per prognoshorisont", horizon_columns,
+              round_frame(quality["by_horizon"], horizon_columns).reset_index(drop=True), source),
+    ]

@@ -155,10 +155,7 @@ def table_gender(ctx: BriefContext) -> Table:
 
 def table_sources(ctx: BriefContext) -> list[Table]:
     """Sources with vintages, and the quality declaration when the backtest is available."""
-    from .method import table_datasets, table_quality
+    from .method import table_datasets
+    from .quality import table_quality
 
-    tables = [table_datasets(ctx)]
-    quality = table_quality(ctx)
-    if quality is not None:
-        tables.append(quality)
-    return tables
+    return [*table_quality(ctx), table_datasets(ctx)]

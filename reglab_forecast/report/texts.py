@@ -76,6 +76,14 @@ METHOD_TEXT = (
 )
 
 
+QUALITY_TEXT = (
+    "Metoden har körts som om det vore ett tidigare år och jämförts med vad som sedan hände. "
+    "Tabellen visar felen för standardmetoden bredvid tre enkla jämförelsemetoder. Som "
+    "jämförelse hade USA:s BLS rätt riktning för 77–84 % av yrkena i sina tioårsprognoser; "
+    "ingen svensk producent publicerar en motsvarande bakåtprövning."
+)
+
+
 def method_blocks(ctx: BriefContext, tables: dict[str, Table],
                   table_block: Callable[..., dict[str, Any]]) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = [
@@ -91,11 +99,16 @@ def method_blocks(ctx: BriefContext, tables: dict[str, Table],
         ]},
         {"type": "subheading", "text": "Kvalitetsdeklaration"},
     ]
+    quality = ctx.inputs.projection.quality
     if "kvalitet" in tables:
-        blocks.append(table_block(tables["kvalitet"], 6.5))
+        blocks += [
+            {"type": "text", "paras": [QUALITY_TEXT]},
+            table_block(tables["kvalitet"], 6.5), table_block(tables["kvalitet_horisont"], 6.5),
+            {"type": "bullets", "items": quality["notes"]},
+        ]
     else:
         blocks.append({"type": "text", "paras": [
             "Backtesten har inte körts för denna datamängd; träffsäkerheten kan inte redovisas."]})
     blocks += [{"type": "subheading", "text": "Källor och datavintage"},
-               table_block(tables["kallor"], 6.5)]
+               table_block(tables["kallor"], 6.5, title=False)]
     return blocks
