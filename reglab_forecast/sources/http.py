@@ -251,18 +251,27 @@ class Transport:
         raise self._final_error(request, last)
 
     def _send(self, request: Request) -> tuple[httpx.Response, bytes]:
-        """One attempt, holding a limiter slot until the answer is in."""
+        """One attempt. The limiter slot is held until the answer's headers are in: by then
+        the server has counted the call, and the body may take its time."""
         if self.limiter is not None:
             self.limiter.acquire()
         self.requests_sent += 1
+        released = False
         try:
-            response = self._client.request(
+            built = self._client.build_request(
                 request.method, self.url(request.path), params=request.params,
                 json=request.body if request.method == "POST" else None,
             )
-            return response, response.content
-        finally:
+            response = self._client.send(built, stream=True)
             if self.limiter is not None:
+                self.limiter.release()
+                released = True
+            try:
+                return response, response.read()
+            finally:
+                response.close()
+        finally:
+            if self.limiter is not None and not released:
                 self.limiter.release()
 
     def _handle_status(self, request: Request, response: httpx.Response, attempt: int) -> str:

@@ -85,29 +85,53 @@ def positions(dataset: dict[str, Any], order: dict[str, list[str]]) -> np.ndarra
     return np.ravel_multi_index(grid, [len(order[v]) for v in wanted]).ravel()
 
 
-def parse_jsonstat2(dataset: dict[str, Any]) -> pd.DataFrame:
-    """A long frame with one row per cell of ``dataset`` (row-major, last dimension fastest)."""
+def _check(dataset: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     if not isinstance(dataset, dict) or "id" not in dataset or "dimension" not in dataset:
         raise ResponseError("json-stat2: svaret saknar 'id' eller 'dimension'")
     ids = [str(i) for i in dataset["id"]]
     codes = [category_codes(dataset["dimension"][i]) for i in ids]
-    sizes = [len(c) for c in codes]
     declared = dataset.get("size")
-    if declared is not None and list(declared) != sizes:
-        raise ResponseError(f"json-stat2: size {declared} stämmer inte med kategorierna {sizes}")
-    total = int(np.prod(sizes, dtype="int64")) if sizes else 1
+    if declared is not None and list(declared) != [len(c) for c in codes]:
+        raise ResponseError(f"json-stat2: size {declared} stämmer inte med kategorierna")
+    return ids, codes
+
+
+def labels_of(dataset: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Category labels per dimension (code → label)."""
+    return {str(i): {str(k): str(v) for k, v in (
+        dataset["dimension"][i].get("category", {}).get("label") or {}).items()}
+        for i in dataset["id"]}
+
+
+def cell_values(dataset: dict[str, Any]) -> np.ndarray:
+    """The values as floats in row-major order; missing → NaN."""
+    _, codes = _check(dataset)
+    return _values(dataset, int(np.prod([len(c) for c in codes], dtype="int64")))
+
+
+def cube_frame(order: dict[str, list[str]], labels: dict[str, dict[str, str]],
+               values: np.ndarray) -> pd.DataFrame:
+    """The long frame of a full cube: code and ``_name`` columns per variable, ``value``."""
+    total = len(values)
     columns: dict[str, Any] = {}
     after = total
-    for dim_id, dim_codes, size in zip(ids, codes, sizes, strict=True):
+    for dim_id, dim_codes in order.items():
+        size = len(dim_codes)
         after //= size
         before = total // (after * size)
-        positions = np.tile(np.repeat(np.arange(size), after), before)
-        labels = dataset["dimension"][dim_id].get("category", {}).get("label", {}) or {}
-        names = [str(labels.get(code, code)) for code in dim_codes]
-        columns[dim_id] = _take(dim_codes, positions)
-        columns[f"{dim_id}_name"] = _take(names, positions)
-    columns["value"] = _values(dataset, total)
-    frame = pd.DataFrame(columns)
+        where = np.tile(np.repeat(np.arange(size), after), before)
+        names = [labels.get(dim_id, {}).get(code, code) for code in dim_codes]
+        columns[dim_id] = _take(dim_codes, where)
+        columns[f"{dim_id}_name"] = _take(names, where)
+    columns["value"] = values
+    return pd.DataFrame(columns)
+
+
+def parse_jsonstat2(dataset: dict[str, Any]) -> pd.DataFrame:
+    """A long frame with one row per cell of ``dataset`` (row-major, last dimension fastest)."""
+    ids, codes = _check(dataset)
+    frame = cube_frame(dict(zip(ids, codes, strict=True)), labels_of(dataset),
+                       cell_values(dataset))
     frame.attrs.update(
         {"label": dataset.get("label"), "updated": dataset.get("updated"),
          "source": dataset.get("source")}

@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 
 from ..errors import InputError, ResponseError
 from .http import ClientStatusError, Request, RetryPolicy, SlidingWindowLimiter, Transport
-from .jsonstat import category_codes, parse_jsonstat2, positions
+from .jsonstat import category_codes, cell_values, cube_frame, labels_of, positions
 from .split import Selection, _nearest, count_cells, expand_values, split_selection
 
 DEFAULT_BASE_URL = "https://statistikdatabasen.scb.se/api/v2"
@@ -227,18 +227,18 @@ class ScbClient:
         meta = self.metadata(table_id, codelists)
         resolved = self.resolve(meta, selection)
         chunks = split_selection(resolved, self.max_cells, meta.keep_whole)
-        parts = list(self._fetch_chunks(meta, chunks, resolved, codelists or {}))
-        frame = _combine(parts, resolved, table_id)
+        answers = self._fetch_chunks(meta, chunks, resolved, codelists or {})
+        frame, calls = _combine(answers, resolved, table_id)
         frame.attrs.update({
             "source": "SCB", "table_id": table_id, "vintage": meta.updated,
             "label": meta.label, "citation": self.citation(), "lang": self.lang,
-            "estimated": False, "calls": len(parts),
+            "estimated": False, "calls": calls,
         })
         return frame
 
     def _fetch_chunks(self, meta: TableMetadata, chunks: list[Selection], resolved: Selection,
-                      codelists: dict[str, str]) -> Iterable[tuple[pd.DataFrame, np.ndarray]]:
-        """Fetch chunks on a few threads (the limiter paces them), parse them in order."""
+                      codelists: dict[str, str]) -> Iterable[dict[str, Any]]:
+        """Fetch chunks on a few threads (the limiter paces them), yield answers in order."""
         bar = tqdm(total=count_cells_all(chunks), unit="celler", desc=meta.table_id,
                    disable=not self.progress or len(chunks) < 2, leave=False)
         pool = ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(chunks))))
@@ -247,13 +247,8 @@ class ScbClient:
                        for chunk in chunks]
             for future in futures:
                 for chunk, raw in future.result():
-                    frame = parse_jsonstat2(raw)
-                    if len(frame) != count_cells(chunk):
-                        raise ResponseError(
-                            f"SCB {meta.table_id}: svaret har {len(frame)} celler, "
-                            f"urvalet {count_cells(chunk)}")
-                    bar.update(len(frame))
-                    yield frame, positions(raw, resolved)
+                    bar.update(count_cells(chunk))
+                    yield raw
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             bar.close()
@@ -292,22 +287,31 @@ def count_cells_all(chunks: list[Selection]) -> int:
     return sum(count_cells(c) for c in chunks)
 
 
-def _combine(parts: list[tuple[pd.DataFrame, np.ndarray]], resolved: Selection,
-             table_id: str) -> pd.DataFrame:
-    """Concatenate the chunks, check one row per cell, and sort in the table's order."""
-    frames = [frame for frame, _ in parts]
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    flat = np.concatenate([where for _, where in parts])
+def _combine(answers: Iterable[dict[str, Any]], resolved: Selection,
+             table_id: str) -> tuple[pd.DataFrame, int]:
+    """Place every answer's values in the cube of the selection; check each cell came once.
+
+    The frame is built once for the whole selection, in the table's order, rather than
+    concatenating and re-sorting per-call frames.
+    """
     expected = count_cells(resolved)
-    if len(frame) != expected or len(flat) != expected:
-        raise ResponseError(
-            f"SCB {table_id}: svaret täcker inte urvalet ({len(frame)} rader, väntade "
-            f"{expected})")
-    seen = np.bincount(flat, minlength=expected)
+    values = np.full(expected, np.nan)
+    seen = np.zeros(expected, dtype=np.int64)
+    labels: dict[str, dict[str, str]] = {}
+    calls = 0
+    for raw in answers:  # placed as they arrive, so raw answers do not pile up in memory
+        calls += 1
+        where = positions(raw, resolved)
+        part = cell_values(raw)
+        if len(part) != len(where):
+            raise ResponseError(f"SCB {table_id}: ett svar har {len(part)} värden för "
+                                f"{len(where)} celler")
+        values[where] = part
+        np.add.at(seen, where, 1)
+        for variable, names in labels_of(raw).items():
+            labels.setdefault(variable, {}).update(names)
     if (seen != 1).any():
         raise ResponseError(f"SCB {table_id}: {int((seen == 0).sum())} celler saknas och "
                             f"{int((seen > 1).sum())} kom flera gånger i svaren")
-    if len(parts) == 1 and (np.diff(flat) > 0).all():
-        return frame
-    order = np.argsort(flat, kind="stable")
-    return frame.iloc[order].reset_index(drop=True)
+    present = {v: codes for v, codes in resolved.items() if v in labels}
+    return cube_frame(present, labels, values), calls
