@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError, SnapshotError
-from .backtest import rolling_errors
+from .backtest import DIAGNOSTIC, break_jumps, rolling_errors
 from .expansion import DEFAULT_PARAMS, MethodParams
 from .intervals import CALIBRATION_FILE, Calibration, calibrate, write_json_atomic
 from .panel import build_panel
@@ -37,8 +37,9 @@ NOTES = [
     "Intervallen för ett startår kalibreras på felen från de andra startåren "
     "(leave-one-origin-out), aldrig på de fel som poängsätts.",
     "Seriebrott 2019 (ny registerserie), 2022 (BAS ersätter RAMS) och 2023 (16–69 år och "
-    "imputerade yrken, +7 % i nivå) ingår i utfallen: mål 2023–2024 mäts på en annan "
-    "grund än startåret. 'Länstotal känd' tar bort nivåskiftet men inte yrkesskiftet.",
+    "imputerade yrken) ingår i utfallen, med nivåskift utöver normal tillväxt på {jumps}: mål "
+    "efter ett brott mäts på en annan grund än startåret. 'Länstotal känd' tar bort "
+    "nivåskiftet men inte yrkesskiftet.",
     "Parametrarna (dämpning, krympning) valdes på samma startår 2016–2019; siffrorna kan "
     "därför vara något för goda.",
 ]
@@ -55,6 +56,10 @@ class QualityDeclaration:
     calibration: Calibration | None = None
 
     def figure(self, method: str, metric: str) -> float:
+        """A headline figure; ``national_mix_known`` is read from the diagnostics."""
+        if method == DIAGNOSTIC:
+            value = self.meta.get("diagnostics", {}).get(DIAGNOSTIC, {}).get(metric)
+            return float("nan") if value is None else float(value)
         row = self.headline[self.headline["method"] == method]
         return float(row[metric].iloc[0]) if len(row) else float("nan")
 
@@ -115,20 +120,32 @@ def backtest(
                          f"{full.years[-1]} (behöver tre år före och minst ett efter)")
     errors = rolling_errors(full, params=params)
     table = metrics_table(errors, origins, horizons)
-    headline = pooled(table[table["origin"].isin(headline_origins)
-                            & (table["horizon"] == headline_horizon)], ["method"])
+    pooled_headline = pooled(table[table["origin"].isin(headline_origins)
+                                   & (table["horizon"] == headline_horizon)], ["method"])
+    diagnostic = pooled_headline["method"] == DIAGNOSTIC
+    headline = pooled_headline[~diagnostic].reset_index(drop=True)
+    by_horizon = pooled(table, ["horizon", "method"])
     meta = {
         "created": date.today().isoformat(), "level": "län × SSYK3",
         "data_years": [int(full.years[0]), int(full.years[-1])],
         "vintage": str(employment.attrs.get("vintage", "")),
         "origins": origins, "horizons": horizons, "headline_origins": list(headline_origins),
-        "headline_horizon": headline_horizon, "params": asdict(params), "notes": NOTES,
+        "headline_horizon": headline_horizon, "params": asdict(params),
+        # Upper bound, not a method: constant regional shares × the actual national mix.
+        "diagnostics": {DIAGNOSTIC: _records(pooled_headline[diagnostic])[0]},
     }
     standard = errors[errors["method"] == "standard"]
     calibration = calibrate(standard, note=f"rullande startår, data {meta['data_years']}, "
                                            "nivåskift vid seriebrott borttagna")
-    return QualityDeclaration(headline, pooled(table, ["horizon", "method"]), table, meta,
-                              calibration)
+    declaration = QualityDeclaration(headline, by_horizon[by_horizon["method"] != DIAGNOSTIC]
+                                     .reset_index(drop=True), table, meta, calibration)
+    from .declaration_text import obstacles, percent
+
+    jumps = ", ".join(f"{year} {'+' if jump > 0 else ''}{percent(math.expm1(jump))}"
+                      for year, jump in break_jumps(full).items())
+    notes = [note.format(jumps=jumps) for note in NOTES]
+    meta["notes"] = [*notes, *obstacles(declaration)]  # the briefs print the notes
+    return declaration
 
 
 def load_quality_declaration(path: Path = DECLARATION_FILE) -> QualityDeclaration:

@@ -48,7 +48,7 @@ def _targets(declaration: QualityDeclaration) -> list[str]:
     ]
 
 
-def _obstacles(declaration: QualityDeclaration) -> list[str]:
+def obstacles(declaration: QualityDeclaration) -> list[str]:
     """What stands in the way of the WAPE target, with the diagnostic figure."""
     t = declaration.targets
     known = declaration.figure("national_mix_known", "wape_totals_known")
@@ -82,7 +82,6 @@ def declaration_text(declaration: QualityDeclaration) -> str:
         "",
         "Mål:",
         *_targets(declaration),
-        *_obstacles(declaration),
         "",
         "Standardmetoden per horisont (startår "
         f"{'–'.join(str(y) for y in (min(meta['origins']), max(meta['origins'])))}):",

@@ -68,7 +68,8 @@ def test_bad_origins(small_panel):
 def test_stored_declaration_is_readable():
     declaration = load_quality_declaration()
     assert set(declaration.headline["method"]) == {"standard", "no_change", "constant_shares",
-                                                   "national_trend", "national_mix_known"}
+                                                   "national_trend"}
+    assert 0 < declaration.figure("national_mix_known", "wape_totals_known") < 0.2
     text = declaration.to_text()
     assert "Standardmetoden" in text and "Konstanta yrkesandelar" in text and "%" in text
     targets = declaration.targets
