@@ -27,7 +27,22 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors as one line on stderr and exit code 2 (subcommands inherit this class)."""
 
     def error(self, message: str) -> NoReturn:
+        if message.startswith("argument "):
+            message = "argumentet " + message.removeprefix("argument ")
+        for english, swedish in _ARGPARSE_SV:
+            message = message.replace(english, swedish)
         self.exit(EXIT_USAGE, f"{self.prog}: fel: {message} (se '{self.prog} --help')\n")
+
+
+# argparse's own messages, in Swedish like the rest of the command's output.
+_ARGPARSE_SV = (
+    ("the following arguments are required", "följande argument krävs"),
+    ("unrecognized arguments", "okända argument"),
+    ("invalid choice", "ogiltigt val"),
+    ("choose from", "välj bland"),
+    ("invalid int value", "ogiltigt heltal"),
+    ("expected one argument", "väntade ett värde"),
+)
 
 
 def _build_parser() -> argparse.ArgumentParser:

@@ -78,3 +78,12 @@ def test_incomplete_cube_is_rejected(tmp_path, monkeypatch, fresh_cache):
     snapshot.clear_cache()
     with pytest.raises(DataContractError, match="komplett"):
         snapshot.read_dataset("employment")
+
+
+def test_build_checks_are_recorded():
+    """The build compared the age profile cell by cell with SCB's raw TAB4442 response."""
+    checks = snapshot.dataset_info("age_profile")["checks"]
+    assert checks["tab4442_cells_equal_share"] == 1.0
+    assert checks["tab4442_total_excl_0002"]["2024"] == checks["total_by_year"]["2024"]
+    population = snapshot.dataset_info("population")["checks"]
+    assert population["demdata_vs_kommun_2010_2015_equal_share"] == 1.0
