@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, ReglabError
+from ..errors import InputError, ReglabError, SnapshotError
 from ..occupations import occupation_names
 from ..regions import region_names
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
-from .intervals import CALIBRATION_FILE, Calibration, load_calibration
+from .intervals import CALIBRATION_FILE, Calibration, calibrate, load_calibration
 from .levers import apply_shocks, national_total, regional_growth
 from .panel import RIKET, Panel, build_panel
 from .replacement import build_age_panel, replacement_rates, share_aged
@@ -37,6 +37,28 @@ TABLE_COLUMNS = ["region", "region_name", "ssyk", "ssyk_name", "year", "employed
 @lru_cache(maxsize=4)
 def _stored_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     return load_calibration(path)
+
+
+_COMPUTED: dict[tuple[Any, ...], Calibration] = {}
+
+
+def _calibration_for(panel: Panel, params: MethodParams) -> Calibration:
+    """The stored calibration; without one, computed once from this panel's own backtest.
+
+    The fallback uses only years up to the base year, so it never looks ahead either.
+    """
+    try:
+        return _stored_calibration()
+    except SnapshotError:
+        pass
+    key = (panel.base_year, panel.values.shape, float(panel.values.sum()), params)
+    if key not in _COMPUTED:
+        from .backtest import rolling_errors
+
+        errors = rolling_errors(panel, params=params)
+        standard = errors[errors["method"] == "standard"]
+        _COMPUTED[key] = calibrate(standard, note="beräknad från indata (ingen sparad fil)")
+    return _COMPUTED[key]
 
 
 @dataclass(frozen=True)
@@ -201,7 +223,7 @@ def project(
     ages = build_age_panel(age_profile, panel.ssyk, panel.base_year)
     rates = replacement_rates(ages, panel.breaks, np.arange(0, horizons[-1] + 1),
                               chosen.retirement_age_shift)
-    calibration = calibration or _stored_calibration()
+    calibration = calibration or _calibration_for(panel, params)
     paths = add_intervals(_Cube(panel, employed, rates, share_aged(ages), chosen).frame(),
                           calibration, panel.base_year)
     paths = paths.assign(region_name=paths["region"].map(panel.region_names).fillna(""),

@@ -124,3 +124,15 @@ def test_cells_and_gender_balance(projection):
     gender = projection.gender_balance(level=1, regions="riket")
     assert gender["share_women"].between(0, 1).all()
     assert gender["men"].sum() + gender["women"].sum() == cells["base_employed"].sum()
+
+
+def test_without_stored_calibration_intervals_come_from_the_input(small_panel, monkeypatch,
+                                                                 tmp_path):
+    from reglab_forecast.projection import model
+
+    monkeypatch.setattr(model, "_stored_calibration",
+                        lambda: model.load_calibration(tmp_path / "saknas.json"))
+    ages = make_age_profile(["1111", "2221", "5321"], range(2014, 2025))
+    result = project(small_panel, ages, target_years=(2030,))
+    assert "indata" in result.calibration.note
+    assert (result.table["upper"] >= result.table["employed"]).all()
