@@ -35,7 +35,8 @@ TARGETS = {"wape_reduction": 0.10, "wape_reduction_goal": 0.20, "direction": 0.7
            "coverage_low": 0.75, "coverage_high": 0.85}
 NOTES = [
     "Intervallen för ett startår kalibreras på felen från de andra startåren "
-    "(leave-one-origin-out), aldrig på de fel som poängsätts.",
+    "(leave-one-origin-out), aldrig på de fel som poängsätts. Den strängare prövningen "
+    "kalibrerar bara på fel som var kända vid startåret (korta horisonter, vidgade med √h).",
     "Seriebrott 2019 (ny registerserie), 2022 (BAS ersätter RAMS) och 2023 (16–69 år och "
     "imputerade yrken) ingår i utfallen, med nivåskift utöver normal tillväxt på {jumps}: mål "
     "efter ett brott mäts på en annan grund än startåret. 'Länstotal känd' tar bort "

@@ -66,19 +66,35 @@ def cell_metrics(cells: pd.DataFrame, method: str) -> dict[str, float]:
     return metrics
 
 
+def _bounds(cells: pd.DataFrame, pool: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Intervals for ``cells`` calibrated on the errors in ``pool`` (NaN if it is empty)."""
+    lower, upper = np.full(len(cells), np.nan), np.full(len(cells), np.nan)
+    if pool.empty:
+        return lower, upper
+    calibration = calibrate(pool)
+    horizon = cells["horizon"].to_numpy(int)
+    for h in np.unique(horizon):
+        rows = horizon == h
+        lower[rows], upper[rows] = calibration.apply(
+            cells["projected"].to_numpy(float)[rows], cells["base"].to_numpy(float)[rows], int(h))
+    return lower, upper
+
+
 def _coverage(scored: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
-    """Interval coverage for each origin's cells, calibrated on the other origins."""
+    """Interval coverage of each origin's cells, calibrated two ways without its own errors.
+
+    ``inside``: leave-one-origin-out (the other origins' errors). ``inside_realtime``: only
+    errors that were known at the origin (target year ≤ origin), the short horizons widened
+    by √h as in production; the strictest check, since it uses nothing after the origin.
+    """
     parts = []
     for origin, cells in scored.groupby("origin"):
-        calibration = calibrate(pool[pool["origin"] != origin])
-        lower, upper = np.empty(len(cells)), np.empty(len(cells))
-        horizon = cells["horizon"].to_numpy(int)
-        for h in np.unique(horizon):
-            rows = horizon == h
-            lower[rows], upper[rows] = calibration.apply(
-                cells["projected"].to_numpy(float)[rows], cells["base"].to_numpy(float)[rows],
-                int(h))
-        parts.append(cells.assign(lower=lower, upper=upper))
+        known = pool["origin"] + pool["horizon"] <= int(str(origin))
+        lower, upper = _bounds(cells, pool[known])
+        part = cells.assign(lower=lower, upper=upper)
+        realtime = _inside(part, "actual").where(~np.isnan(lower))
+        lower, upper = _bounds(cells, pool[pool["origin"] != origin])
+        parts.append(cells.assign(lower=lower, upper=upper, inside_realtime=realtime))
     frame = pd.concat(parts)
     return frame.assign(inside=_inside(frame, "actual"),
                         inside_adjusted=_inside(frame, "actual_adjusted"))
@@ -103,6 +119,7 @@ def metrics_table(errors: pd.DataFrame, origins: list[int], horizons: list[int])
                          **cell_metrics(cells, str(method)),
                          "coverage": float(cells["inside"].mean()),
                          "coverage_adjusted": float(cells["inside_adjusted"].mean()),
+                         "coverage_realtime": float(cells["inside_realtime"].astype(float).mean()),
                          "abs_error": float(np.abs(cells["projected"] - cells["actual"]).sum()),
                          "abs_error_known": float(
                              np.abs(_scaled_to_totals(cells) - cells["actual"]).sum()),
@@ -122,6 +139,7 @@ def pooled(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
             "faster": _weighted(group["faster"], weights),
             "coverage": _weighted(group["coverage"], weights),
             "coverage_adjusted": _weighted(group["coverage_adjusted"], weights),
+            "coverage_realtime": _weighted(group["coverage_realtime"], weights),
             "origins": ",".join(str(o) for o in sorted(group["origin"].unique())),
         })
     result = [{**dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True)),
