@@ -9,7 +9,7 @@ import pytest
 from fakes.fixtures import FAST_RETRY
 from fakes.pxweb import FakePxWeb
 
-from reglab_forecast.errors import InputError, OfflineCacheMiss
+from reglab_forecast.errors import InputError, OfflineCacheMiss, ResponseError
 from reglab_forecast.sources.scb import ScbClient
 
 TAB4442_ALL = {"Yrke2012": "*", "Alder": "*", "Tid": "*"}
@@ -144,3 +144,24 @@ def test_progress_bar_for_more_than_one_call(scb_url: str, cache_dir: Path, pxwe
     client = ScbClient(scb_url, cache_dir=cache_dir, offline=False, retry=FAST_RETRY)
     client.data("TAB4442", TAB4442_ALL)
     assert "TAB4442" in capsys.readouterr().err
+
+
+def test_400_for_too_many_cells_is_split_as_well(scb: ScbClient, pxweb: FakePxWeb) -> None:
+    scb.config()
+    pxweb.max_cells, pxweb.cell_status = 900, 400
+    frame = scb.data("TAB4442", {"Yrke2012": "TOP(50)", "Alder": "*", "Tid": "*"})
+    assert len(frame) == 2500 and pxweb.refused["cells"] > 0
+
+
+def test_an_answer_with_foreign_cells_is_refused(scb: ScbClient, pxweb: FakePxWeb) -> None:
+    original = pxweb.data
+
+    def wrong_year(table, body):  # the server answers with a year nobody asked for
+        for item in body["selection"]:
+            if item["variableCode"] == "Tid":
+                item["valueCodes"] = ["2020"]
+        return original(table, body)
+
+    pxweb.data = wrong_year  # type: ignore[method-assign]
+    with pytest.raises(ResponseError, match="2020"):
+        scb.data("TAB4442", {"Yrke2012": "0110", "Alder": "*", "Tid": "2024"})
