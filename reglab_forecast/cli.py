@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import __version__
 from .errors import InputError, ReglabError
@@ -258,6 +258,9 @@ def _add_show(subparsers: argparse._SubParsersAction) -> None:
                         help="SSYK-nivå 1–4 (standard 4)")
     parser.add_argument("--top", type=int, default=15, help="antal yrken (standard 15)")
     parser.add_argument("--year", type=int, default=None, help="år (standard: senaste)")
+    parser.add_argument("--target-year", type=int, default=2030, metavar="ÅR",
+                        help="prognosår (standard 2030)")
+    parser.add_argument("--scenario", metavar="FIL", help="scenariofil (TOML) för prognosen")
     parser.set_defaults(run=_run_show)
 
 
@@ -280,7 +283,29 @@ def _run_show(args: argparse.Namespace) -> int:
         print("\nObs: från 2023 räknas 16–69 år (tidigare 16–64) och imputerade yrken ingår; "
               "en del av förändringen är seriebrott.")
     _print_source(table.attrs)
+    _print_outlook(table, args)
     return EXIT_OK
+
+
+def _print_outlook(table: Any, args: argparse.Namespace) -> None:
+    """The projection for the same occupations (recruitment need, retirements, interval)."""
+    from .projection.outlook import occupation_outlook
+    from .report.numbers import format_int, format_percent
+
+    outlook = occupation_outlook(table.attrs["region"], table["ssyk"], level=args.level,
+                                 target_year=args.target_year, scenario=args.scenario)
+    meta = outlook.attrs
+    print(f"\nPrognos {meta['target_year']} (scenario '{meta['scenario']}', basår "
+          f"{meta['base_year']}; 80 %-intervall)\n")
+    rows = [[r["ssyk"], str(r["ssyk_name"]), format_int(r["employed"]),
+             f"{format_int(r['lower'])}–{format_int(r['upper'])}",
+             format_percent(r["share_55plus"]), format_int(r["replacement"]),
+             format_int(r["recruitment_need"])] for r in outlook.to_dict("records")]
+    headers = ["SSYK", "Yrke", f"Sysselsatta {meta['target_year']}", "Intervall", "55+",
+               f"Pensionsavgångar {meta['base_year']}–{meta['target_year']}", "Rekryteringsbehov"]
+    _print_table(headers, rows, right=frozenset({2, 3, 4, 5, 6}))
+    print("Regional åldersstruktur skattad från riket; metod och träffsäkerhet: "
+          "'reglab-forecast backtest'.")
 
 
 _COMMANDS.extend([_add_regions, _add_occupations, _add_data, _add_show])

@@ -35,3 +35,11 @@ def test_backtest_prints_and_saves(capsys, tmp_path):
     assert "Kvalitetsdeklaration" in text and "Standardmetoden" in text
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"headline", "by_horizon", "targets", "meta"} <= set(data)
+
+
+def test_show_prints_the_projection(capsys):
+    assert main(["show", "--region", "18", "--level", "3", "--top", "3",
+                 "--scenario", "senare-pension"]) == 0
+    text = capsys.readouterr().out
+    assert "Prognos 2030" in text and "Senare pension" in text
+    assert "Rekryteringsbehov" in text and "Pensionsavgångar 2024–2030" in text
