@@ -1,0 +1,60 @@
+"""Every notebook converts to a valid .ipynb and runs offline, top to bottom, without error.
+
+Deselect the (slower) execution tests with ``pytest -m "not notebooks"``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from types import ModuleType
+
+import nbformat
+import pytest
+
+ANALYST = {"01_kom_igang", "02_hamta_data", "03_prognos_och_backtest",
+           "04_underlag_och_tabeller"}
+LEARNING = {"1_lasa_en_prognos", "2_jamfora_regioner", "3_scenarier_i_dialog"}
+
+
+def test_every_notebook_is_there(build: ModuleType) -> None:
+    sources = build.sources()
+    assert {p.stem for p in sources if p.parent.name == "notebooks"} == ANALYST
+    assert {p.stem for p in sources if p.parent.name == "larprojekt"} == LEARNING
+
+
+def test_build_writes_ipynb_beside_or_into_folder(build: ModuleType, tmp_path: Path) -> None:
+    for source in build.sources():
+        target = build.write_ipynb(source, tmp_path)
+        assert target.relative_to(tmp_path) == source.relative_to(build.HERE).with_suffix(
+            ".ipynb")
+
+
+def test_converts_to_valid_notebook(build: ModuleType, source: Path, tmp_path: Path) -> None:
+    notebook = nbformat.read(build.write_ipynb(source, tmp_path), as_version=4)
+    nbformat.validate(notebook)
+    kinds = [cell.cell_type for cell in notebook.cells]
+    assert kinds[0] == "markdown" and notebook.cells[0].source.startswith("# ")
+    assert kinds.count("code") >= 3 and kinds.count("markdown") >= 3
+    assert notebook.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_learning_notebook_has_exercises_and_solutions(build: ModuleType,
+                                                       learning_source: Path) -> None:
+    cells = build.convert(learning_source).cells
+    headings = [c.source.splitlines()[0] for c in cells if c.cell_type == "markdown"]
+    exercises = [h for h in headings if h.startswith("## Övning")]
+    solutions = [c for c in cells
+                 if c.cell_type == "code" and "lösning" in c.metadata.get("tags", [])]
+    assert any(h.startswith("## Introduktion") for h in headings)
+    assert exercises and len(solutions) >= len(exercises)
+
+
+@pytest.mark.notebooks
+def test_notebook_runs_offline(build: ModuleType, source: Path, tmp_path: Path,
+                               run_times: dict[str, float]) -> None:
+    start = time.perf_counter()
+    notebook = build.execute(source, tmp_path)
+    run_times[str(source.relative_to(build.HERE))] = time.perf_counter() - start
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert outputs and not [o for o in outputs if o.get("output_type") == "error"]
