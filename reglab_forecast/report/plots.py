@@ -10,16 +10,24 @@ move of a slider). Every figure carries its source and data vintage in a caption
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..errors import InputError
+from ..errors import InputError, ReglabError
+from ..occupations import occupation_name
+from ..projection.model import add_intervals
 from ..snapshot import dataset_info
 from .numbers import format_int
 
-RIKET = "00"
+if TYPE_CHECKING:
+    from ..projection import Projection
+
+SCENARIO_COLOURS = ("#c55a11", "#548235", "#7030a0", "#2e75b6")
 _INT = FuncFormatter(lambda value, _pos: format_int(value))
 
 
@@ -74,8 +82,8 @@ def _new_axes(ax: Axes | None) -> Axes:
 
 
 def _caption(ax: Axes, text: str) -> None:
-    ax.annotate(text, xy=(0, 0), xycoords="figure fraction", xytext=(4, 3),
-                textcoords="offset points", fontsize=7, color="0.35", va="bottom")
+    # A figure-level label, so constrained layout keeps room for it below the axes.
+    ax.figure.supxlabel(text, x=0.01, ha="left", fontsize=7, color="0.35", wrap=True)
 
 
 def _style(ax: Axes, title: str) -> None:
@@ -91,9 +99,10 @@ def _place(employment: pd.DataFrame, region: str, ssyk: str | None) -> str:
     place = str(rows["region_name"].iloc[0]) if "region_name" in rows else region
     if ssyk is None:
         return place
-    exact = rows[rows["ssyk"] == ssyk]
-    label = str(exact["ssyk_name"].iloc[0]) if "ssyk_name" in rows and len(exact) else \
-        f"SSYK {ssyk}"
+    try:
+        label = occupation_name(ssyk)
+    except ReglabError:  # a code outside SSYK 2012: show the code
+        label = f"SSYK {ssyk}"
     return f"{label}, {place}"
 
 
@@ -107,8 +116,62 @@ def plot_history(employment: pd.DataFrame, region: str, ssyk: str | None = None,
     if mark_breaks:
         for year, _text in series_breaks(employment):
             ax.axvline(year - 0.5, color="0.6", linestyle=":", linewidth=1)
-            ax.annotate(f"seriebrott {year}", (year - 0.45, 1), xycoords=("data", "axes fraction"),
-                        fontsize=7, color="0.4", va="top")
+            ax.annotate(f"seriebrott {year}", (year - 0.45, 0.03), rotation=90, fontsize=7,
+                        xycoords=("data", "axes fraction"), color="0.4", va="bottom")
     _style(ax, f"Anställda: {_place(employment, region, ssyk)}")
     _caption(ax, source_note(employment))
+    return ax
+
+
+def projection_path(projection: Projection, region: str, ssyk: str | None = None
+                    ) -> pd.DataFrame:
+    """Projected employed with its 80 % interval, base year to the last target year.
+
+    Columns: year, employed, lower, upper. For a whole region the interval is that of the
+    region's total (intervals do not add up), from the projection's own calibration.
+    """
+    level = len(ssyk) if ssyk else 1
+    years = range(projection.base_year, max(projection.target_years) + 1)
+    rows = projection.aggregate(level=level, regions=[region], years=years)
+    if ssyk is not None:
+        rows = rows[rows["ssyk"] == ssyk]
+        if rows.empty:
+            raise InputError(f"yrke {ssyk!r} finns inte i prognosen")
+        return rows[["year", "employed", "lower", "upper"]].reset_index(drop=True)
+    total = rows.groupby("year", as_index=False)[["employed", "base_employed"]].sum()
+    total = add_intervals(total, projection.calibration, projection.base_year)
+    return total[["year", "employed", "lower", "upper"]]
+
+
+def plot_projection(employment: pd.DataFrame, projection: Projection, region: str,
+                    ssyk: str | None = None, ax: Axes | None = None, label: str | None = None,
+                    color: str | None = None, history: bool = True) -> Axes:
+    """Outcome (from ``employment``) and the projection with its 80 % interval as a fan."""
+    ax = _new_axes(ax)
+    if history:
+        past = employment_history(employment, region, ssyk)
+        ax.plot(past.index, past.to_numpy(), color="#1f4e79", label="Utfall")
+    path = projection_path(projection, region, ssyk)
+    colour = color or "#c55a11"
+    name = label or projection.scenario.name
+    ax.fill_between(path["year"], path["lower"], path["upper"], color=colour, alpha=0.15,
+                    linewidth=0, label=f"80 %-intervall ({name})")
+    ax.plot(path["year"], path["employed"], color=colour, linestyle="--", label=name)
+    _style(ax, f"Anställda: {_place(employment, region, ssyk)}, utfall och prognos")
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    if history:
+        _caption(ax, source_note(employment, f"prognos från basår {projection.base_year}"))
+    return ax
+
+
+def plot_scenarios(employment: pd.DataFrame, projections: Mapping[str, Projection],
+                   region: str, ssyk: str | None = None, ax: Axes | None = None) -> Axes:
+    """Several scenarios' projections over the same history, one colour each."""
+    ax = _new_axes(ax)
+    for number, (label, projection) in enumerate(projections.items()):
+        plot_projection(employment, projection, region, ssyk, ax=ax, label=label,
+                        color=SCENARIO_COLOURS[number % len(SCENARIO_COLOURS)],
+                        history=number == 0)
+    if not projections:
+        raise InputError("plot_scenarios: inga prognoser att rita")
     return ax
