@@ -33,7 +33,7 @@ import pandas as pd
 
 import reglab_forecast as rf
 from reglab_forecast.errors import UnknownRegionError
-from reglab_forecast.report.numbers import format_decimal, format_int, format_percent
+from reglab_forecast.report.display import show
 from reglab_forecast.report.plots import plot_history, series_breaks, source_note
 
 REGION_TEXT = "Örebro"  # namn eller kod: "18", "örebro", "Örebro län" går lika bra
@@ -46,7 +46,7 @@ REGION_TEXT = "Örebro"  # namn eller kod: "18", "örebro", "Örebro län" går 
 # varje tabell du hämtar, i `tabell.attrs`.
 
 # %%
-rf.datasets()[["dataset", "title", "years", "vintage", "series_breaks"]]
+show(rf.datasets()[["dataset", "title", "years", "vintage", "series_breaks"]], index="dataset")
 
 # %% [markdown]
 # ## Välj län
@@ -75,9 +75,9 @@ employment = rf.load_employment(level=1, regions=[region, "Riket"])
 employment.head()
 
 # %%
-print(source_note(employment))
-employment.pivot_table(index="year", columns="region_name", values="employed",
-                       aggfunc="sum").style.format(format_int)
+by_year = employment.pivot_table(index="year", columns="region_name", values="employed",
+                                 aggfunc="sum")
+show(by_year, source=source_note(employment))
 
 # %% [markdown]
 # ### Seriebrotten
@@ -110,9 +110,8 @@ largest = pd.DataFrame({
     "andel kvinnor": by_occupation[(region, "women")] / in_region,
     "lokaliseringskvot": (in_region / in_region.sum()) / (national / national.sum()),
 }).nlargest(12, "anställda")
-print(source_note(level3))
-largest.style.format({"anställda": format_int, "andel kvinnor": lambda v: format_percent(v, 0),
-                      "lokaliseringskvot": lambda v: format_decimal(v, 2)})
+show(largest, shares=["andel kvinnor"], decimals={"lokaliseringskvot": 2},
+     source=source_note(level3))
 
 # %% [markdown]
 # ## Ett yrke över tid
@@ -137,9 +136,7 @@ population = rf.load_population(regions=[region, "Riket"], years=2019, by_sex=Fa
                                 age_bands=["15-19", "60-64"])
 ratio = population.pivot_table(index="region_name", columns="age", values="population")
 ratio["unga per äldre"] = ratio["15-19"] / ratio["60-64"]
-print(source_note(population))
-ratio.style.format(format_int, subset=["15-19", "60-64"]).format(
-    lambda v: format_decimal(v, 2), subset=["unga per äldre"])
+show(ratio, decimals={"unga per äldre": 2}, source=source_note(population))
 
 # %% [markdown]
 # ## Nästa steg

@@ -42,9 +42,11 @@ from reglab_forecast.projection import (
     load_scenario,
     project,
 )
+from reglab_forecast.projection.declaration import METHOD_NAMES
 from reglab_forecast.projection.panel import build_panel
-from reglab_forecast.report.numbers import format_int, format_percent
-from reglab_forecast.report.plots import plot_projection, plot_scenarios, source_note
+from reglab_forecast.report.display import show
+from reglab_forecast.report.numbers import format_int
+from reglab_forecast.report.plots import plot_projection, plot_scenarios, projection_note
 
 REGION = rf.resolve_region("Örebro län")
 OCCUPATION = "532"  # Undersköterskor (SSYK nivå 3)
@@ -88,7 +90,7 @@ print({k: round(float(fit.params[k]), 3) for k in ("smoothing_level", "smoothing
                                                     "damping_trend")})
 riket = base.aggregate(level=1, regions="riket", years=range(2024, 2036))
 national_total = riket.groupby("year")["employed"].sum()
-national_total.map(format_int).to_frame("anställda i riket, prognos").T
+show(national_total.to_frame("anställda i riket").T, source=projection_note(employment, base))
 
 # %% [markdown]
 # ## Steg 3 och 4: yrkets andel av riket och länets andel av yrket
@@ -108,7 +110,8 @@ shares = pd.DataFrame({
 })
 ax = shares.plot(subplots=True, figsize=(8, 4), marker=".", legend=False,
                  title=list(shares.columns))
-shares.loc[[2019, 2024, 2030, 2035]].style.format(lambda v: format_percent(v, 2))
+show(shares.loc[[2019, 2024, 2030, 2035]], shares=shares.columns,
+     source=projection_note(employment, base))
 
 # %% [markdown]
 # ## Steg 5–7: expansion, pensioner och rekryteringsbehov
@@ -120,13 +123,10 @@ shares.loc[[2019, 2024, 2030, 2035]].style.format(lambda v: format_percent(v, 2)
 # %%
 table = base.aggregate(level=3, regions=[REGION])
 in_2035 = table[table["year"] == 2035].nlargest(10, "recruitment_need")
-columns = {"ssyk_name": "yrke", "base_employed": "anställda 2024", "employed": "prognos 2035",
-           "lower": "lägre (80 %)", "upper": "övre (80 %)", "expansion": "expansion",
-           "replacement": "pensionsavgångar", "recruitment_need": "rekryteringsbehov",
-           "share_55plus": "andel 55+"}
-print(source_note(employment, f"egen prognos, scenario: {base.scenario.name}"))
-(in_2035[list(columns)].rename(columns=columns).set_index("yrke").style
- .format(format_int).format(lambda v: format_percent(v, 0), subset=["andel 55+"]))
+columns = ["ssyk_name", "base_employed", "employed", "lower", "upper", "expansion",
+           "replacement", "recruitment_need", "share_55plus"]
+show(in_2035[columns], index="ssyk_name", caption="Prognos 2035",
+     source=projection_note(employment, base))
 
 # %% [markdown]
 # ### Intervallen
@@ -146,7 +146,7 @@ widths = pd.DataFrame({
     "övre": np.expm1(np.asarray(calibration.upper)[:, horizon - 1]),
 }, index=pd.Index(bins, name="anställda i cellen"))
 print(f"80 %-intervallets gränser relativt prognosen, horisont {horizon} år:")
-widths.style.format(lambda v: format_percent(v, 0, plus=True))
+show(widths, shares=widths.columns, source=f"Kalibrering: {calibration.note}")
 
 # %%
 ax = plot_projection(employment3, base, REGION, OCCUPATION)
@@ -176,7 +176,8 @@ rerun = backtest(employment)
 headline = rerun.headline.set_index("method")[["wape", "direction", "coverage"]]
 stored = declaration.headline.set_index("method")[["wape", "direction", "coverage"]]
 assert np.allclose(headline.sort_index(), stored.sort_index(), equal_nan=True)
-headline.style.format(lambda v: format_percent(v, 1))
+headline = headline.rename(index=METHOD_NAMES)
+show(headline, source=f"Bakåtprövning, data {rerun.meta['data_years']}")
 
 # %% [markdown]
 # ## Ett scenario
@@ -211,8 +212,9 @@ ax = plot_scenarios(employment3, {"Grundscenario": base, scenario.name: alternat
 compare = pd.concat([base.aggregate(level=3, regions=[REGION]),
                      alternative.aggregate(level=3, regions=[REGION])])
 compare = compare[(compare["ssyk"] == OCCUPATION) & (compare["year"] == 2035)]
-(compare.set_index("scenario")[["employed", "expansion", "replacement", "recruitment_need"]]
- .style.format(format_int))
+show(compare[["scenario", "employed", "expansion", "replacement", "recruitment_need"]],
+     index="scenario", caption=f"{rf.occupation_name(OCCUPATION)} 2035",
+     source=projection_note(employment, alternative))
 
 # %% [markdown]
 # Pensionen ett år senare minskar pensionsavgångarna, och de 400 nya jobben ökar

@@ -105,7 +105,7 @@ def test_plots_carry_the_source(employment: pd.DataFrame,
     assert "Yrkesregistret" in _caption(plot_history(employment, "18"))
     ax = plot_projection(employment, projections["Grund"], "18", "532")
     assert "Undersköterskor, Örebro län" in ax.get_title(loc="left")
-    assert "prognos från basår 2024" in _caption(ax)
+    assert "basår 2024, scenario: Grundscenario" in _caption(ax)
 
 
 def test_scenarios_are_drawn_side_by_side(employment: pd.DataFrame,

@@ -46,6 +46,12 @@ def source_note(frame: pd.DataFrame, extra: str = "") -> str:
     return "; ".join(parts)
 
 
+def projection_note(employment: pd.DataFrame, projection: Projection) -> str:
+    """The source line of a projected table or figure: data, method, base year, scenario."""
+    return source_note(employment, f"egen prognos med standardmetoden, basår "
+                                   f"{projection.base_year}, scenario: {projection.scenario.name}")
+
+
 def series_breaks(frame: pd.DataFrame) -> list[tuple[int, str]]:
     """(year, Swedish explanation) of every series break recorded for the frame's dataset."""
     name = frame.attrs.get("dataset")
@@ -160,7 +166,7 @@ def plot_projection(employment: pd.DataFrame, projection: Projection, region: st
     _style(ax, f"Anställda: {_place(employment, region, ssyk)}, utfall och prognos")
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     if history:
-        _caption(ax, source_note(employment, f"prognos från basår {projection.base_year}"))
+        _caption(ax, projection_note(employment, projection))
     return ax
 
 
