@@ -60,7 +60,9 @@ def write_ipynb(source: Path, out_dir: Path | None = None) -> Path:
 def offline_env(work_dir: Path, extra: Mapping[str, str] | None = None) -> Iterator[None]:
     """Offline mode, with cache and data folders inside ``work_dir``, for the kernel."""
     wanted = {"REGLAB_OFFLINE": "1", "REGLAB_CACHE_DIR": str(work_dir / "cache"),
-              "REGLAB_DATA_DIR": str(work_dir / "data"), **(extra or {})}
+              "REGLAB_DATA_DIR": str(work_dir / "data"),
+              # 02_hamta_data starts the project's test server from <repo>/tests
+              "REGLAB_REPO_DIR": str(HERE.parent), **(extra or {})}
     saved = {key: os.environ.get(key) for key in wanted}
     os.environ.update(wanted)
     try:
