@@ -115,6 +115,6 @@ def test_scenarios_are_drawn_side_by_side(employment: pd.DataFrame,
     assert set(dashed) == {"Grund", "Chock"}
     grund, chock = (dashed[k].get_ydata()[-1] for k in ("Grund", "Chock"))
     assert chock == pytest.approx(grund * 1.2, rel=1e-6)  # the shock lifts the line by 20 %
-    plt.close(ax.figure)
+    assert "scenarier: Grundscenario, Chock" in _caption(ax)
     with pytest.raises(InputError, match="inga prognoser"):
         plot_scenarios(employment, {}, "18")

@@ -46,10 +46,13 @@ def source_note(frame: pd.DataFrame, extra: str = "") -> str:
     return "; ".join(parts)
 
 
-def projection_note(employment: pd.DataFrame, projection: Projection) -> str:
-    """The source line of a projected table or figure: data, method, base year, scenario."""
+def projection_note(employment: pd.DataFrame, projection: Projection,
+                    scenarios: list[str] | None = None) -> str:
+    """The source line of a projected table or figure: data, method, base year, scenario(s)."""
+    names = scenarios or [projection.scenario.name]
+    label = "scenario" if len(names) == 1 else "scenarier"
     return source_note(employment, f"egen prognos med standardmetoden, basår "
-                                   f"{projection.base_year}, scenario: {projection.scenario.name}")
+                                   f"{projection.base_year}, {label}: {', '.join(names)}")
 
 
 def series_breaks(frame: pd.DataFrame) -> list[tuple[int, str]]:
@@ -180,4 +183,6 @@ def plot_scenarios(employment: pd.DataFrame, projections: Mapping[str, Projectio
                         history=number == 0)
     if not projections:
         raise InputError("plot_scenarios: inga prognoser att rita")
+    names = [p.scenario.name for p in projections.values()]
+    _caption(ax, projection_note(employment, next(iter(projections.values())), names))
     return ax
