@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-RUN_TIMES = pytest.StashKey[dict[str, float]]()
+TIME_KEY = "notebook_seconds"  # user property; it reaches the summary from xdist workers too
 
 
 def load_build() -> ModuleType:
@@ -37,17 +37,14 @@ def build() -> ModuleType:
     return load_build()
 
 
-@pytest.fixture(scope="session")
-def run_times(request: pytest.FixtureRequest) -> dict[str, float]:
-    return request.config.stash.setdefault(RUN_TIMES, {})
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config
-                            ) -> None:
-    times = config.stash.get(RUN_TIMES, {})
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Each executed notebook's run time, so the budget (10 min on 2 cores) stays visible."""
+    times = {report.nodeid.split("[")[-1].rstrip("]"): float(value)
+             for report in terminalreporter.stats.get("passed", [])
+             for key, value in getattr(report, "user_properties", []) if key == TIME_KEY}
     if not times:
         return
     terminalreporter.section("notebook run times")
-    for name, seconds in times.items():
+    for name, seconds in sorted(times.items()):
         terminalreporter.write_line(f"{seconds:6.1f} s  {name}")
     terminalreporter.write_line(f"{sum(times.values()):6.1f} s  total")
