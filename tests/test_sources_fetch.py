@@ -12,6 +12,7 @@ from fakes.jobtech import FakeJobTech
 from fakes.pxweb import PREFIX, FakePxWeb
 from fakes.server import FakeHttp
 from fakes.tables import AGE_ID, EMPLOYMENT_ID
+from pypdf import PdfReader
 
 from reglab_forecast import snapshot
 from reglab_forecast.cli import main
@@ -47,7 +48,7 @@ def test_fetch_refreshes_the_snapshot(live: Path, fake_http: FakeHttp, pxweb: Fa
     assert snapshot.snapshot_location() == live
 
     employment = snapshot.read_dataset("employment")
-    assert sorted(employment["year"].unique()) == list(range(2014, 2025))
+    assert sorted(employment["year"].unique()) == list(range(2014, 2026))  # a newer year
     direct = ScbClient(fake_http.url + PREFIX, offline=False, progress=False).data(
         EMPLOYMENT_ID, {"Region": "??", "Yrke2012": "????", "Kon": ["1", "2"], "Tid": "*"})
     expected = tidy.employment(direct, EMPLOYMENT_ID)
@@ -59,18 +60,24 @@ def test_fetch_refreshes_the_snapshot(live: Path, fake_http: FakeHttp, pxweb: Fa
                                   check_dtype=False)
     entry = manifest["datasets"]["employment"]
     assert EMPLOYMENT_ID in entry["vintage"] and entry["refreshed"]["years"] == list(
-        range(2020, 2025))
+        range(2020, 2026))
     assert entry["rows"] == len(employment)
 
     population = snapshot.read_dataset("population")
     assert population["year"].max() == 2024 and population["year"].min() == 1968
     assert population["region"].nunique() == 21 and population["age"].nunique() == 101
     age = snapshot.read_dataset("age_profile")
-    assert set(age[age["year"] == 2024]["age"]) >= {"16-24", "65-69"}
+    assert set(age[age["year"] == 2025]["age"]) >= {"16-24", "65-69"}
     assert "65-69" not in set(age[age["year"] == 2021]["age"])
     assert len(snapshot.read_dataset("af_outlook")) == 454
     untouched = snapshot.read_dataset("commuting")
     assert len(untouched) == len(_embedded("commuting"))
+
+    # The brief is written on the new vintage.
+    pdf = live.parent / "brief.pdf"
+    assert main(["brief", "--region", "18", "--out", str(pdf)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "2014–2025" in text
 
     # Offline, from the cache only: the same snapshot again, no request reaches the server.
     before = len(fake_http.log)

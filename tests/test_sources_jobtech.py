@@ -79,3 +79,19 @@ def test_offline_uses_the_same_cache(jobtech: JobTechClient, jobtech_server: Fak
     assert len(offline.yrkesprognos()) == 454
     with pytest.raises(OfflineCacheMiss, match="taxonomy"):
         offline.regions()
+
+
+def test_ads_dataset_from_counts(jobtech: JobTechClient, scb: object,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fetch path for `ads`: taxonomy ids → one total.value per yrke × län × year."""
+    from reglab_forecast.sources.catalogue import load_catalogue
+    from reglab_forecast.sources.refresh import Clients, _ads
+
+    groups = jobtech.ssyk_hierarchy()
+    few = groups[groups["concept_id"].isin(["pwRH_MT1_8nR", "aKdV_u7V_R5j"])]
+    monkeypatch.setattr(jobtech, "ssyk_hierarchy", lambda: few)
+    frame = _ads(Clients(scb, jobtech), load_catalogue().table("ads"))  # type: ignore[arg-type]
+    assert len(frame) == 2 * 21 and set(frame["year"]) == {2024}
+    assert list(frame.columns) == ["region", "ssyk", "concept_id", "year", "ads"]
+    stockholm = frame[(frame["region"] == "01") & (frame["concept_id"] == "pwRH_MT1_8nR")]
+    assert stockholm["ads"].item() == 3925

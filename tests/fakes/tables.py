@@ -15,9 +15,9 @@ from .pxweb import Dim, FakePxWeb, Table, dims_from_jsonstat, load_fixture
 EMPLOYMENT_ID = "TAB9960"
 AGE_ID = "TAB9951"
 EMPLOYMENT_LABEL = ("Anställda 16-69 år efter arbetsställets region (län), yrke (SSYK 2012), "
-                    "kön och år (YREG60BAS). År 2020-2024")
+                    "kön och år (YREG60BAS). År 2020-2025")
 AGE_LABEL = ("Anställda 16-69 år i riket efter yrke (4-siffrig SSYK 2012), utbildningsnivå, "
-             "ålder och kön (YREG51BAS). År 2020-2024")
+             "ålder och kön (YREG51BAS). År 2020-2025")
 
 
 def _tab6471() -> Table:
@@ -82,7 +82,7 @@ def _tab638() -> Table:
 def _employment() -> Table:
     return Table(EMPLOYMENT_ID, EMPLOYMENT_LABEL, "2026-01-13T13:08:00Z",
                  [_lan(), _ssyk(), _sex(), _content("000007L6", "Anställda"),
-                  _years(2020, 2024)], nulls=False)
+                  _years(2020, 2025)], nulls=False)
 
 
 def _age_profile() -> Table:
@@ -91,7 +91,7 @@ def _age_profile() -> Table:
                     {str(i): f"nivå {i}" for i in range(1, 8)}, True)
     return Table(AGE_ID, AGE_LABEL, "2026-01-13T13:08:00Z",
                  [_ssyk(), education, ages, _sex(), _content("000007KZ", "Anställda"),
-                  _years(2020, 2024)], nulls=False)
+                  _years(2020, 2025)], nulls=False)
 
 
 def install_all(fake: FakePxWeb) -> FakePxWeb:
