@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..errors import InputError, ReglabError, SnapshotError
 from ..occupations import occupation_names
-from ..regions import region_names
+from ..regions import region_names, resolve_region
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
 from .intervals import CALIBRATION_FILE, Calibration, calibrate, load_calibration
 from .levers import apply_shocks, national_total, regional_growth
@@ -94,36 +94,40 @@ class Projection:
 
     def aggregate(self, level: int = 3, regions: str | Iterable[str] | None = None,
                   years: Iterable[int] | None = None) -> pd.DataFrame:
-        """Sum to SSYK ``level`` (1–4); ``regions``: None = the län, "riket", "all" or codes.
+        """Sum to SSYK ``level`` (1–4) for ``regions``.
 
-        ``years`` defaults to the target years; pass ``range(base, last + 1)`` for paths.
+        ``regions``: None = every län, "riket" = Riket only, "all" = every län and Riket, or a
+        län/Riket code or name ("18", "Örebro län", "00") or a list of them. ``years`` defaults
+        to the target years; pass ``range(base, last + 1)`` for paths.
         """
         if level not in (1, 2, 3, 4):
             raise InputError(f"SSYK-nivå ska vara 1, 2, 3 eller 4, fick {level!r}")
+        chosen = self._region_codes(regions)
         wanted = self.target_years if years is None else tuple(int(y) for y in years)
         frame = self.paths[self.paths["year"].isin(wanted)]
         frame = frame.assign(ssyk=frame["ssyk"].str[:level],
                              older=frame["share_55plus"] * frame["base_employed"])
-        parts = []
-        if regions is None or regions == "all" or not isinstance(regions, str):
-            parts.append(frame)
-        if regions in ("riket", "all", RIKET) or (
-                not isinstance(regions, str) and regions is not None and RIKET in regions):
+        lan = [code for code in chosen if code != RIKET]
+        parts = [frame[frame["region"].isin(lan)]] if lan else []
+        if RIKET in chosen:
             parts.append(frame.assign(region=RIKET))
-        summed = self._sum(pd.concat(parts, ignore_index=True), level)
-        if regions is not None and not isinstance(regions, str):
-            chosen = [str(r) for r in regions]
-            self._check_regions(chosen)
-            summed = summed[summed["region"].isin(chosen)]
-        elif regions in ("riket", RIKET):
-            summed = summed[summed["region"] == RIKET]
-        return summed.reset_index(drop=True)
+        return self._sum(pd.concat(parts, ignore_index=True), level).reset_index(drop=True)
 
-    def _check_regions(self, chosen: Sequence[str]) -> None:
-        known = set(self.paths["region"]) | {RIKET}
-        unknown = [r for r in chosen if r not in known]
+    def _region_codes(self, regions: str | Iterable[str] | None) -> list[str]:
+        """Codes for the ``regions`` argument of ``aggregate`` (names resolved, checked)."""
+        lan = sorted(self.paths["region"].unique())
+        if regions is None:
+            return lan
+        if isinstance(regions, str) and regions.lower() in ("all", "alla"):
+            return [*lan, RIKET]
+        items = [regions] if isinstance(regions, str) else [str(r) for r in regions]
+        codes = [code if code in (*lan, RIKET) else _resolve(code) for code in items]
+        unknown = [item for item, code in zip(items, codes, strict=True)
+                   if code not in (*lan, RIKET)]
         if unknown:
-            raise InputError(f"okända regioner {unknown}; finns: {sorted(known)}")
+            raise InputError(f"regionerna {unknown} finns inte i prognosen; finns: "
+                             f"{', '.join(lan)} och {RIKET} (Riket)")
+        return list(dict.fromkeys(codes))
 
     def _sum(self, frame: pd.DataFrame, level: int) -> pd.DataFrame:
         keys = ["region", "ssyk", "year"]
@@ -143,13 +147,16 @@ class Projection:
 
     def gender_balance(self, level: int = 4, regions: str | Iterable[str] | None = None
                        ) -> pd.DataFrame:
-        """Base-year employed by sex: region, ssyk, men, women, share_women."""
+        """Base-year employed by sex: region, ssyk, men, women, share_women (regions as in
+        ``aggregate``)."""
         if self.by_sex is None:
             raise InputError("employment saknade kolumnen 'sex'; ingen könsfördelning")
+        chosen = self._region_codes(regions)
         frame = self.by_sex.assign(ssyk=self.by_sex["ssyk"].str[:level])
-        if regions in ("riket", RIKET, "all"):
-            riket = frame.assign(region=RIKET)
-            frame = riket if regions != "all" else pd.concat([frame, riket])
+        parts = [frame[frame["region"].isin(chosen)]]
+        if RIKET in chosen:
+            parts.append(frame.assign(region=RIKET))
+        frame = pd.concat(parts, ignore_index=True)
         wide = frame.pivot_table(index=["region", "ssyk"], columns="sex", values="employed",
                                  aggfunc="sum", fill_value=0).reset_index()
         wide.columns.name = None
@@ -169,6 +176,14 @@ class Projection:
                          f"{row['expansion']:+,.0f}, pensionsavgångar {row['replacement']:,.0f}, "
                          f"rekryteringsbehov {row['recruitment_need']:,.0f}".replace(",", " "))
         return "\n".join(lines)
+
+
+def _resolve(text: str) -> str:
+    """A län or Riket code for a name; the text itself if it cannot be resolved."""
+    try:
+        return resolve_region(text, ("riket", "lan"))
+    except ReglabError:
+        return text
 
 
 def add_intervals(frame: pd.DataFrame, calibration: Calibration, base_year: int

@@ -136,3 +136,25 @@ def test_without_stored_calibration_intervals_come_from_the_input(small_panel, m
     result = project(small_panel, ages, target_years=(2030,))
     assert "indata" in result.calibration.note
     assert (result.table["upper"] >= result.table["employed"]).all()
+
+
+def test_aggregate_region_arguments(projection):
+    by_name = projection.aggregate(level=1, regions="Örebro län")
+    assert set(by_name["region"]) == {"18"}
+    riket = projection.aggregate(level=1, regions="riket")
+    assert set(riket["region"]) == {"00"}
+    mixed = projection.aggregate(level=1, regions=["18", "00"])
+    assert set(mixed["region"]) == {"18", "00"}
+    from reglab_forecast.errors import InputError
+
+    with pytest.raises(InputError, match="Narnia"):
+        projection.aggregate(level=1, regions=["Narnia"])
+    with pytest.raises(InputError, match="SSYK-nivå"):
+        projection.aggregate(level=5)
+
+
+def test_gender_balance_for_one_lan(projection):
+    one = projection.gender_balance(level=2, regions="18")
+    assert set(one["region"]) == {"18"}
+    base = projection.cells.query("region == '18'")["base_employed"].sum()
+    assert one["men"].sum() + one["women"].sum() == base
