@@ -21,6 +21,7 @@ from ..errors import InputError, ReglabError, SnapshotError
 from ..occupations import occupation_names
 from ..regions import region_names, resolve_region
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
+from .formatting import number
 from .intervals import CALIBRATION_FILE, Calibration, calibrate, load_calibration
 from .levers import apply_shocks, national_total, regional_growth
 from .panel import RIKET, Panel, build_panel
@@ -167,14 +168,15 @@ class Projection:
 
     def __repr__(self) -> str:
         riket = self.aggregate(level=1, regions="riket").groupby("year")[SUM_COLUMNS].sum()
-        base = riket["base_employed"].iloc[0]
         lines = [f"Projection('{self.scenario.name}', basår {self.base_year}, "
                  f"{self.paths['region'].nunique()} län × {self.paths['ssyk'].nunique()} yrken)",
-                 f"  sysselsatta {self.base_year}: {base:,.0f}".replace(",", " ")]
+                 f"  sysselsatta {self.base_year}: {number(riket['base_employed'].iloc[0])}"]
         for year, row in riket.iterrows():
-            lines.append(f"  {year}: {row['employed']:,.0f} sysselsatta, expansion "
-                         f"{row['expansion']:+,.0f}, pensionsavgångar {row['replacement']:,.0f}, "
-                         f"rekryteringsbehov {row['recruitment_need']:,.0f}".replace(",", " "))
+            sign = "+" if row["expansion"] >= 0 else ""
+            lines.append(f"  {year}: {number(row['employed'])} sysselsatta, expansion "
+                         f"{sign}{number(row['expansion'])}, pensionsavgångar "
+                         f"{number(row['replacement'])}, rekryteringsbehov "
+                         f"{number(row['recruitment_need'])}")
         return "\n".join(lines)
 
 

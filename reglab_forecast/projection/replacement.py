@@ -149,8 +149,11 @@ def replacement_rates(ages: AgePanel, breaks: tuple[int, ...], horizons: np.ndar
     """
     surv = survival(ages, breaks)
     oldest = upper_age(ages) + shift
-    stock = _single_ages(ages, oldest)
-    yearly = yearly_survival(surv, len(ages.ssyk), np.arange(16, oldest + 1), shift)
+    top = max(oldest, upper_age(ages))
+    stock = _single_ages(ages, top)
+    single = np.arange(16, top + 1)
+    yearly = yearly_survival(surv, len(ages.ssyk), single, shift)
+    yearly[:, single > oldest] = 0.0  # an earlier upper age: those above it leave at once
     initial = stock.sum(axis=1)
     gone = np.zeros((len(ages.ssyk), int(np.max(horizons)) + 1))
     for year in range(1, gone.shape[1]):

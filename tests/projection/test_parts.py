@@ -105,3 +105,10 @@ def test_cohort_survival_from_the_panel():
     assert survival(ages, ())[55][0] == pytest.approx(0.6)
     later = replacement_rates(ages, (), np.array([5]), shift=2)
     assert later[0, 0] < replacement_rates(ages, (), np.array([5]))[0, 0]
+
+
+def test_earlier_exit_raises_replacement():
+    ages = _ages({"55-59": 1000.0, "60-64": 600.0, "65-69": 300.0})
+    normal = replacement_rates(ages, (), np.array([1, 5]))
+    earlier = replacement_rates(ages, (), np.array([1, 5]), shift=-2)
+    assert (earlier > normal).all() and earlier.max() <= 1.0
