@@ -7,6 +7,7 @@ and projects once, then renders the län on two worker processes.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -98,18 +99,21 @@ def _render_one(region: str, out: Path) -> BriefResult:
     return BriefResult(region, out)
 
 
-def write_all_briefs(out_dir: Path, scenario: str | Path | None = None,
-                     workers: int = 2) -> list[BriefResult]:
-    """All 21 briefs into ``out_dir`` (created if missing), ``workers`` processes."""
+def write_all_briefs(out_dir: Path, scenario: str | Path | None = None, workers: int = 2,
+                     regions: list[str] | None = None) -> list[BriefResult]:
+    """All 21 briefs (or ``regions``) into ``out_dir`` (created if missing), on ``workers``
+    processes. Data is loaded and projected once and handed to each worker once."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    check_writable(out_dir / "probe.pdf")
+    check_writable_dir(out_dir, "--out-dir")
+    out_dir.mkdir(exist_ok=True)
     inputs = load_inputs(scenario)
     cells_all = build_cells(inputs)
-    regions = sorted(set(inputs.employment["region"]) - {"00"})
+    regions = regions or sorted(set(inputs.employment["region"]) - {"00"})
     jobs = [(r, out_dir / brief_filename(inputs.region_names.get(r, r))) for r in regions]
     workers = max(1, min(workers, os.cpu_count() or 1))
-    with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(inputs, cells_all)) as pool:
+    # "spawn", not fork: the parent has run pyarrow/typst threads, and a forked child can
+    # inherit one of their locks held and hang.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_init_worker, initargs=(inputs, cells_all)) as pool:
         futures = [pool.submit(_render_one, region, path) for region, path in jobs]
         return [f.result() for f in futures]

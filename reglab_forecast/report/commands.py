@@ -81,4 +81,23 @@ def _run_tables(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-REPORT_COMMANDS = [_add_brief, _add_tables]
+def _add_compare(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "compare", help="jämför de 21 länen på standardindikatorerna (PDF eller Excel)",
+        description="Länen sida vid sida, rangordnade, med riket som jämförelse.",
+    )
+    parser.add_argument("--out", type=Path, required=True, help="FIL.pdf eller FIL.xlsx")
+    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.set_defaults(run=_run_compare)
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    _check_scenario(args.scenario)
+    from .compare import write_compare
+
+    write_compare(args.out, args.scenario)
+    print(f"Skrev {args.out}")
+    return EXIT_OK
+
+
+REPORT_COMMANDS = [_add_brief, _add_tables, _add_compare]

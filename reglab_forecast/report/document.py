@@ -48,12 +48,17 @@ def _width(column: Column, cells: list[str]) -> float | str:
 def table_block(table: Table, size: float = 7.0, title: bool = True) -> dict[str, Any]:
     """A table as the template draws it: labels, alignment, widths and formatted cells."""
     rows = table.cells()
+    # A flag column with no flag is left out of the PDF (the table package keeps it).
+    keep = [i for i, c in enumerate(table.columns)
+            if c.key != "flag" or any(row[i] not in ("", "–") for row in rows)]
+    columns = [table.columns[i] for i in keep]
+    rows = [[row[i] for i in keep] for row in rows]
     return {
         "type": "table", "title": table.title if title else "", "size": size,
         "columns": [wrap_label(c.label) if c.key not in WIDE_COLUMNS else c.label
-                    for c in table.columns],
-        "align": ["left" if c.kind == "text" else "right" for c in table.columns],
-        "widths": [_width(c, [r[i] for r in rows]) for i, c in enumerate(table.columns)],
+                    for c in columns],
+        "align": ["left" if c.kind == "text" else "right" for c in columns],
+        "widths": [_width(c, [r[i] for r in rows]) for i, c in enumerate(columns)],
         "rows": rows,
         "highlight": list(table.highlight),
         "source": table.source, "note": table.note,

@@ -8,15 +8,17 @@ source and data vintage in a caption line of its own.
 from __future__ import annotations
 
 import io
+import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure as MplFigure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from .numbers import fmt_int, fmt_pct, fmt_signed_pct
-from .style import COLORS, RC_PARAMS, int_formatter, pct1_formatter, pct_formatter
+from .numbers import fmt_dec, fmt_int, fmt_pct, fmt_signed_pct
+from .style import COLORS, RC_PARAMS, int_formatter
 
 __all__ = ["Figure", "WIDTH_CM", "render_svg", "figure_total", "figure_major_groups"]
 
@@ -32,14 +34,18 @@ class Figure:
     height_cm: float
 
 
-def new_figure(height_cm: float, ncols: int = 1, nrows: int = 1, **kwargs) -> tuple:  # type: ignore[no-untyped-def]
+def new_figure(height_cm: float, ncols: int = 1, nrows: int = 1,  # type: ignore[no-untyped-def]
+               width_cm: float = WIDTH_CM, **kwargs) -> tuple:
     with plt.rc_context(RC_PARAMS):
-        fig, axes = plt.subplots(nrows, ncols, figsize=(WIDTH_CM * CM, height_cm * CM), **kwargs)
+        fig, axes = plt.subplots(nrows, ncols, figsize=(width_cm * CM, height_cm * CM), **kwargs)
     return fig, axes
 
 
 def render_svg(fig: MplFigure, caption: str) -> str:
     """SVG text of a figure, with the caption at its foot; identical bytes on every run."""
+    width_cm = fig.get_figwidth() / CM
+    # About 0.12 cm per character at 6 pt: wrap so a narrow figure keeps its whole caption.
+    caption = textwrap.fill(caption, width=int(width_cm / 0.12))
     with plt.rc_context(RC_PARAMS):
         fig.text(0.005, 0.01, caption, fontsize=6, color=COLORS["muted"], ha="left", va="bottom")
         buffer = io.StringIO()
@@ -117,7 +123,7 @@ def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[s
     return Figure("yrkesomraden", render_svg(fig, caption), alt, height)
 
 
-def _wrap(text: str, width: int = 20) -> str:
+def _wrap(text: str, width: int = 18) -> str:
     words, lines, line = text.split(), [], ""
     for word in words:
         if line and len(line) + len(word) + 1 > width:
@@ -129,38 +135,69 @@ def _wrap(text: str, width: int = 20) -> str:
     return "\n".join(lines[:3])
 
 
+_VALUE_FORMATS = {"pct": fmt_pct, "signed_pct": fmt_signed_pct, "dec2": lambda v: fmt_dec(v, 2)}
+
+
+def _axis_formatter(kind: str, spread: float) -> FuncFormatter:
+    if kind == "dec2":
+        return FuncFormatter(lambda v, _p: fmt_dec(v, 2 if spread < 0.5 else 1))
+    digits = 1 if spread < 5 else 0
+    if kind == "signed_pct":
+        return FuncFormatter(lambda v, _p: fmt_signed_pct(v, digits))
+    return FuncFormatter(lambda v, _p: fmt_pct(v, digits))
+
+
 def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str,
-                   caption: str) -> Figure:
-    """Dot plot of one indicator for the 21 län, the region highlighted, Riket as a line."""
+                   caption: str, name: str = "lan", kind: str = "pct",
+                   width_cm: float = WIDTH_CM, height_cm: float = 8.0) -> Figure:
+    """Dot plot of one indicator for the 21 län, the region highlighted, Riket as a line.
+
+    A dot plot rather than bars: the axis need not start at zero, so small gaps between län
+    show. ``kind`` is how values are written ("pct", "signed_pct" or "dec2").
+    """
+    show = _VALUE_FORMATS[kind]
     riket = frame[frame["region"] == "00"][value].iloc[0]
     lan = frame[frame["region"] != "00"].sort_values(value)
-    fig, ax = new_figure(8.0)
+    fig, ax = new_figure(height_cm, width_cm=width_cm)
     with plt.rc_context(RC_PARAMS):
-        # A dot plot, not bars: the axis need not start at zero, so small gaps between län show.
         mine_row = lan["region_name"] == region_name
         ax.hlines(lan["region_name"], lan[value].min(), lan[value], color=COLORS["grid"],
                   linewidth=0.6, zorder=1)
         ax.scatter(lan.loc[~mine_row, value], lan.loc[~mine_row, "region_name"], s=14,
                    color=COLORS["context"], zorder=2)
-        ax.scatter(lan.loc[mine_row, value], lan.loc[mine_row, "region_name"], s=30,
-                   color=COLORS["region"], zorder=3, label=region_name)
-        ax.axvline(riket, color=COLORS["riket"], linewidth=1.2, label=f"Riket {fmt_pct(riket)}")
+        if mine_row.any():
+            ax.scatter(lan.loc[mine_row, value], lan.loc[mine_row, "region_name"], s=30,
+                       color=COLORS["region"], zorder=3, label=region_name)
+        ax.axvline(riket, color=COLORS["riket"], linewidth=1.2, label=f"Riket {show(riket)}")
         for tick in ax.get_yticklabels():
             if tick.get_text() == region_name:
                 tick.set_fontweight("bold")
                 tick.set_color(COLORS["region"])
         spread = float(lan[value].max() - lan[value].min())
-        ax.xaxis.set_major_formatter(pct_formatter if spread >= 5 else pct1_formatter)
+        ax.xaxis.set_major_formatter(_axis_formatter(kind, spread))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3 if width_cm < 12 else 8))
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=6.5)
-        ax.set_title(label)
+        # The title starts at the figure's edge, not the axes', so long län names leave it room.
+        fig.text(0.01, 0.985, textwrap.fill(label, width=int(width_cm * 4.5)), va="top",
+                 ha="left", fontsize=8.5, fontweight="bold", color=COLORS["text"])
         ax.legend(loc="lower right")
-        fig.subplots_adjust(left=0.22, right=0.98, top=0.92, bottom=0.1)
+        left = 0.22 * WIDTH_CM / width_cm
+        narrow = width_cm < 12
+        fig.subplots_adjust(left=min(left, 0.45), right=0.96, top=0.86 if narrow else 0.92,
+                            bottom=0.16 if narrow else 0.1)
+    return Figure(name, render_svg(fig, caption), _regions_alt(lan, region_name, value, label,
+                                                                riket, show), height_cm)
+
+
+def _regions_alt(lan: pd.DataFrame, region_name: str, value: str, label: str, riket: float,
+                 show: Callable[[float], str]) -> str:
     mine = lan[lan["region_name"] == region_name][value]
-    rank = 1 + int((lan[value] > mine.iloc[0]).sum()) if len(mine) else 0
-    alt = (f"Punktdiagram: {label.lower()} per län. {region_name} har {fmt_pct(mine.iloc[0])}"
-           f" och ligger på plats {rank} av {len(lan)}; riket {fmt_pct(riket)}."
-           ) if len(mine) else (
-        f"Punktdiagram: {label.lower()} per län; riket {fmt_pct(riket)}.")
-    return Figure("lan", render_svg(fig, caption), alt, 8.0)
+    highest = lan.iloc[-1]
+    text = (f"Punktdiagram: {label.lower()} per län; högst i {highest['region_name']} "
+            f"({show(highest[value])}), riket {show(riket)}.")
+    if len(mine):
+        rank = 1 + int((lan[value] > mine.iloc[0]).sum())
+        text += f" {region_name} har {show(mine.iloc[0])}, plats {rank} av {len(lan)}."
+    return text

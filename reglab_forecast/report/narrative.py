@@ -33,9 +33,11 @@ def people(count: float) -> str:
 
 
 def join_list(items: list[str]) -> str:
+    """'a, b och c'; with semicolons when an item has a comma of its own ('a, b; c och d')."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " och " + items[-1]
+    separator = "; " if any("," in item for item in items) else ", "
+    return separator.join(items[:-1]) + " och " + items[-1]
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,30 @@ def test_tables_writes_excel_and_csv(tmp_path, capsys):
         assert str(book[name]["A2"].value).startswith("Källa:")
         assert str(book[name]["A3"].value).startswith("Datavintage:")
     assert (csv / "kolumner.csv").exists() and (csv / "nyckeltal.csv").exists()
+
+
+def test_compare_pdf_and_excel(tmp_path, capsys):
+    pdf, xlsx = tmp_path / "jmf.pdf", tmp_path / "jmf.xlsx"
+    assert run(["compare", "--out", str(pdf)], capsys)[0] == 0
+    assert run(["compare", "--out", str(xlsx)], capsys)[0] == 0
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    for name in ("Riket", "Stockholms län", "Norrbottens län", "Rangordning"):
+        assert name in text
+    book = openpyxl.load_workbook(xlsx)
+    ranks = book["rangordning"]
+    assert ranks.max_row - 5 == 21  # every län once, below the title rows
+
+
+def test_compare_rejects_other_suffix(capsys):
+    code, _, err = run(["compare", "--out", "jmf.docx"], capsys)
+    assert code == 2 and ".pdf" in err
+
+
+@pytest.mark.slow
+def test_all_briefs_on_two_processes(tmp_path):
+    from reglab_forecast.report.brief import write_all_briefs
+
+    results = write_all_briefs(tmp_path / "alla", workers=2, regions=["09", "18"])
+    names = sorted(p.name for p in (tmp_path / "alla").iterdir())
+    assert names == ["kompetensbild-gotlands-lan.pdf", "kompetensbild-orebro-lan.pdf"]
+    assert [r.region for r in results] == ["09", "18"]
