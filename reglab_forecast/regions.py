@@ -80,13 +80,14 @@ def _by_code(text: str) -> str | None:
 
 
 def _suggestions(text: str, limit: int = 3) -> list[str]:
-    table = _table()
-    names = {fold(name): name for name in table["region_name"]}
-    keys = [k for k in names if k.endswith(" lan")] + list(names)
-    close = difflib.get_close_matches(fold(text), keys, n=limit * 2, cutoff=0.6)
-    close += difflib.get_close_matches(_strip_affixes(fold(text)), keys, n=limit, cutoff=0.6)
-    unique = list(dict.fromkeys(names[k] for k in close))
-    return unique[:limit]
+    """The closest region names (län before kommuner), compared without case or diacritics."""
+    aliases = _alias_index()
+    key = fold(text)
+    close = difflib.get_close_matches(key, list(aliases), n=10, cutoff=0.7)
+    close += difflib.get_close_matches(_strip_affixes(key), list(aliases), n=10, cutoff=0.7)
+    codes = list(dict.fromkeys(aliases[alias] for alias in close))
+    codes.sort(key=lambda code: len(code) > 2)  # stable: län keep their order, kommuner after
+    return [region_name(code) for code in codes[:limit]]
 
 
 def _unknown(text: str) -> UnknownRegionError:

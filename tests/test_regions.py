@@ -100,3 +100,20 @@ def test_clear_cache_forgets_region_lookups():
     rf.resolve_region("18")
     snapshot.clear_cache()
     assert rf.resolve_region("orebro") == "18"
+
+
+@pytest.mark.parametrize(
+    ("typo", "suggested"),
+    [("Örebo", "Örebro län"), ("Norbotten", "Norrbottens län"), ("Skone", "Skåne län"),
+     ("Kirun", "Kiruna")],
+)
+def test_typos_suggest_the_intended_region_first(typo, suggested):
+    with pytest.raises(UnknownRegionError) as caught:
+        rf.resolve_region(typo)
+    assert str(caught.value).split("Menade du: ")[1].startswith(suggested)
+
+
+def test_nonsense_gets_no_random_suggestions():
+    with pytest.raises(UnknownRegionError) as caught:
+        rf.resolve_region("Narnia")
+    assert "Menade du" not in str(caught.value)
