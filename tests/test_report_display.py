@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reglab_forecast.report.display import show
+from reglab_forecast.report.display import show, show_table
 
 
 def _frame() -> pd.DataFrame:
@@ -38,3 +38,16 @@ def test_data_is_left_as_it_is() -> None:
 def test_no_caption_without_provenance() -> None:
     html = show(pd.DataFrame({"employed": [1]})).to_html()
     assert "<caption" not in html
+
+
+def test_a_brief_table_is_shown_as_in_the_pdf() -> None:
+    from reglab_forecast.report.tablespec import Column, Table
+
+    columns = (Column("region_name", "Län", "text", ""),
+               Column("need_pct", "Rekr.behov %", "pct", ""))
+    frame = pd.DataFrame({"region_name": ["Riket", "Örebro län"], "need_pct": [27.7, 27.94]})
+    table = Table("lan", "Länen", columns, frame, "Källa: SCB", "Ordnade.", highlight=(1,))
+    html = show_table(table).to_html()
+    assert "Rekr.behov %" in html and "27,9\u00a0%" in html
+    assert "Länen · Ordnade. · Källa: SCB" in html
+    assert html.count("font-weight: bold") == 1

@@ -18,6 +18,7 @@ from reglab_forecast.report.plots import (  # noqa: E402
     employment_history,
     plot_history,
     plot_projection,
+    plot_regions,
     plot_scenarios,
     projection_path,
     series_breaks,
@@ -118,3 +119,17 @@ def test_scenarios_are_drawn_side_by_side(employment: pd.DataFrame,
     assert "scenarier: Grundscenario, Chock" in _caption(ax)
     with pytest.raises(InputError, match="inga prognoser"):
         plot_scenarios(employment, {}, "18")
+
+
+def test_regions_are_bars_with_the_region_marked_and_riket_a_line() -> None:
+    frame = pd.DataFrame({"region": ["00", "18", "25", "01"],
+                          "region_name": ["Riket", "Örebro län", "Norrbottens län",
+                                          "Stockholms län"],
+                          "need_pct": [27.7, 27.9, 30.1, 25.0]})
+    ax = plot_regions(frame, "need_pct", "18", "Rekryteringsbehov", "Källa: test")
+    bars = ax.patches
+    assert [b.get_width() for b in bars] == [25.0, 27.9, 30.1]  # sorted, Riket not a bar
+    marked = [b for b in bars if b.get_facecolor() != bars[0].get_facecolor()]
+    assert [b.get_width() for b in marked] == [27.9]
+    assert [line.get_xdata()[0] for line in ax.get_lines()] == [27.7]
+    assert _caption(ax) == "Källa: test"

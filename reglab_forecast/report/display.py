@@ -1,7 +1,8 @@
 """Tables for notebooks: Swedish column names, Swedish number formats and the source below.
 
-    from reglab_forecast.report.display import show
+    from reglab_forecast.report.display import show, show_table
     show(projection.aggregate(level=3, regions=["18"]), index="ssyk_name")
+    show_table(all_tables(context)["lan"])      # a table of the brief, as in the PDF
 
 ``show`` returns a pandas ``Styler``, which a notebook displays as an HTML table; the data
 itself is left as it is (numbers stay numbers), only their display changes.
@@ -17,6 +18,7 @@ from pandas.io.formats.style import Styler
 
 from .numbers import format_decimal, format_int, format_percent
 from .plots import source_note
+from .tablespec import Table
 
 LABELS = {
     "region": "Länskod", "region_name": "Län", "ssyk": "SSYK", "ssyk_name": "Yrke",
@@ -83,3 +85,16 @@ def show(frame: pd.DataFrame, index: str | list[str] | None = None,
     note = source if source is not None else (source_note(frame) if frame.attrs else "")
     text = " · ".join(part for part in (caption, note) if part)
     return styler.set_caption(text).set_table_styles(CAPTION_STYLE) if text else styler
+
+
+def show_table(table: Table) -> Styler:
+    """A table of the brief exactly as the PDF shows it: its labels, formats and source.
+
+    Highlighted rows (the region itself and Riket) are set in bold.
+    """
+    frame = pd.DataFrame(table.cells(), columns=[c.label for c in table.columns])
+    bold = set(table.highlight)
+    styler = frame.style.hide(axis="index").apply(
+        lambda row: ["font-weight: bold" if row.name in bold else "" for _ in row], axis=1)
+    text = " · ".join(part for part in (table.title, table.note, table.source) if part)
+    return styler.set_caption(text).set_table_styles(CAPTION_STYLE)

@@ -27,6 +27,7 @@ from .numbers import format_int
 if TYPE_CHECKING:
     from ..projection import Projection
 
+RIKET = "00"
 SCENARIO_COLOURS = ("#c55a11", "#548235", "#7030a0", "#2e75b6")
 _INT = FuncFormatter(lambda value, _pos: format_int(value))
 
@@ -83,10 +84,10 @@ def employment_history(employment: pd.DataFrame, region: str, ssyk: str | None =
     return rows.groupby("year")["employed"].sum().astype(float)
 
 
-def _new_axes(ax: Axes | None) -> Axes:
+def _new_axes(ax: Axes | None, height: float = 4.2) -> Axes:
     if ax is not None:
         return ax
-    _fig, new = plt.subplots(figsize=(8, 4.2), layout="constrained")
+    _fig, new = plt.subplots(figsize=(8, height), layout="constrained")
     return new
 
 
@@ -185,4 +186,23 @@ def plot_scenarios(employment: pd.DataFrame, projections: Mapping[str, Projectio
         raise InputError("plot_scenarios: inga prognoser att rita")
     names = [p.scenario.name for p in projections.values()]
     _caption(ax, projection_note(employment, next(iter(projections.values())), names))
+    return ax
+
+
+def plot_regions(frame: pd.DataFrame, column: str, region: str, title: str,
+                 source: str = "", ax: Axes | None = None) -> Axes:
+    """One indicator for every län as bars, ``region`` marked, Riket ("00") as a line."""
+    ax = _new_axes(ax, height=6)
+    lan = frame[frame["region"] != RIKET].sort_values(column)
+    colours = ["#c55a11" if code == region else "#9dc3e6" for code in lan["region"]]
+    ax.barh(lan["region_name"], lan[column], color=colours)
+    riket = frame.loc[frame["region"] == RIKET, column]
+    if len(riket):
+        ax.axvline(float(riket.iloc[0]), color="0.3", linestyle="--", linewidth=1,
+                   label="Riket")
+        ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    _caption(ax, source)
     return ax
