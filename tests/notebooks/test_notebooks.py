@@ -21,8 +21,8 @@ LEARNING = {"1_lasa_en_prognos", "2_jamfora_regioner", "3_scenarier_i_dialog"}
 
 def test_every_notebook_is_there(build: ModuleType) -> None:
     sources = build.sources()
-    assert {p.stem for p in sources if p.parent.name == "notebooks"} <= ANALYST
-    assert {p.stem for p in sources if p.parent.name == "larprojekt"} <= LEARNING
+    assert {p.stem for p in sources if p.parent.name == "notebooks"} == ANALYST
+    assert {p.stem for p in sources if p.parent.name == "larprojekt"} == LEARNING
 
 
 def test_build_writes_ipynb_beside_or_into_folder(build: ModuleType, tmp_path: Path) -> None:
