@@ -1,9 +1,9 @@
 """``backtest()``: run the rolling-origin backtest, print and store the quality declaration.
 
-The declaration and the interval calibration are stored as JSON inside the package
-(``quality_declaration.json`` and ``calibration.json`` next to this file) by
-``reglab-forecast backtest --save``; ``load_quality_declaration()`` reads the former for the
-briefs, ``project`` the latter for its intervals.
+The declaration and the interval calibration are stored as JSON
+(``quality_declaration.json`` and ``calibration.json``) next to the snapshot they come from
+(see stored.py) by ``reglab-forecast backtest --save``. ``load_quality_declaration()``
+reads the former for the briefs, ``project`` the latter for its intervals.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ import pandas as pd
 from ..errors import InputError, SnapshotError
 from .backtest import DIAGNOSTIC, break_jumps, rolling_errors
 from .expansion import DEFAULT_PARAMS, MethodParams
-from .intervals import CALIBRATION_FILE, Calibration, calibrate, write_json_atomic
+from .intervals import Calibration, calibrate, write_json_atomic
 from .panel import build_panel
 from .quality import metrics_table, pooled
+from .stored import DECLARATION, read_path, save_path
 
-DECLARATION_FILE = Path(__file__).with_name("quality_declaration.json")
 METHOD_NAMES = {"standard": "Standardmetoden", "no_change": "Ingen förändring",
                 "constant_shares": "Konstanta yrkesandelar",
                 "national_trend": "Endast nationell trend"}
@@ -78,8 +78,9 @@ class QualityDeclaration:
             "coverage_met": TARGETS["coverage_low"] <= coverage <= TARGETS["coverage_high"],
         }
 
-    def save(self, path: Path = DECLARATION_FILE,
-             calibration_path: Path = CALIBRATION_FILE) -> Path:
+    def save(self, path: Path | None = None, calibration_path: Path | None = None) -> Path:
+        """Write the declaration (and calibration) next to the snapshot, or to the paths."""
+        path = save_path(DECLARATION) if path is None else Path(path)
         data = {"meta": self.meta, "targets": self.targets,
                 **{name: _records(getattr(self, name))
                    for name in ("headline", "by_horizon", "by_origin")}}
@@ -149,8 +150,9 @@ def backtest(
     return declaration
 
 
-def load_quality_declaration(path: Path = DECLARATION_FILE) -> QualityDeclaration:
+def load_quality_declaration(path: Path | None = None) -> QualityDeclaration:
     """The stored declaration (written by ``reglab-forecast backtest --save``)."""
+    path = read_path(DECLARATION) if path is None else Path(path)
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as error:

@@ -10,8 +10,8 @@ Horizons beyond the longest one observed (8 years with data 2014–2024) are wid
 sqrt(h / h_max): the random-walk rate at which errors grew over the observed horizons. Offsets
 are also made monotone in the horizon, so an interval never narrows further ahead.
 
-The calibration is computed by the backtest and stored as JSON in the package
-(``calibration.json``), so ``project`` never has to re-run the backtest.
+The calibration is computed by the backtest and stored as JSON next to the snapshot
+(``calibration.json``, see stored.py), so ``project`` never has to re-run the backtest.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SnapshotError
+from .stored import CALIBRATION, read_path, save_path
 
 SIZE_EDGES: tuple[float, ...] = (0.0, 20.0, 100.0, 500.0, 2000.0, 10000.0, 50000.0, 250000.0)
 COVERAGE = 0.8
-CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ class Calibration:
         lower = np.maximum(np.expm1(centre + lo), 0.0)
         return np.minimum(lower, projected), np.maximum(np.expm1(centre + hi), projected)
 
-    def save(self, path: Path = CALIBRATION_FILE) -> Path:
+    def save(self, path: Path | None = None) -> Path:
+        path = save_path(CALIBRATION) if path is None else Path(path)
         write_json_atomic(path, asdict(self))
         return path
 
@@ -103,8 +104,9 @@ def calibrate(errors: pd.DataFrame, actual_column: str = "actual_adjusted",
                        origins=origins, note=note)
 
 
-def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
+def load_calibration(path: Path | None = None) -> Calibration:
     """The stored calibration (written by ``reglab-forecast backtest --save``)."""
+    path = read_path(CALIBRATION) if path is None else Path(path)
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return Calibration(**data)

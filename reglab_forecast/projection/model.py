@@ -22,11 +22,12 @@ from ..occupations import occupation_names
 from ..regions import region_names, resolve_region
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
 from .formatting import number
-from .intervals import CALIBRATION_FILE, Calibration, calibrate, load_calibration
+from .intervals import Calibration, calibrate, load_calibration
 from .levers import apply_shocks, national_total, regional_growth
 from .panel import RIKET, Panel, build_panel
 from .replacement import build_age_panel, replacement_rates, share_aged
 from .scenario import Scenario, load_scenario
+from .stored import CALIBRATION, read_path
 
 MAX_HORIZON = 15
 SUM_COLUMNS = ["employed", "expansion", "replacement", "recruitment_need", "base_employed"]
@@ -35,8 +36,15 @@ TABLE_COLUMNS = ["region", "region_name", "ssyk", "ssyk_name", "year", "employed
                  "share_55plus", "estimated", "scenario"]
 
 
+def _stored_calibration() -> Calibration:
+    path = read_path(CALIBRATION)
+    stamp = path.stat().st_mtime_ns if path.is_file() else 0
+    return _cached_calibration(path, stamp)
+
+
 @lru_cache(maxsize=4)
-def _stored_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
+def _cached_calibration(path: Path, stamp: int) -> Calibration:
+    """Kept in memory per file and modification time (a re-saved file is read again)."""
     return load_calibration(path)
 
 

@@ -84,3 +84,19 @@ def test_declaration_save_and_load_round_trip(tmp_path, small_panel):
         loaded.headline.drop(columns="origins"), declaration.headline.drop(columns="origins"),
         check_dtype=False)
     assert (tmp_path / "c.json").exists()
+
+
+def test_stored_results_follow_the_snapshot_in_use(monkeypatch, tmp_path):
+    from reglab_forecast.projection import stored
+
+    monkeypatch.delenv("REGLAB_SNAPSHOT_DIR", raising=False)
+    monkeypatch.setenv("REGLAB_DATA_DIR", str(tmp_path / "empty"))
+    assert stored.save_path(stored.CALIBRATION) == stored.PACKAGE_DIR / stored.CALIBRATION
+    own = tmp_path / "snap"
+    own.mkdir()
+    monkeypatch.setenv("REGLAB_SNAPSHOT_DIR", str(own))
+    assert stored.save_path(stored.DECLARATION) == own / stored.DECLARATION
+    # Nothing saved there yet: the packaged file is read.
+    assert stored.read_path(stored.DECLARATION) == stored.PACKAGE_DIR / stored.DECLARATION
+    (own / stored.DECLARATION).write_text("{}", encoding="utf-8")
+    assert stored.read_path(stored.DECLARATION) == own / stored.DECLARATION
