@@ -241,6 +241,10 @@ def project(
     """
     chosen = load_scenario(scenario).with_region_codes()
     panel = build_panel(employment, base_year)
+    if any(len(code) != 4 for code in panel.ssyk):
+        raise InputError("project räknar på SSYK nivå 4: ge employment från "
+                         "load_employment(level=4) (fick koder som "
+                         f"{[c for c in panel.ssyk if len(c) != 4][:3]})")
     targets = _target_years(target_years, panel.base_year)
     chosen.check(panel.ssyk, panel.regions)
     horizons = np.arange(1, targets[-1] - panel.base_year + 1)

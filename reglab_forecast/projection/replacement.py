@@ -67,6 +67,9 @@ def build_age_panel(age_profile: pd.DataFrame, ssyk: np.ndarray, base_year: int)
     years = np.array(sorted(frame["year"].unique()), dtype=int)
     grid = pd.MultiIndex.from_product([labels, years], names=["age", "year"])
     cube = cube.reindex(index=list(ssyk), columns=grid)
+    # A band that exists in a year but lacks a row for some occupation has no one there.
+    present = cube.notna().any(axis=0)
+    cube.loc[:, present] = cube.loc[:, present].fillna(0.0)
     values = cube.to_numpy(float).reshape(len(ssyk), len(labels), len(years))
     return AgePanel(np.asarray(ssyk), [_band(a) for a in labels], years, values)
 

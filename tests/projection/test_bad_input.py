@@ -78,3 +78,16 @@ def test_age_profile_problems(small_panel):
 def test_not_a_frame():
     with pytest.raises(InputError, match="DataFrame"):
         project([1, 2, 3], _ages())  # type: ignore[arg-type]
+
+
+def test_wrong_ssyk_level(small_panel):
+    coarse = small_panel.assign(ssyk=small_panel["ssyk"].str[:3])
+    with pytest.raises(InputError, match="nivå 4"):
+        project(coarse, _ages())
+
+
+def test_age_profile_with_a_missing_row_is_read_as_zero(small_panel):
+    ages = _ages()
+    gap = ages[~((ages["ssyk"] == "5321") & (ages["age"] == "55-59") & (ages["year"] == 2024))]
+    result = project(small_panel, gap, target_years=(2030,))
+    assert result.table["replacement"].notna().all()
