@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .cells import RIKET
-from .numbers import fmt_dec, fmt_int, fmt_pct, fmt_signed_pct
+from .numbers import fmt_dec, fmt_int, fmt_pct, fmt_signed_pct, parse_number
 from .tablespec import Table
 
 __all__ = ["summary_paragraphs", "standout"]
@@ -26,6 +26,13 @@ def lower_first(name: str) -> str:
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
+
+
+def running_name(name: str) -> str:
+    """An occupation name inside a sentence: SCB's qualifier after a comma goes in brackets,
+    'Butikssäljare, fackhandel' → 'butikssäljare (fackhandel)', so lists stay readable."""
+    head, _comma, rest = lower_first(name).partition(", ")
+    return f"{head} ({rest})" if rest else head
 
 
 def people(count: float) -> str:
@@ -74,13 +81,17 @@ _STANDOUT = ("need_pct", "share_55", "change_past", "demography")
 
 
 def standout(facts: Facts) -> tuple[str, int]:
-    """The indicator whose rank among the län is furthest from the middle, and its rank."""
-    n = int((facts.regions["region"] != RIKET).sum())
-    middle = (n + 1) / 2
+    """The indicator on which the region differs most from Riket, in standard deviations of
+    the 21 län, and the region's rank on it. Ties (also values equal once rounded) go to the
+    first of ``_STANDOUT``."""
+    lan = facts.regions[facts.regions["region"] != RIKET]
     scored = []
     for column in _STANDOUT:
-        if facts.regions[column].notna().all():
-            scored.append((abs(facts.rank(column) - middle), -_STANDOUT.index(column), column))
+        spread = float(lan[column].std())
+        if lan[column].isna().any() or not spread > 0:
+            continue
+        score = abs(facts.mine(column) - facts.riket(column)) / spread
+        scored.append((round(score, 6), -_STANDOUT.index(column), column))
     _score, _order, column = max(scored)
     return column, facts.rank(column)
 
@@ -88,21 +99,28 @@ def standout(facts: Facts) -> tuple[str, int]:
 _ORDINAL = {1: "", 2: "näst ", 3: "tredje "}
 
 
-def _position(rank: int, n: int = 21) -> str:
-    """Where a rank puts the region, as a predicate: 'den näst högsta bland länen'."""
+def _position(rank: int, mine: str, riket: str, n: int = 21) -> str:
+    """Where the region stands, as a predicate that fits any noun: among the three highest or
+    lowest län by rank ('näst högst bland länen'), otherwise against Riket, whose figures the
+    sentence quotes (``mine``/``riket`` as written)."""
     if rank <= 3:
-        return f"den {_ORDINAL[rank]}högsta bland länen"
+        return f"{_ORDINAL[rank]}högst bland länen"
     if rank >= n - 2:
-        return f"den {_ORDINAL[n - rank + 1]}lägsta bland länen"
-    if rank == (n + 1) // 2:
-        return "nära mitten bland länen"
-    return "högre än i de flesta län" if rank < (n + 1) / 2 else "lägre än i de flesta län"
+        return f"{_ORDINAL[n - rank + 1]}lägst bland länen"
+    if mine == riket:
+        return "i nivå med riket"
+    return "högre än i riket" if parse_number(mine) > parse_number(riket) else "lägre än i riket"
+
+
+_LEAD_FORMAT = {"need_pct": fmt_pct, "share_55": fmt_pct, "change_past": fmt_signed_pct,
+                "demography": lambda v: fmt_dec(v, 2)}
 
 
 def _lead(facts: Facts) -> str:
     column, rank = standout(facts)
-    pos, region = _position(rank), facts.region
+    region, show = facts.region, _LEAD_FORMAT[column]
     mine, riket = facts.mine(column), facts.riket(column)
+    pos = _position(rank, show(mine), show(riket))
     if column == "need_pct":
         return (f"Rekryteringsbehovet i förhållande till antalet sysselsatta är {pos}: fram till "
                 f"{facts.horizon} motsvarar det {fmt_pct(mine)} av de sysselsatta i {region}, "
@@ -179,29 +197,34 @@ def _growth(growing: Table, declining: Table) -> str:
 def _gender(gender: Table) -> str:
     frame = gender.frame
     largest = frame.iloc[0]
-    text = (f"Det största yrket, {lower_first(largest['ssyk_name'])}, är "
+    text = (f"Det största yrket, {running_name(largest['ssyk_name'])}, är "
             f"{largest['balance']} med {fmt_pct(largest['women_share'])} kvinnor.")
     if largest["balance"] == "jämnt":
         return text
     even = frame[frame["balance"] == "jämnt"]
     if len(even):
         row = even.iloc[int((even["women_share"] - 50).abs().to_numpy().argmin())]
-        return text + (f" Av de största yrkena har {lower_first(row['ssyk_name'])} den "
+        return text + (f" Av de största yrkena har {running_name(row['ssyk_name'])} den "
                        f"jämnaste fördelningen med {fmt_pct(row['women_share'])} kvinnor.")
     return text + " Inget av de största yrkena har en jämn könsfördelning."
 
 
 def _af(recruitment: Table) -> str:
+    """Arbetsförmedlingen's view of the occupations with the largest need, and disagreements."""
     frame = recruitment.frame
     if frame["af_rating"].isna().all():
         return ""
+    top = frame["af_rating"].max()
+    shortage = frame[frame["af_rating"] == top]["ssyk_name"].head(2).map(running_name).tolist()
+    what = "stor brist" if top >= 5 else "brist" if top >= 4 else "balans"
+    text = (f"Arbetsförmedlingens yrkesprognos bedömer att det råder {what} på "
+            f"{join_list(shortage)} (bristvärde {fmt_int(top)}).")
     flagged = frame[frame["flag"] != ""]
     if flagged.empty:
-        return ("Arbetsförmedlingens bedömningar pekar inte åt motsatt håll för något av yrkena "
-                "med störst rekryteringsbehov.")
+        return text + " Ingen av bedömningarna pekar åt motsatt håll mot prognosen."
     name, flag = flagged["ssyk_name"].iloc[0], flagged["flag"].iloc[0]
-    return (f"För {lower_first(name)} skiljer sig Arbetsförmedlingens bild från prognosen "
-            f"({flag}); se avsnitt 4.")
+    return text + (f" För {running_name(name)} skiljer sig bilderna åt ({flag}); "
+                   f"se avsnitt 4.")
 
 
 def facts_from(tables: dict[str, Table], region: str, t0: int, horizon: int) -> Facts:
