@@ -35,6 +35,7 @@ class ProjectionRun:
     totals: pd.DataFrame | None = None  # region, year, employed, lower, upper (own intervals)
     major_groups: pd.DataFrame | None = None  # same as table at SSYK level 1
     quality: dict[str, Any] = field(default_factory=dict)  # see quality.quality_frames
+    scenario_description: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def run_projection(
         totals=totals[["region", "year", "employed", "lower", "upper"]],
         major_groups=groups[["region", "ssyk", "year", "employed", "lower", "upper"]],
         quality=quality_frames(projection.load_quality_declaration()),
+        scenario_description=str(getattr(result.scenario, "description", "") or ""),
     )
 
 

@@ -84,13 +84,23 @@ QUALITY_TEXT = (
 )
 
 
+def _scenario_text(ctx: BriefContext) -> str:
+    run = ctx.inputs.projection
+    text = f"Scenario: {run.scenario}."
+    if run.scenario_description:
+        text += f" {run.scenario_description.rstrip('.')}."
+    if run.scenario == "Grundscenario":
+        text += " Inga antaganden utöver metodens egna trender."
+    return text
+
+
 def method_blocks(ctx: BriefContext, tables: dict[str, Table],
                   table_block: Callable[..., dict[str, Any]]) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = [
         {"type": "subheading", "text": "Så läser du underlaget"},
         {"type": "text", "paras": [HOW_TO_READ]},
         {"type": "subheading", "text": "Metod"},
-        {"type": "text", "paras": [METHOD_TEXT]},
+        {"type": "text", "paras": [METHOD_TEXT, _scenario_text(ctx)]},
         {"type": "subheading", "text": "Serieavbrott"},
         {"type": "bullets", "items": [
             *SERIES_BREAKS,

@@ -61,3 +61,10 @@ def test_occupation_name_with_markup_appears_literally_in_brief(inputs):
     changed = dataclasses.replace(inputs, ssyk_names=names)
     text = pdf_text(render_brief(changed, "09", build_cells(changed)))
     assert nasty in text
+
+
+def test_scenario_name_with_markup_appears_literally(inputs, cells_all):
+    nasty = "Scenario #2 [*fet*] $x$ <y> @z_w \\ ~"
+    run = dataclasses.replace(inputs.projection, scenario=nasty)
+    text = pdf_text(render_brief(dataclasses.replace(inputs, projection=run), "09", cells_all))
+    assert text.count(nasty) >= 3  # header, footer and method section
