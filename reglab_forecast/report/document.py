@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .cells import RIKET
-from .figures import Figure, figure_major_groups, figure_regions, figure_total
+from .figures import Figure, figure_gender, figure_major_groups, figure_regions, figure_total
 from .narrative import summary_paragraphs
 from .numbers import fmt_int, fmt_pct, fmt_signed_pct
 from .regional import regions_frame
@@ -79,7 +79,7 @@ def _keyboxes(key: pd.DataFrame, t0: int, horizon: int) -> dict[str, Any]:
         {"label": f"Sysselsatta {t0}", "value": fmt_int(key.loc["employed", "value"]),
          "detail": f"{fmt_signed_pct(key.loc['change_past_pct', 'value'])} på fem år"},
         {"label": f"Prognos {horizon}", "value": fmt_int(proj["value"]),
-         "detail": f"80 %-intervall {fmt_int(proj['lower'])}–{fmt_int(proj['upper'])}"},
+         "detail": f"intervall {fmt_int(proj['lower'])}–{fmt_int(proj['upper'])}"},
         {"label": f"Pensionsavgångar {t0}–{horizon}",
          "value": fmt_int(key.loc["replacement", "value"]),
          "detail": f"andel 55+: {fmt_pct(key.loc['share_55', 'value'])}"},
@@ -115,6 +115,7 @@ def build_figures(ctx: BriefContext, tables: dict[str, Table]) -> dict[str, Figu
         figure_regions(frame, ctx.region_name, "need_pct",
                        f"Rekryteringsbehov {ctx.t0}–{ctx.horizon} i procent av sysselsatta",
                        ctx.source("SCB, YREG; egen prognos")),
+        figure_gender(tables["kon"].frame, ctx.region_name, ctx.source()),
     ]
     return {f.name: f for f in figures}
 
@@ -151,7 +152,8 @@ def build_document(ctx: BriefContext, tables: dict[str, Table],
         [_text(section_intro("lan", ctx)), figure_block(figures["lan"]),
          table_block(tables["lan"], 6.5)],
         [_text(section_intro("vard_omsorg", ctx)), table_block(tables["vard_omsorg"], 6.5)],
-        [_text(section_intro("kon", ctx)), table_block(tables["kon"], 7)],
+        [_text(section_intro("kon", ctx)), table_block(tables["kon"], 7),
+         figure_block(figures["kon"])],
         method_blocks(ctx, tables, table_block),
     ]
     sections = [{"heading": h, "blocks": b, "pagebreak": i == 8, "keep": 1}

@@ -201,3 +201,32 @@ def _regions_alt(lan: pd.DataFrame, region_name: str, value: str, label: str, ri
         rank = 1 + int((lan[value] > mine.iloc[0]).sum())
         text += f" {region_name} har {show(mine.iloc[0])}, plats {rank} av {len(lan)}."
     return text
+
+
+def _short(name: str, width: int = 42) -> str:
+    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
+
+
+def figure_gender(frame: pd.DataFrame, region_name: str, caption: str) -> Figure:
+    """100 % bars of women and men in the largest occupations, with the 40–60 % 'even' band."""
+    rows = frame.iloc[::-1]  # largest at the top
+    labels = [_short(n) for n in rows["ssyk_name"]]
+    height = 1.2 + 0.48 * len(rows)
+    fig, ax = new_figure(height)
+    with plt.rc_context(RC_PARAMS):
+        ax.barh(labels, rows["women_share"], color=COLORS["women"], height=0.62, label="Kvinnor")
+        ax.barh(labels, 100 - rows["women_share"], left=rows["women_share"], color=COLORS["men"],
+                height=0.62, label="Män")
+        for edge in (40, 60):
+            ax.axvline(edge, color="white", linewidth=0.9, linestyle=(0, (2, 2)))
+        ax.set_xlim(0, 100)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt_pct(v, 0)))
+        ax.grid(axis="both", visible=False)
+        ax.tick_params(axis="y", labelsize=6.5, length=0)
+        ax.legend(loc="lower right", ncols=2, bbox_to_anchor=(1.0, 1.0))
+        fig.subplots_adjust(left=0.36, right=0.98, top=1 - 0.7 / height, bottom=0.9 / height)
+    first = frame.iloc[0]
+    alt = (f"Stapeldiagram: andel kvinnor och män i de största yrkena i {region_name}. Störst är "
+           f"{first['ssyk_name']} med {fmt_pct(first['women_share'])} kvinnor. Streckade linjer "
+           f"vid 40 och 60 % visar gränserna för en jämn fördelning.")
+    return Figure("kon", render_svg(fig, caption), alt, height)

@@ -37,6 +37,7 @@ __all__ = [
     "fmt_int",
     "fmt_pct",
     "fmt_signed",
+    "fmt_signed_dec",
     "fmt_signed_pct",
     "format_decimal",
     "format_int",
@@ -93,6 +94,11 @@ def _signed(text: str) -> str:
 def fmt_signed(value: Any) -> str:
     """A change in whole numbers with its sign: ``+1 234``, ``−56``, ``0``."""
     return _signed(fmt_int(value))
+
+
+def fmt_signed_dec(value: Any, decimals: int = 1) -> str:
+    """A change in decimals (e.g. percentage points) with its sign: ``+2,8``, ``−3,1``."""
+    return _signed(fmt_dec(value, decimals))
 
 
 def fmt_signed_pct(value: Any, decimals: int = 1) -> str:

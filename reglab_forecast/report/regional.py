@@ -144,7 +144,7 @@ def table_gender(ctx: BriefContext) -> Table:
         Column("women_share_past", f"Andel kvinnor {ctx.past}", "pct",
                f"Andel kvinnor {ctx.past}."),
         Column("women_share", f"Andel kvinnor {ctx.t0}", "pct", f"Andel kvinnor {ctx.t0}."),
-        Column("women_change", "Förändring (%-enh.)", "dec",
+        Column("women_change", "Förändring (%-enh.)", "signed_dec",
                "Förändring av andelen kvinnor i procentenheter."),
         Column("balance", "Fördelning", "text",
                "Jämn: 40–60 % kvinnor; annars kvinno- eller mansdominerat."),

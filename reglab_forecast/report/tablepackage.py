@@ -25,7 +25,8 @@ __all__ = ["column_guide", "workbook_bytes", "write_csv_dir", "write_xlsx"]
 # Excel number formats per column kind (values are stored raw, percent in percent units).
 EXCEL_FORMATS = {
     "int": "#,##0", "signed": "+#,##0;-#,##0;0", "pct": '0.0" %"',
-    "signed_pct": '+0.0" %";-0.0" %";0.0" %"', "dec": "0.0", "dec2": "0.00",
+    "signed_pct": '+0.0" %";-0.0" %";0.0" %"', "dec": "0.0", "signed_dec": "+0.0;-0.0;0.0",
+    "dec2": "0.00",
 }
 HEADER_ROW = 5  # title, source, vintage, blank, then the header
 BOLD = Font(bold=True)

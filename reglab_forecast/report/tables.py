@@ -75,7 +75,8 @@ class BriefContext:
 
     def source(self, *what: str) -> str:
         parts = ", ".join(what) if what else "SCB, yrkesregistret (YREG)"
-        return f"Källa: {parts}; data t.o.m. {self.t0}; scenario: {self.inputs.projection.scenario}"
+        return (f"Källa: {parts}; data t.o.m. {self.t0}; "
+                f"scenario: {self.inputs.projection.scenario}.")
 
 
 def _table(key: str, title: str, columns: list[Column], frame: pd.DataFrame, source: str,

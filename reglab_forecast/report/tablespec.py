@@ -13,7 +13,15 @@ from typing import Any
 
 import pandas as pd
 
-from .numbers import MISSING, fmt_dec, fmt_int, fmt_pct, fmt_signed, fmt_signed_pct
+from .numbers import (
+    MISSING,
+    fmt_dec,
+    fmt_int,
+    fmt_pct,
+    fmt_signed,
+    fmt_signed_dec,
+    fmt_signed_pct,
+)
 
 __all__ = ["Column", "Table", "format_value"]
 
@@ -23,11 +31,13 @@ _FORMATTERS: dict[str, Callable[[Any], str]] = {
     "pct": fmt_pct,
     "signed_pct": fmt_signed_pct,
     "dec": fmt_dec,
+    "signed_dec": fmt_signed_dec,
     "dec2": lambda v: fmt_dec(v, 2),
 }
 
 # How many decimals each kind keeps when a table is built (rounding happens once, there).
-DECIMALS = {"int": 0, "signed": 0, "pct": 1, "signed_pct": 1, "dec": 1, "dec2": 2}
+DECIMALS = {"int": 0, "signed": 0, "pct": 1, "signed_pct": 1, "dec": 1, "signed_dec": 1,
+            "dec2": 2}
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,9 @@ def section_intro(key: str, ctx: BriefContext) -> str:
             f"Rekryteringsbehovet {t0}–{h} är pensionsavgångar plus expansion (förändringen av "
             f"antalet sysselsatta), lägst noll. Bredvid vår prognos visas Arbetsförmedlingens "
             f"bild: Yrkesprognosens bristvärde (1–5) och antalet annonser i Platsbanken per 100 "
-            f"sysselsatta. Kolumnen Avvikelse markerar yrken där bilderna pekar åt olika håll."),
+            f"sysselsatta (annonser i länet 2024). Där Arbetsförmedlingen ser brist (bristvärde "
+            f"4–5) men prognosen en tydlig minskning, markeras det i kolumnen Avvikelse; "
+            f"kolumnen visas bara när något yrke har en sådan markering."),
         "vaxande": (
             f"Yrken med den största procentuella förändringen {t0}–{h} enligt prognosen. "
             f"Små yrken är utelämnade eftersom de svänger mycket av slumpskäl."),

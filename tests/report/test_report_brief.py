@@ -18,7 +18,7 @@ from reglab_forecast.report.tablepackage import workbook_bytes
 from reglab_forecast.report.tablespec import format_value
 from reglab_forecast.report.texts import SECTION_HEADINGS
 
-NUMERIC = ("int", "signed", "pct", "signed_pct", "dec")
+NUMERIC = ("int", "signed", "pct", "signed_pct", "dec", "signed_dec")
 NUMBER = re.compile(r"\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?")
 
 
