@@ -29,7 +29,7 @@ def main() -> None:
     timed("aggregate(level=3, regions='all')", lambda: result.aggregate(3, "all"))
     timed("project with scenario (batterifabrik-norrbotten)",
           lambda: project(employment, ages, scenario="batterifabrik-norrbotten"))
-    timed("backtest: origins 2014–2023, 4 methods, levels 1–4", lambda: backtest(employment),
+    timed("backtest: origins 2016–2023, 5 paths, SSYK levels 1–4", lambda: backtest(employment),
           repeat=1)
 
 

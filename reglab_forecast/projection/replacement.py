@@ -58,7 +58,7 @@ def build_age_panel(age_profile: pd.DataFrame, ssyk: np.ndarray, base_year: int)
     frame = age_profile[age_profile["year"] <= base_year]
     if frame.empty:
         raise InputError(f"age_profile: inga år till och med basåret {base_year}")
-    missing = sorted(set(ssyk) - set(frame["ssyk"]))
+    missing = sorted(set(ssyk) - set(frame["ssyk"].unique()))
     if missing:
         raise InputError(f"age_profile: saknar {len(missing)} yrken, t.ex. {missing[:5]}")
     summed = frame.groupby(["ssyk", "age", "year"])["employed"].sum()
@@ -66,11 +66,11 @@ def build_age_panel(age_profile: pd.DataFrame, ssyk: np.ndarray, base_year: int)
     labels = sorted(frame["age"].unique(), key=lambda a: _band(a)[0])
     years = np.array(sorted(frame["year"].unique()), dtype=int)
     grid = pd.MultiIndex.from_product([labels, years], names=["age", "year"])
-    cube = cube.reindex(index=list(ssyk), columns=grid)
+    values = cube.reindex(index=list(ssyk), columns=grid).to_numpy(float, copy=True)
     # A band that exists in a year but lacks a row for some occupation has no one there.
-    present = cube.notna().any(axis=0)
-    cube.loc[:, present] = cube.loc[:, present].fillna(0.0)
-    values = cube.to_numpy(float).reshape(len(ssyk), len(labels), len(years))
+    present = ~np.isnan(values).all(axis=0)
+    values[:, present] = np.nan_to_num(values[:, present])
+    values = values.reshape(len(ssyk), len(labels), len(years))
     return AgePanel(np.asarray(ssyk), [_band(a) for a in labels], years, values)
 
 
