@@ -66,11 +66,11 @@ def build_age_panel(age_profile: pd.DataFrame, ssyk: np.ndarray, base_year: int)
     labels = sorted(frame["age"].unique(), key=lambda a: _band(a)[0])
     years = np.array(sorted(frame["year"].unique()), dtype=int)
     grid = pd.MultiIndex.from_product([labels, years], names=["age", "year"])
-    values = cube.reindex(index=list(ssyk), columns=grid).to_numpy(float, copy=True)
+    flat = cube.reindex(index=list(ssyk), columns=grid).to_numpy(float, copy=True)
     # A band that exists in a year but lacks a row for some occupation has no one there.
-    present = ~np.isnan(values).all(axis=0)
-    values[:, present] = np.nan_to_num(values[:, present])
-    values = values.reshape(len(ssyk), len(labels), len(years))
+    present = ~np.isnan(flat).all(axis=0)
+    flat[:, present] = np.nan_to_num(flat[:, present])
+    values = flat.reshape(len(ssyk), len(labels), len(years))
     return AgePanel(np.asarray(ssyk), [_band(a) for a in labels], years, values)
 
 
