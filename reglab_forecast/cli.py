@@ -180,6 +180,11 @@ def _run_fetch(args: argparse.Namespace) -> int:
                    scb_url=args.scb_url, table_ids=_table_ids(args.table_id))
     if result.snapshot_dir is not None:
         print(f"Ny ögonblicksbild: {result.snapshot_dir}")
+        from .config import get_settings
+
+        if get_settings().snapshot_dir is not None:
+            print("Obs: REGLAB_SNAPSHOT_DIR är satt och används före den nya ögonblicksbilden.",
+                  file=sys.stderr)
     if not result.ok:
         print(f"{len(result.failed)} tabell(er) kunde inte hämtas; de behåller sina tidigare "
               "data. Kör kommandot igen senare.", file=sys.stderr)

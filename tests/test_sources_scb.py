@@ -95,8 +95,8 @@ def test_5xx_bursts_and_cut_connections_during_a_split_fetch(
     scb: ScbClient, pxweb: FakePxWeb, fake_http
 ) -> None:
     pxweb.max_cells = 3000
-    fake_http.add_faults("/data", ("status", 503), ("truncate", None), ("reset", None),
-                         ("status", 500))
+    # Three faults: fewer than the tries one call gets, wherever they land.
+    fake_http.add_faults("/data", ("status", 503), ("truncate", None), ("reset", None))
     frame = scb.data("TAB4442", TAB4442_ALL)
     assert len(frame) == 21_500
     assert frame.groupby("Tid")["value"].sum()["2020"] == 4_553_384
@@ -165,3 +165,13 @@ def test_an_answer_with_foreign_cells_is_refused(scb: ScbClient, pxweb: FakePxWe
     pxweb.data = wrong_year  # type: ignore[method-assign]
     with pytest.raises(ResponseError, match="2020"):
         scb.data("TAB4442", {"Yrke2012": "0110", "Alder": "*", "Tid": "2024"})
+
+
+def test_retries_count_against_the_call_limit(scb: ScbClient, pxweb: FakePxWeb,
+                                              fake_http) -> None:
+    pxweb.max_cells, pxweb.max_calls, pxweb.window = 2000, 6, 0.4
+    fake_http.add_faults("/data", *[("status", 503)] * 3)  # fewer than the tries per call
+    frame = scb.data("TAB4442", {"Yrke2012": "TOP(200)", "Alder": "*", "Tid": "*"})
+    assert len(frame) == 10_000
+    assert scb.transport.requests_sent >= pxweb.data_calls + 3  # the 503s were retried
+    assert pxweb.refused["calls"] == 0  # ... and paced with everything else

@@ -188,7 +188,8 @@ class Transport:
             headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
             follow_redirects=True,
         )
-        self.requests_sent = 0
+        self._count_lock = threading.Lock()
+        self.requests_sent = 0  # every attempt, retries included
 
     def close(self) -> None:
         self._client.close()
@@ -255,7 +256,8 @@ class Transport:
         the server has counted the call, and the body may take its time."""
         if self.limiter is not None:
             self.limiter.acquire()
-        self.requests_sent += 1
+        with self._count_lock:
+            self.requests_sent += 1
         released = False
         try:
             built = self._client.build_request(

@@ -95,6 +95,7 @@ class FakePxWeb:
             load_fixture("search.json")["tables"]
 
     def mount(self, http: FakeHttp) -> None:
+        http.gate(PREFIX, self.rate_gate)
         http.route(PREFIX, self.handle)
 
     def add_table(self, table: Table) -> None:
@@ -113,12 +114,15 @@ class FakePxWeb:
             self.arrivals.append(now)
             return None
 
-    def handle(self, incoming: Incoming) -> Reply:
+    def rate_gate(self, incoming: Incoming) -> Reply | None:
+        """Every call counts, also those that then fail: over the limit → 429."""
         wait = self._over_call_limit(incoming.at)
-        if wait is not None:
-            after = f"{wait:.3f}" if self.fractional_retry_after else str(math.ceil(wait))
-            return Reply(429, {"title": "Too Many Requests", "status": 429},
-                         {"Retry-After": after})
+        if wait is None:
+            return None
+        after = f"{wait:.3f}" if self.fractional_retry_after else str(math.ceil(wait))
+        return Reply(429, {"title": "Too Many Requests", "status": 429}, {"Retry-After": after})
+
+    def handle(self, incoming: Incoming) -> Reply:
         path = incoming.path[len(PREFIX):].strip("/")
         parts = path.split("/")
         if parts == ["config"]:

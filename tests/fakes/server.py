@@ -46,11 +46,16 @@ class FakeHttp:
 
     def __init__(self) -> None:
         self.routes: list[tuple[str, Route]] = []
+        # Gates see every request first, faults included (a rate limit counts failed calls).
+        self.gates: list[tuple[str, Callable[[Incoming], Reply | None]]] = []
         self.log: list[Incoming] = []
         self.faults: deque[tuple[str, str, Any]] = deque()
         self.lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+
+    def gate(self, prefix: str, check: Callable[[Incoming], Reply | None]) -> None:
+        self.gates.append((prefix, check))
 
     def route(self, prefix: str, handler: Route) -> None:
         self.routes.append((prefix, handler))
@@ -76,7 +81,7 @@ class FakeHttp:
 
     def start(self) -> FakeHttp:
         handler = _make_handler(self)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server = _QuietServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,),
                                         daemon=True)
@@ -93,6 +98,13 @@ class FakeHttp:
             if incoming.path.startswith(prefix):
                 return handler(incoming)
         return Reply(404, {"title": "Not Found", "status": 404, "detail": incoming.path})
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up early (timeouts in the tests) are expected, not news."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
 
 
 def _make_handler(fake: FakeHttp) -> type[BaseHTTPRequestHandler]:
@@ -118,6 +130,11 @@ class _Handler(BaseHTTPRequestHandler):
         incoming = self._incoming()
         with self.fake.lock:
             self.fake.log.append(incoming)
+        for prefix, check in self.fake.gates:
+            refusal = check(incoming) if incoming.path.startswith(prefix) else None
+            if refusal is not None:
+                self._send(refusal)
+                return
         fault = self.fake.take_fault(incoming.path)
         if fault is not None and self._apply_fault(*fault):
             return
