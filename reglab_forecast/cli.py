@@ -149,7 +149,8 @@ def _add_fetch(subparsers: argparse._SubParsersAction) -> None:
                         "(standard: REGLAB_SCB_URL eller SCB:s)")
     parser.add_argument("--data-dir", type=Path, metavar="MAPP",
                         help="var ögonblicksbilden skrivs (standard: REGLAB_DATA_DIR)")
-    parser.add_argument("--list", action="store_true", help="visa katalogens tabeller och avsluta")
+    parser.add_argument("--list", action="store_true",
+                        help="visa katalogens tabeller (* = standard) och avsluta")
     parser.set_defaults(run=_run_fetch)
 
 
@@ -171,7 +172,8 @@ def _run_fetch(args: argparse.Namespace) -> int:
     if args.list:
         for spec in catalogue.tables.values():
             mark = "*" if spec.default else " "
-            print(f"{mark} {spec.key:<20} {spec.table_id or 'sök':<8} {spec.title}")
+            where = spec.table_id or ("sök" if spec.source == "scb" else "JobTech")
+            print(f"{mark} {spec.key:<20} {where:<8} {spec.title}")
         return EXIT_OK
     for key in args.tables or []:
         catalogue.table(key)  # unknown names fail before any download

@@ -10,3 +10,9 @@ import tempfile  # noqa: E402
 
 os.environ.pop("REGLAB_SNAPSHOT_DIR", None)
 os.environ["REGLAB_DATA_DIR"] = tempfile.mkdtemp(prefix="reglab-test-data-")
+
+# Live-data settings from the shell must not leak into tests: no real URLs, keys or offline
+# switch, and a throwaway response cache.
+for _name in ("REGLAB_OFFLINE", "REGLAB_SCB_URL", "REGLAB_JOBTECH_URL", "REGLAB_JOBTECH_API_KEY"):
+    os.environ.pop(_name, None)
+os.environ["REGLAB_CACHE_DIR"] = tempfile.mkdtemp(prefix="reglab-test-cache-")
