@@ -131,6 +131,7 @@ def backtest(
         "created": date.today().isoformat(), "level": "län × SSYK3",
         "data_years": [int(full.years[0]), int(full.years[-1])],
         "vintage": str(employment.attrs.get("vintage", "")),
+        "source": str(employment.attrs.get("source", "")),
         "origins": origins, "horizons": horizons, "headline_origins": list(headline_origins),
         "headline_horizon": headline_horizon, "params": asdict(params),
         # Upper bound, not a method: constant regional shares × the actual national mix.

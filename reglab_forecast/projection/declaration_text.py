@@ -97,4 +97,7 @@ def declaration_text(declaration: QualityDeclaration) -> str:
             f"{percent(group['direction'].iloc[0])}, täckning {percent(group['coverage'].iloc[0])}"
         )
     lines += ["", *(f"Not: {note}" for note in meta.get("notes", []))]
+    if meta.get("source") or meta.get("vintage"):
+        lines.append(f"Källa: {meta.get('source', '')}; {meta.get('vintage', '')}; egen "
+                     f"bakåtprövning ({meta.get('created', '')}).")
     return "\n".join(lines)

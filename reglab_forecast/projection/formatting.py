@@ -31,8 +31,7 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
         lines.append(f"{row['ssyk']:<6}{str(row['ssyk_name'])[:46]:<48}{row['year']:>6}"
                      f"{number(row['employed']):>14}{interval:>24}{number(row['expansion']):>12}"
                      f"{number(row['replacement']):>12}{number(row['recruitment_need']):>12}")
-    lines += ["", "Källa: SCB yrkesregistret (AM0208), egen beräkning med standardmetoden. "
-              "Regional åldersstruktur skattad från riket."]
+    lines += ["", result.source_note, "Regional åldersstruktur skattad från riket."]
     return "\n".join(lines)
 
 

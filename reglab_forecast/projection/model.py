@@ -89,6 +89,15 @@ class Projection:
     models: dict[str, Any] = field(default_factory=dict)
     by_sex: pd.DataFrame | None = None
     names: dict[str, dict[str, str]] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def source_note(self) -> str:
+        """'Källa: …' with the data vintage, for every table made from this projection."""
+        source = self.provenance.get("source", "SCB, yrkesregistret (AM0208)")
+        vintage = self.provenance.get("vintage", "")
+        return (f"Källa: {source}{'; ' + vintage if vintage else ''}. Prognos med "
+                f"standardmetoden från {self.base_year}, scenario '{self.scenario.name}'.")
 
     @property
     def table(self) -> pd.DataFrame:
@@ -261,6 +270,8 @@ def project(
         paths=paths[TABLE_COLUMNS], scenario=chosen, base_year=panel.base_year,
         target_years=targets, calibration=calibration, models={"national_total": fit},
         by_sex=_base_by_sex(panel), names=_names(panel),
+        provenance={k: employment.attrs[k] for k in ("source", "vintage", "table_id")
+                    if k in employment.attrs},
     )
 
 

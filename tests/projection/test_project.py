@@ -158,3 +158,8 @@ def test_gender_balance_for_one_lan(projection):
     assert set(one["region"]) == {"18"}
     base = projection.cells.query("region == '18'")["base_employed"].sum()
     assert one["men"].sum() + one["women"].sum() == base
+
+
+def test_outputs_carry_source_and_vintage(projection):
+    note = projection.source_note
+    assert "AM0208" in note and "2014–2024" in note and "Grundscenario" in note
