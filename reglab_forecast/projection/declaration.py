@@ -35,8 +35,9 @@ TARGETS = {"wape_reduction": 0.10, "wape_reduction_goal": 0.20, "direction": 0.7
            "coverage_low": 0.75, "coverage_high": 0.85}
 NOTES = [
     "Intervallen för ett startår kalibreras på felen från de andra startåren "
-    "(leave-one-origin-out), aldrig på de fel som poängsätts. Den strängare prövningen "
-    "kalibrerar bara på fel som var kända vid startåret (korta horisonter, vidgade med √h).",
+    "(leave-one-origin-out), aldrig på de fel som poängsätts. En strängare prövning som "
+    "kalibrerar bara på fel som var kända vid startåret (korta horisonter, vidgade med √h) "
+    "ger täckningen {realtime} vid {horizon} år.",
     "Seriebrott 2019 (ny registerserie), 2022 (BAS ersätter RAMS) och 2023 (16–69 år och "
     "imputerade yrken) ingår i utfallen, med nivåskift utöver normal tillväxt på {jumps}: mål "
     "efter ett brott mäts på en annan grund än startåret. 'Länstotal känd' tar bort "
@@ -146,7 +147,9 @@ def backtest(
 
     jumps = ", ".join(f"{year} {'+' if jump > 0 else ''}{percent(math.expm1(jump))}"
                       for year, jump in break_jumps(full).items())
-    notes = [note.format(jumps=jumps) for note in NOTES]
+    realtime = percent(declaration.figure("standard", "coverage_realtime"))
+    notes = [note.format(jumps=jumps, realtime=realtime, horizon=headline_horizon)
+             for note in NOTES]
     meta["notes"] = [*notes, *obstacles(declaration)]  # the briefs print the notes
     return declaration
 
