@@ -147,6 +147,22 @@ def _axis_formatter(kind: str, spread: float) -> FuncFormatter:
     return FuncFormatter(lambda v, _p: fmt_pct(v, digits))
 
 
+def _dots(ax, lan: pd.DataFrame, value: str, region_name: str) -> None:  # type: ignore[no-untyped-def]
+    """One dot per län on a thin guide line; the region in focus larger, coloured and bold."""
+    mine = lan["region_name"] == region_name
+    ax.hlines(lan["region_name"], lan[value].min(), lan[value], color=COLORS["grid"],
+              linewidth=0.6, zorder=1)
+    ax.scatter(lan.loc[~mine, value], lan.loc[~mine, "region_name"], s=14,
+               color=COLORS["context"], zorder=2)
+    if mine.any():
+        ax.scatter(lan.loc[mine, value], lan.loc[mine, "region_name"], s=30,
+                   color=COLORS["region"], zorder=3, label=region_name)
+    for tick in ax.get_yticklabels():
+        if tick.get_text() == region_name:
+            tick.set_fontweight("bold")
+            tick.set_color(COLORS["region"])
+
+
 def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str,
                    caption: str, name: str = "lan", kind: str = "pct",
                    width_cm: float = WIDTH_CM, height_cm: float = 8.0) -> Figure:
@@ -160,19 +176,8 @@ def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str
     lan = frame[frame["region"] != "00"].sort_values(value)
     fig, ax = new_figure(height_cm, width_cm=width_cm)
     with plt.rc_context(RC_PARAMS):
-        mine_row = lan["region_name"] == region_name
-        ax.hlines(lan["region_name"], lan[value].min(), lan[value], color=COLORS["grid"],
-                  linewidth=0.6, zorder=1)
-        ax.scatter(lan.loc[~mine_row, value], lan.loc[~mine_row, "region_name"], s=14,
-                   color=COLORS["context"], zorder=2)
-        if mine_row.any():
-            ax.scatter(lan.loc[mine_row, value], lan.loc[mine_row, "region_name"], s=30,
-                       color=COLORS["region"], zorder=3, label=region_name)
+        _dots(ax, lan, value, region_name)
         ax.axvline(riket, color=COLORS["riket"], linewidth=1.2, label=f"Riket {show(riket)}")
-        for tick in ax.get_yticklabels():
-            if tick.get_text() == region_name:
-                tick.set_fontweight("bold")
-                tick.set_color(COLORS["region"])
         spread = float(lan[value].max() - lan[value].min())
         ax.xaxis.set_major_formatter(_axis_formatter(kind, spread))
         ax.xaxis.set_major_locator(MaxNLocator(nbins=3 if width_cm < 12 else 8))

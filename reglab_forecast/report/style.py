@@ -16,7 +16,7 @@ matplotlib.use("Agg")  # figures are files, never windows; set before pyplot is 
 
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from .numbers import fmt_dec, fmt_int, fmt_pct  # noqa: E402
+from .numbers import fmt_int, fmt_pct  # noqa: E402
 
 __all__ = [
     "COLORS",
@@ -24,7 +24,6 @@ __all__ = [
     "RC_PARAMS",
     "font_dir",
     "int_formatter",
-    "pct1_formatter",
     "pct_formatter",
 ]
 
@@ -83,5 +82,3 @@ def font_dir() -> Path:
 
 int_formatter = FuncFormatter(lambda value, _pos: fmt_int(value))
 pct_formatter = FuncFormatter(lambda value, _pos: fmt_pct(value, 0))
-pct1_formatter = FuncFormatter(lambda value, _pos: fmt_pct(value, 1))
-dec_formatter = FuncFormatter(lambda value, _pos: fmt_dec(value, 1))
