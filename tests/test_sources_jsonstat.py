@@ -106,3 +106,34 @@ def test_every_cell_lands_on_its_codes(case: tuple[list[int], list[Any], bool]) 
         else:
             assert got == expected
         assert row.D0_name == f"D0 {codes[0]:02d}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 6), min_size=1, max_size=4), st.integers(1, 40), st.randoms())
+def test_split_answers_combine_to_the_whole_cube(sizes: list[int], max_cells: int,
+                                                 rnd: Any) -> None:
+    """However a selection is cut into calls, the combined frame is the one-call frame."""
+    from reglab_forecast.sources.scb import _combine
+    from reglab_forecast.sources.split import split_selection
+
+    total = math.prod(sizes)
+    values = [None if rnd.random() < 0.1 else rnd.randint(0, 999) for _ in range(total)]
+    whole = _dataset(sizes, values)
+    order = {f"D{i}": [f"{j:02d}" for j in range(n)] for i, n in enumerate(sizes)}
+    cube = np.array(values, dtype=object).reshape(sizes)
+    answers = []
+    chunks = split_selection(order, max_cells)
+    rnd.shuffle(chunks)  # answers may come in any order
+    for chunk in chunks:
+        index = np.ix_(*[[order[k].index(c) for c in chunk[k]] for k in order])
+        part = _dataset([len(chunk[k]) for k in order], list(cube[index].ravel()))
+        for k in order:  # the chunk's own codes, not 00..n
+            part["dimension"][k]["category"] = {
+                "index": {c: i for i, c in enumerate(chunk[k])},
+                "label": {c: f"{k} {c}" for c in chunk[k]}}
+        answers.append(part)
+    combined, calls = _combine(answers, order, "TABX")
+    assert calls == len(chunks)
+    expected = parse_jsonstat2(whole)
+    expected.attrs = {}
+    assert combined.equals(expected)

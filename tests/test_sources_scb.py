@@ -76,6 +76,7 @@ def test_splitting_a_big_table_within_the_call_limit(scb: ScbClient, pxweb: Fake
 
 
 def test_server_stricter_than_its_config_still_works(scb: ScbClient, pxweb: FakePxWeb) -> None:
+    pxweb.max_cells = 5000
     scb.config()
     pxweb.max_cells = 700  # the server now refuses what /config allowed
     frame = scb.data("TAB4442", {"Yrke2012": "TOP(100)", "Alder": "*", "Tid": "*"})
@@ -84,9 +85,9 @@ def test_server_stricter_than_its_config_still_works(scb: ScbClient, pxweb: Fake
 
 
 def test_429_from_a_server_with_a_longer_window(scb: ScbClient, pxweb: FakePxWeb) -> None:
+    pxweb.max_cells = 2000
     scb.config()
     pxweb.max_calls, pxweb.window = 3, 0.3  # stricter than the client believes
-    pxweb.max_cells = 2000
     frame = scb.data("TAB4442", {"Yrke2012": "TOP(200)", "Alder": "*", "Tid": "*"})
     assert len(frame) == 10_000 and pxweb.refused["calls"] > 0
 
@@ -147,10 +148,20 @@ def test_progress_bar_for_more_than_one_call(scb_url: str, cache_dir: Path, pxwe
 
 
 def test_400_for_too_many_cells_is_split_as_well(scb: ScbClient, pxweb: FakePxWeb) -> None:
+    pxweb.max_cells = 3000
     scb.config()
     pxweb.max_cells, pxweb.cell_status = 900, 400
     frame = scb.data("TAB4442", {"Yrke2012": "TOP(50)", "Alder": "*", "Tid": "*"})
     assert len(frame) == 2500 and pxweb.refused["cells"] > 0
+
+
+def test_a_400_that_splitting_cannot_cure_is_reported(scb: ScbClient, pxweb: FakePxWeb) -> None:
+    pxweb.max_cells = 3000
+    scb.config()
+    pxweb.max_cells, pxweb.cell_status = 1, 400  # refuses everything
+    with pytest.raises(ResponseError, match=r"TAB4442.*HTTP 400"):
+        scb.data("TAB4442", {"Yrke2012": "TOP(50)", "Alder": "*", "Tid": "*"})
+    assert pxweb.refused["cells"] < 16  # halving stopped early, no flood of calls
 
 
 def test_an_answer_with_foreign_cells_is_refused(scb: ScbClient, pxweb: FakePxWeb) -> None:

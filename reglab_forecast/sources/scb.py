@@ -243,9 +243,10 @@ class ScbClient:
                    disable=not self.progress or len(chunks) < 2, leave=False)
         pool = ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(chunks))))
         try:
-            futures = [pool.submit(self._get_chunk, meta, chunk, codelists, 0)
-                       for chunk in chunks]
-            for future in futures:
+            futures: list[Any] = [pool.submit(self._get_chunk, meta, chunk, codelists, 0)
+                                  for chunk in chunks]
+            for i, future in enumerate(futures):
+                futures[i] = None  # let each answer go once it has been used
                 for chunk, raw in future.result():
                     bar.update(count_cells(chunk))
                     yield raw
@@ -260,9 +261,11 @@ class ScbClient:
             return [(chunk, self.transport.get_json(self._data_request(meta, chunk,
                                                                        codelists)))]
         except ClientStatusError as error:
-            # 400/403 on a checked selection means "too many cells": halve and try again.
+            # 400/403 on a checked selection means "too many cells": halve and try again,
+            # down to a sixteenth of what /config promised (beyond that it is another error).
             cells = count_cells(chunk)
-            if error.status not in (400, 403) or cells < 2 or depth >= _MAX_RESPLITS:
+            if (error.status not in (400, 403) or cells < 2 or depth >= _MAX_RESPLITS
+                    or cells * 16 < self.max_cells):
                 raise
         answers = []
         for part in split_selection(chunk, max(1, cells // 2), meta.keep_whole):
