@@ -38,10 +38,12 @@ def sources(folder: Path = HERE) -> list[Path]:
 
 
 def convert(source: Path) -> nbformat.NotebookNode:
-    """The notebook for a ``py:percent`` file, with the python3 kernel set."""
+    """The notebook for a ``py:percent`` file, with the python3 kernel set, paired to it."""
     notebook = jupytext.read(source, fmt="py:percent")
     notebook.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3",
                                        "language": "python"}
+    # The sources' headers pair them ("formats: ipynb,py:percent"): with jupytext in
+    # JupyterLab, saving the .ipynb also updates the .py.
     return notebook
 
 

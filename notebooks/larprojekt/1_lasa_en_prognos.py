@@ -1,10 +1,12 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: py:percent
+#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -73,7 +75,7 @@ show(path[path["year"].isin([2024, 2030, 2035])], index="year",
 # %% [markdown]
 # ### Lösning 1
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 row = path[path["year"] == 2035].iloc[0]
 low = row["lower"] / row["employed"] - 1
 high = row["upper"] / row["employed"] - 1
@@ -111,7 +113,7 @@ show(largest[columns], index="ssyk_name", caption="De tio största yrkena, progn
 # %% [markdown]
 # ### Lösning 2
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 width = by_occupation.assign(
     width=(by_occupation["upper"] - by_occupation["lower"]) / by_occupation["employed"])
 width = width[width["employed"] > 0].sort_values("width")
@@ -137,7 +139,7 @@ print("Små yrken har breda intervall: ett fåtal personer hit eller dit är må
 # %% [markdown]
 # ### Lösning 3
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 need = by_occupation["recruitment_need"].sum()
 retiring = by_occupation["replacement"].sum()
 print(f"Rekryteringsbehov 2024–2035: {format_int(need)}, varav pensionsavgångar "
@@ -181,7 +183,7 @@ show(headline[["method", "wape", "direction", "coverage"]], index="method",
 # %% [markdown]
 # ### Lösning 4
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 by_horizon = declaration.by_horizon.pivot_table(index="horizon", columns="method",
                                                 values="wape")
 for horizon in (3, 5, 8):

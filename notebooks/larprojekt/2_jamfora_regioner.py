@@ -1,10 +1,12 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: py:percent
+#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -81,7 +83,7 @@ ax = plot_regions(regions.frame, "need_pct", REGION,
 # %% [markdown]
 # ### Lösning 1
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 lan = regions.frame[regions.frame["region"] != "00"].set_index("region")
 own = lan.loc[REGION]
 distance = ((lan["need_pct"] - own["need_pct"]) ** 2
@@ -107,7 +109,7 @@ print("Avståndet är i procentenheter på båda nyckeltalen. Län med liknande 
 # %% [markdown]
 # ### Lösning 2
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 ax = lan.plot.scatter(x="share_55", y="demography", figsize=(6, 4))
 for code, row in lan.iterrows():
     ax.annotate(row["region_name"].replace(" län", ""), (row["share_55"], row["demography"]),
@@ -136,7 +138,7 @@ print(f"Korrelation {format_decimal(correlation, 2)}: {reading}.")
 # %% [markdown]
 # ### Lösning 3
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 projection = project(inputs.employment, inputs.age_profile)
 nurses = projection.aggregate(level=3, regions="all", years=[2035])
 nurses = nurses[nurses["ssyk"] == "532"].copy()

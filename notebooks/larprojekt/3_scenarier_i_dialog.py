@@ -1,10 +1,12 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: py:percent
+#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -163,7 +165,7 @@ display(widgets.VBox([widgets.HBox([use_national, national]),
 # %% [markdown]
 # ### Lösning 1
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 plant = project(employment, age_profile,
                 scenario=levers_scenario(None, None, 0, "812", 800, 2027, name="Etablering"))
 difference = difference_2035(plant, "812")
@@ -187,7 +189,7 @@ print(f"Etableringen ger {format_int(extra['rekryteringsbehov i yrket'])} fler a
 # %% [markdown]
 # ### Lösning 2
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 later = project(employment, age_profile,
                 scenario=levers_scenario(None, None, 2, "532", 0, 2027, name="Två år senare"))
 retirements = pd.DataFrame({
@@ -214,7 +216,7 @@ print("Senare pension skjuter upp avgångarna men tar inte bort dem: på lång s
 # %% [markdown]
 # ### Lösning 3
 
-# %% tags=["lösning"] jupyter={"source_hidden": true}
+# %% tags=["solution"] jupyter={"source_hidden": true}
 toml = f"""name = "Stark tillväxt i {rf.region_name(REGION)}"
 description = "Länet växer 1 % per år, riket 0,4 % per år."
 national_growth = 0.4

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+import jupytext
 import nbformat
 import pytest
 
@@ -39,6 +40,20 @@ def test_converts_to_valid_notebook(build: ModuleType, source: Path, tmp_path: P
     assert kinds[0] == "markdown" and notebook.cells[0].source.startswith("# ")
     assert kinds.count("code") >= 3 and kinds.count("markdown") >= 3
     assert notebook.metadata["kernelspec"]["name"] == "python3"
+    assert notebook.metadata["jupytext"]["formats"] == "ipynb,py:percent"
+
+
+def test_source_is_in_jupytext_form(build: ModuleType, source: Path) -> None:
+    """Saving the paired .ipynb in JupyterLab rewrites the .py; that must change nothing.
+
+    (Only the line naming the jupytext version may differ.)
+    """
+    written = jupytext.writes(build.convert(source), fmt="py:percent")
+    assert _without_version(written) == _without_version(source.read_text(encoding="utf-8"))
+
+
+def _without_version(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "jupytext_version:" not in line]
 
 
 def test_learning_notebook_has_exercises_and_solutions(build: ModuleType,
@@ -47,7 +62,7 @@ def test_learning_notebook_has_exercises_and_solutions(build: ModuleType,
     headings = [c.source.splitlines()[0] for c in cells if c.cell_type == "markdown"]
     exercises = [h for h in headings if h.startswith("## Övning")]
     solutions = [c for c in cells
-                 if c.cell_type == "code" and "lösning" in c.metadata.get("tags", [])]
+                 if c.cell_type == "code" and "solution" in c.metadata.get("tags", [])]
     assert any(h.startswith("## Introduktion") for h in headings)
     assert exercises and len(solutions) >= len(exercises)
 
