@@ -138,20 +138,30 @@ from_year = widgets.IntSlider(description="Chocken från år", min=2025, max=203
                               style=style, layout=layout)
 button = widgets.Button(description="Räkna om", button_style="primary")
 output = widgets.Output()
+latest: dict[str, Projection] = {}  # the last scenario the button computed
 
 
 def on_click(_button: widgets.Button) -> None:
     with output:
         output.clear_output(wait=True)
-        draw(national.value if use_national.value else None,
-             regional.value if use_regional.value else None,
-             shift.value, ssyk.value, persons.value, from_year.value)
+        latest["projection"] = draw(national.value if use_national.value else None,
+                                    regional.value if use_regional.value else None,
+                                    shift.value, ssyk.value, persons.value, from_year.value)
 
 
 button.on_click(on_click)
 display(widgets.VBox([widgets.HBox([use_national, national]),
                       widgets.HBox([use_regional, regional]),
                       shift, ssyk, persons, from_year, button, output]))
+
+# %% [markdown]
+# Knappen kan också tryckas från koden, till exempel med pensionen ett år senare (så prövas
+# kopplingen mellan spakar och figur också när notebooken körs utan skärm):
+
+# %%
+shift.value = 1
+button.click()
+print("Räknat om:", latest["projection"].scenario)
 
 # %% [markdown]
 # ## Övning 1: En stor etablering
