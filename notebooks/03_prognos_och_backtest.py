@@ -48,7 +48,12 @@ from reglab_forecast.projection.declaration import METHOD_NAMES
 from reglab_forecast.projection.panel import build_panel
 from reglab_forecast.report.display import show
 from reglab_forecast.report.numbers import format_int
-from reglab_forecast.report.plots import plot_projection, plot_scenarios, projection_note
+from reglab_forecast.report.plots import (
+    plot_projection,
+    plot_scenarios,
+    plot_series,
+    projection_note,
+)
 
 REGION = rf.resolve_region("Örebro län")
 OCCUPATION = "532"  # Undersköterskor (SSYK nivå 3)
@@ -110,8 +115,8 @@ shares = pd.DataFrame({
     "yrkets andel av riket": wide[("00", OCCUPATION)] / wide["00"].sum(axis=1),
     "länets andel av yrket": wide[(REGION, OCCUPATION)] / wide[("00", OCCUPATION)],
 })
-ax = shares.plot(subplots=True, figsize=(8, 4), marker=".", legend=False,
-                 title=list(shares.columns))
+fig = plot_series(shares, base_year=base.base_year, percent=True,
+                  source=projection_note(employment, base))
 show(shares.loc[[2019, 2024, 2030, 2035]], shares=shares.columns,
      source=projection_note(employment, base))
 

@@ -20,6 +20,7 @@ from reglab_forecast.report.plots import (  # noqa: E402
     plot_projection,
     plot_regions,
     plot_scenarios,
+    plot_series,
     projection_path,
     series_breaks,
     source_note,
@@ -133,3 +134,15 @@ def test_regions_are_bars_with_the_region_marked_and_riket_a_line() -> None:
     assert [b.get_width() for b in marked] == [27.9]
     assert [line.get_xdata()[0] for line in ax.get_lines()] == [27.7]
     assert _caption(ax) == "Källa: test"
+
+
+def test_series_panels_split_history_and_projection() -> None:
+    frame = pd.DataFrame({"andel": [0.04, 0.038, 0.036, 0.035]}, index=[2022, 2023, 2024, 2025])
+    fig = plot_series(frame, base_year=2024, percent=True, source="Källa: test")
+    (ax,) = fig.axes
+    solid, dashed = ax.get_lines()
+    assert list(solid.get_xdata()) == [2022, 2023, 2024]
+    assert list(dashed.get_xdata()) == [2024, 2025] and dashed.get_linestyle() == "--"
+    assert ax.yaxis.get_major_formatter()(0.035, 0) == "3,50\u00a0%"
+    assert fig.get_supxlabel() == "Källa: test"
+    plt.close(fig)

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..errors import InputError, ReglabError
 from ..occupations import occupation_name
 from ..projection.model import add_intervals
 from ..snapshot import dataset_info
-from .numbers import format_int
+from .numbers import format_decimal, format_int, format_percent
 
 if TYPE_CHECKING:
     from ..projection import Projection
@@ -206,3 +207,28 @@ def plot_regions(frame: pd.DataFrame, column: str, region: str, title: str,
     ax.spines[["top", "right"]].set_visible(False)
     _caption(ax, source)
     return ax
+
+
+def plot_series(frame: pd.DataFrame, base_year: int | None = None, percent: bool = False,
+                source: str = "") -> Figure:
+    """One panel per column of ``frame`` (index: year); after ``base_year`` the line is dashed.
+
+    For ratios and shares along a projection (``percent`` shows 0.035 as "3,5 %").
+    """
+    fig, axes = plt.subplots(len(frame.columns), 1, figsize=(8, 2.2 * len(frame.columns)),
+                             sharex=True, layout="constrained", squeeze=False)
+    axis_format = FuncFormatter(lambda value, _pos: format_percent(value, 2) if percent
+                                else format_decimal(value, 2))
+    for ax, column in zip(axes[:, 0], frame.columns, strict=True):
+        series = frame[column].dropna()
+        past = series[series.index <= base_year] if base_year is not None else series
+        ax.plot(past.index, past.to_numpy(), color="#1f4e79", marker=".", label="Utfall")
+        if base_year is not None:
+            ahead = series[series.index >= base_year]
+            ax.plot(ahead.index, ahead.to_numpy(), color="#c55a11", linestyle="--",
+                    label="Prognos")
+        _style(ax, str(column))
+        ax.yaxis.set_major_formatter(axis_format)
+    axes[0, 0].legend(loc="upper right", fontsize=8, frameon=False)
+    _caption(axes[-1, 0], source)
+    return fig
