@@ -1,7 +1,7 @@
 """Shared pytest setup."""
 
-# Loopback HTTP servers for the sources tests (tests/fakes).
-pytest_plugins = ["fakes.fixtures"]
+# Loopback HTTP servers for the sources tests (tests/fakes); notebook run times in the summary.
+pytest_plugins = ["fakes.fixtures", "notebook_summary"]
 
 # Tests read the snapshot committed in the repository (or packaged in the wheel), never a
 # refreshed snapshot in the user's data folder or a REGLAB_SNAPSHOT_DIR set in the shell.

@@ -1,4 +1,4 @@
-"""Notebook tests: the notebook sources as parameters, and each one's run time at the end."""
+"""Notebook tests: the notebook sources as parameters (run times: tests/notebook_summary.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from types import ModuleType
 import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-TIME_KEY = "notebook_seconds"  # user property; it reaches the summary from xdist workers too
 
 
 def load_build() -> ModuleType:
@@ -35,16 +34,3 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture(scope="session")
 def build() -> ModuleType:
     return load_build()
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Each executed notebook's run time, so the budget (10 min on 2 cores) stays visible."""
-    times = {report.nodeid.split("[")[-1].rstrip("]"): float(value)
-             for report in terminalreporter.stats.get("passed", [])
-             for key, value in getattr(report, "user_properties", []) if key == TIME_KEY}
-    if not times:
-        return
-    terminalreporter.section("notebook run times")
-    for name, seconds in sorted(times.items()):
-        terminalreporter.write_line(f"{seconds:6.1f} s  {name}")
-    terminalreporter.write_line(f"{sum(times.values()):6.1f} s  total")

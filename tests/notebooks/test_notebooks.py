@@ -14,7 +14,7 @@ import jupytext
 import nbformat
 import pytest
 
-TIME_KEY = "notebook_seconds"  # read by conftest.pytest_terminal_summary
+TIME_KEY = "notebook_seconds"  # read by tests/notebook_summary.py
 ANALYST = {"01_kom_igang", "02_hamta_data", "03_prognos_och_backtest",
            "04_underlag_och_tabeller"}
 LEARNING = {"1_lasa_en_prognos", "2_jamfora_regioner", "3_scenarier_i_dialog"}
