@@ -74,7 +74,9 @@ METHOD_TEXT = (
     "Pensionsavgångar beräknas med kohortmetoden från rikets åldersstruktur per yrke; där "
     "länets egen åldersstruktur saknas används yrkets nationella åldersfördelning (uppskattad). "
     "Rekryteringsbehovet är pensionsavgångar plus expansion, lägst noll. Intervallen är 80 % "
-    "och kommer från metodens egna fel när den körts bakåt i tiden."
+    "och kommer från metodens egna fel när den körts bakåt i tiden. Arbetsförmedlingens bild "
+    "är Yrkesprognosens bristvärde för riket och Platsbankens annonser i länet; Yrkesbarometerns "
+    "regionala bedömningar saknar koppling till SSYK i ögonblicksbilden och visas därför inte."
 )
 
 
