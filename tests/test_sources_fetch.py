@@ -91,11 +91,12 @@ def test_failed_fetch_keeps_the_previous_snapshot(live: Path, tmp_path: Path,
     first = fetch(["af_outlook"], progress=False, retry=FAST_RETRY, report=lambda _: None)
     assert first.ok and (live / "af_outlook.parquet").exists()
     manifest = (live / "MANIFEST.json").read_text()
-    dead = fetch(["af_outlook", "population"], scb_url="http://127.0.0.1:9/api/v2",
-                 cache_dir=tmp_path / "empty", progress=False, retry=FAST_RETRY,
-                 report=lambda _: None)
-    assert set(dead.failed) == {"population"}  # af_outlook came from its cache
+    dead = fetch(["af_outlook", "population", "age_profile_total"],
+                 scb_url="http://127.0.0.1:9/api/v2", cache_dir=tmp_path / "empty",
+                 progress=False, retry=FAST_RETRY, report=lambda _: None)
+    assert set(dead.failed) == {"population", "age_profile_total"}  # JobTech still answers
     assert "kunde inte hämtas" in dead.failed["population"]
+    assert dead.failed["age_profile_total"].startswith("hoppades över")
     assert json.loads((live / "MANIFEST.json").read_text())["datasets"]["population"] == \
         json.loads(manifest)["datasets"]["population"]
 

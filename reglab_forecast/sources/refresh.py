@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from ..config import get_settings
-from ..errors import ReglabError, SourceError
+from ..errors import RateLimitError, ReglabError, ServerError, SourceError
 from . import snapshot_writer, tidy
 from .catalogue import Catalogue, TableSpec, load_catalogue
 from .http import RetryPolicy
@@ -127,6 +127,30 @@ def _open_clients(cache_dir: Path | None, offline: bool | None, scb_url: str | N
     return Clients(scb, jobtech)
 
 
+def _fetch_all(clients: Clients, specs: list[TableSpec], table_ids: dict[str, str],
+               result: FetchResult, report: Callable[[str], Any]) -> None:
+    """Fetch each table; once a source stops answering, skip its remaining tables."""
+    down: dict[str, str] = {}
+    for spec in specs:
+        started = time.perf_counter()
+        if spec.source in down:
+            result.failed[spec.key] = f"hoppades över: {down[spec.source]}"
+            report(f"  {spec.key:<18} hoppades över ({spec.source} svarar inte)")
+            continue
+        try:
+            fetched = fetch_table(clients, spec, table_ids.get(spec.key, ""))
+        except ReglabError as error:
+            if isinstance(error, ServerError | RateLimitError):
+                down[spec.source] = str(error)
+            result.failed[spec.key] = str(error)
+            report(f"  {spec.key:<18} misslyckades: {error}")
+            continue
+        result.fetched.append(fetched)
+        result.resolved[spec.key] = fetched.table_id
+        report(f"  {spec.key:<18} {fetched.table_id:<12} {len(fetched.frame):>9} rader  "
+               f"{time.perf_counter() - started:5.1f} s")
+
+
 def fetch(
     tables: list[str] | None = None,
     *,
@@ -146,18 +170,7 @@ def fetch(
     result = FetchResult(snapshot_dir=None)
     clients = _open_clients(cache_dir, offline, scb_url, progress, retry)
     try:
-        for spec in specs:
-            started = time.perf_counter()
-            try:
-                fetched = fetch_table(clients, spec, (table_ids or {}).get(spec.key, ""))
-            except ReglabError as error:
-                result.failed[spec.key] = str(error)
-                report(f"  {spec.key:<18} misslyckades: {error}")
-                continue
-            result.fetched.append(fetched)
-            result.resolved[spec.key] = fetched.table_id
-            report(f"  {spec.key:<18} {fetched.table_id:<12} {len(fetched.frame):>9} rader  "
-                   f"{time.perf_counter() - started:5.1f} s")
+        _fetch_all(clients, specs, table_ids or {}, result, report)
     finally:
         clients.close()
     refreshable = [f for f in result.fetched if f.spec.dataset]
