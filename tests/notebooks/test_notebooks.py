@@ -5,6 +5,7 @@ Deselect the (slower) execution tests with ``pytest -m "not notebooks"``.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -75,3 +76,16 @@ def test_notebook_runs_offline(build: ModuleType, source: Path, tmp_path: Path,
     record_property(TIME_KEY, time.perf_counter() - start)
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert outputs and not [o for o in outputs if o.get("output_type") == "error"]
+
+
+def test_offline_env_is_set_for_the_kernel_and_restored(build: ModuleType, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGLAB_OFFLINE", "0")
+    monkeypatch.delenv("REGLAB_REPO_DIR", raising=False)
+    with build.offline_env(tmp_path, {"EXTRA": "x"}):
+        assert os.environ["REGLAB_OFFLINE"] == "1"
+        assert os.environ["REGLAB_CACHE_DIR"] == str(tmp_path / "cache")
+        assert Path(os.environ["REGLAB_REPO_DIR"], "tests", "fakes").is_dir()
+        assert os.environ["EXTRA"] == "x"
+    assert os.environ["REGLAB_OFFLINE"] == "0"
+    assert "REGLAB_REPO_DIR" not in os.environ and "EXTRA" not in os.environ
