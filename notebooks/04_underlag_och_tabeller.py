@@ -36,6 +36,7 @@ from pypdf import PdfReader
 
 import reglab_forecast as rf
 from reglab_forecast.report.brief import brief_filename, render_brief, write_brief, write_tables
+from reglab_forecast.report.compare import render_compare
 from reglab_forecast.report.display import show_table
 from reglab_forecast.report.document import build_figures
 from reglab_forecast.report.inputs import load_inputs
@@ -117,6 +118,15 @@ for code in ["03", "22", "25"]:
     path = OUT / brief_filename(rf.region_name(code))
     write_atomic(path, render_brief(inputs, code))
     print(path, len(PdfReader(path).pages), "sidor")
+
+# %% [markdown]
+# Jämförelsen av alla län på de standardiserade nyckeltalen är ett eget underlag
+# (`reglab-forecast compare --out lanen.pdf`):
+
+# %%
+compare_pdf = OUT / "lanen.pdf"
+write_atomic(compare_pdf, render_compare(inputs))
+print(compare_pdf, len(PdfReader(compare_pdf).pages), "sidor")
 
 # %% [markdown]
 # ## Ett underlag för ett scenario

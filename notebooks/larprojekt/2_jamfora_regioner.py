@@ -43,6 +43,7 @@ from IPython.display import display
 
 import reglab_forecast as rf
 from reglab_forecast.projection import project
+from reglab_forecast.report.compare import compare_tables
 from reglab_forecast.report.display import show, show_table
 from reglab_forecast.report.inputs import load_inputs
 from reglab_forecast.report.numbers import format_decimal
@@ -70,6 +71,13 @@ show_table(regions)
 ax = plot_regions(regions.frame, "need_pct", REGION,
                   f"Rekryteringsbehov {inputs.base_year}–{context.horizon}, % av sysselsatta",
                   regions.source)
+
+# %% [markdown]
+# Samma nyckeltal som rangordning: plats 1 är högst värde. Hela jämförelsen finns också som
+# PDF och Excel: `reglab-forecast compare --out lanen.pdf` (eller `lanen.xlsx`).
+
+# %%
+show_table(compare_tables(context)["rangordning"])
 
 # %% [markdown]
 # ## Övning 1: Vilka län liknar ert?
