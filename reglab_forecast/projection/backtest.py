@@ -93,15 +93,19 @@ def _cells(cube: np.ndarray, matrix: np.ndarray) -> np.ndarray:
 
 def origin_errors(
     full: Panel, origin: int, params: MethodParams = DEFAULT_PARAMS,
-    levels: tuple[int, ...] = LEVELS,
+    levels: tuple[int, ...] = LEVELS, methods: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
-    """Projections from ``origin`` against the actuals of every later year in ``full``."""
+    """Projections from ``origin`` against the actuals of every later year in ``full``.
+
+    ``methods`` limits the output to those paths (default: all, with the diagnostic).
+    """
     panel = full.cut(origin)
     later = full.years[full.years > origin]
     horizons = later - origin
     actual = full.values[:, :, np.isin(full.years, later)]
     paths = method_paths(panel, horizons, params)
     paths[DIAGNOSTIC] = _national_mix_known(panel.base, actual)
+    paths = {name: cube for name, cube in paths.items() if methods is None or name in methods}
     factor = break_adjustment(full, origin, later)
     regions = np.append(full.regions, RIKET)
     frames = []
@@ -137,11 +141,11 @@ def _long(
 
 def rolling_errors(
     full: Panel, origins: list[int] | None = None, params: MethodParams = DEFAULT_PARAMS,
-    levels: tuple[int, ...] = LEVELS,
+    levels: tuple[int, ...] = LEVELS, methods: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     """Errors for every origin with enough history and at least one later year."""
     if origins is None:
         first = int(full.years[0]) + MIN_HISTORY - 1
         origins = list(range(first, int(full.years[-1])))
-    frames = [origin_errors(full, origin, params, levels) for origin in origins]
+    frames = [origin_errors(full, origin, params, levels, methods) for origin in origins]
     return pd.concat(frames, ignore_index=True)

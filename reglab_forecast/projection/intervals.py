@@ -43,6 +43,16 @@ class Calibration:
     coverage: float = COVERAGE
     origins: list[int] = field(default_factory=list)
     note: str = ""
+    # Last year whose outcomes the errors used; a projection from an earlier base year must
+    # not use this calibration (it would know what happened after its base year).
+    data_end: int | None = None
+
+    @property
+    def last_outcome_year(self) -> int | None:
+        """``data_end``, or for a file written before it was stored, the least it can be."""
+        if self.data_end is not None:
+            return int(self.data_end)
+        return max(self.origins) + 1 if self.origins else None
 
     def offsets(self, base: np.ndarray, horizon: int) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper offsets for cells of size ``base`` at ``horizon`` years."""
@@ -99,9 +109,12 @@ def calibrate(errors: pd.DataFrame, actual_column: str = "actual_adjusted",
     # Never narrower further ahead: running min/max along the horizon.
     lower = np.minimum.accumulate(np.minimum(lower, 0.0), axis=1)
     upper = np.maximum.accumulate(np.maximum(upper, 0.0), axis=1)
-    origins = sorted(int(o) for o in errors["origin"].unique()) if "origin" in errors else []
+    origins, data_end = [], None
+    if "origin" in errors:
+        origins = sorted(int(o) for o in errors["origin"].unique())
+        data_end = int((errors["origin"] + errors["horizon"]).max())
     return Calibration(horizons, lower.round(5).tolist(), upper.round(5).tolist(),
-                       origins=origins, note=note)
+                       origins=origins, note=note, data_end=data_end)
 
 
 def load_calibration(path: Path | None = None) -> Calibration:

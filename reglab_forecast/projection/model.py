@@ -17,12 +17,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, ReglabError, SnapshotError
+from ..errors import InputError, ReglabError
 from ..occupations import occupation_names
 from ..regions import region_names, resolve_region
+from .calibration_choice import IntervalChoice, choose_calibration
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
 from .formatting import number
-from .intervals import Calibration, calibrate, load_calibration
+from .intervals import Calibration, load_calibration
 from .levers import apply_shocks, national_total, regional_growth
 from .panel import RIKET, Panel, build_panel
 from .replacement import build_age_panel, replacement_rates, share_aged
@@ -48,28 +49,6 @@ def _cached_calibration(path: Path, stamp: int) -> Calibration:
     return load_calibration(path)
 
 
-_COMPUTED: dict[tuple[Any, ...], Calibration] = {}
-
-
-def _calibration_for(panel: Panel, params: MethodParams) -> Calibration:
-    """The stored calibration; without one, computed once from this panel's own backtest.
-
-    The fallback uses only years up to the base year, so it never looks ahead either.
-    """
-    try:
-        return _stored_calibration()
-    except SnapshotError:
-        pass
-    key = (panel.base_year, panel.values.shape, float(panel.values.sum()), params)
-    if key not in _COMPUTED:
-        from .backtest import rolling_errors
-
-        errors = rolling_errors(panel, params=params)
-        standard = errors[errors["method"] == "standard"]
-        _COMPUTED[key] = calibrate(standard, note="beräknad från indata (ingen sparad fil)")
-    return _COMPUTED[key]
-
-
 @dataclass(frozen=True)
 class Projection:
     """The result of ``project``: tables, the scenario, and the fitted models behind them.
@@ -90,6 +69,10 @@ class Projection:
     by_sex: pd.DataFrame | None = None
     names: dict[str, dict[str, str]] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
+    # Where the intervals come from: "stored", "given", "input", "input_extrapolated" or
+    # "year_on_year" (see calibration_choice.py), with a Swedish note for the brief.
+    interval_basis: str = "stored"
+    interval_note: str = ""
 
     @property
     def source_note(self) -> str:
@@ -245,8 +228,11 @@ def project(
 
     ``employment`` should hold every län: the national paths are the sum of the län given.
     Nothing after ``base_year`` (default: the last year in ``employment``) is used for the
-    point projections. Intervals come from the stored calibration of the rolling-origin
-    backtest (``reglab-forecast backtest --save``) unless ``calibration`` is given.
+    point projections, nor for the intervals: they come from the stored calibration of the
+    rolling-origin backtest (``reglab-forecast backtest --save``) only if its outcomes end by
+    ``base_year``, else from the input's own rolling origins up to ``base_year``
+    (``Projection.interval_basis`` and ``interval_note`` say which), unless ``calibration``
+    is given.
     """
     chosen = load_scenario(scenario).with_region_codes()
     panel = build_panel(employment, base_year)
@@ -261,18 +247,27 @@ def project(
     ages = build_age_panel(age_profile, panel.ssyk, panel.base_year)
     rates = replacement_rates(ages, panel.breaks, np.arange(0, horizons[-1] + 1),
                               chosen.retirement_age_shift)
-    calibration = calibration or _calibration_for(panel, params)
+    intervals = _intervals_for(panel, params, int(horizons[-1]), calibration)
     paths = add_intervals(_Cube(panel, employed, rates, share_aged(ages), chosen).frame(),
-                          calibration, panel.base_year)
+                          intervals.calibration, panel.base_year)
     paths = paths.assign(region_name=paths["region"].map(panel.region_names).fillna(""),
                          ssyk_name=paths["ssyk"].map(panel.ssyk_names).fillna(""))
     return Projection(
         paths=paths[TABLE_COLUMNS], scenario=chosen, base_year=panel.base_year,
-        target_years=targets, calibration=calibration, models={"national_total": fit},
+        target_years=targets, calibration=intervals.calibration,
+        models={"national_total": fit}, interval_basis=intervals.basis,
+        interval_note=intervals.note,
         by_sex=_base_by_sex(panel), names=_names(panel),
         provenance={k: employment.attrs[k] for k in ("source", "vintage", "table_id")
                     if k in employment.attrs},
     )
+
+
+def _intervals_for(panel: Panel, params: MethodParams, longest_horizon: int,
+                   given: Calibration | None) -> IntervalChoice:
+    if given is not None:
+        return IntervalChoice(given, "given", given.note)
+    return choose_calibration(panel, params, longest_horizon, _stored_calibration)
 
 
 def _employed(panel: Panel, horizons: np.ndarray, scenario: Scenario, params: MethodParams

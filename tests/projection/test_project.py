@@ -77,7 +77,34 @@ def test_no_look_ahead(employment, age_profile):
     from_cut = project(cut, cut_ages, target_years=(2024,))
     from_full = project(employment, age_profile, base_year=2019, target_years=(2024,))
     assert from_cut.base_year == 2019 == from_full.base_year
-    pd.testing.assert_frame_equal(from_cut.table, from_full.table)
+    pd.testing.assert_frame_equal(from_cut.table, from_full.table)  # intervals included
+    # The stored calibration learnt from outcomes after 2019, so it is not used here.
+    assert from_full.interval_basis == from_cut.interval_basis == "input_extrapolated"
+    assert from_full.calibration.data_end == 2019 and from_full.calibration.origins[-1] == 2018
+    assert "2019" in from_full.interval_note and "kvadratroten" in from_full.interval_note
+    from reglab_forecast.projection import load_calibration
+
+    stored_upper = np.asarray(load_calibration().upper)[:, :3]
+    assert not np.allclose(stored_upper, np.asarray(from_full.calibration.upper))
+
+
+def test_full_panel_uses_the_stored_calibration(projection):
+    from reglab_forecast.projection import load_calibration
+
+    assert projection.interval_basis == "stored"
+    assert projection.calibration == load_calibration()
+    assert projection.calibration.last_outcome_year <= projection.base_year
+    assert "utfall t.o.m. 2024" in projection.interval_note
+
+
+def test_too_short_history_falls_back_to_year_on_year_changes(small_panel):
+    ages = make_age_profile(["1111", "2221", "5321"], range(2014, 2025))
+    result = project(small_panel, ages, base_year=2016, target_years=(2018, 2022))
+    assert result.interval_basis == "year_on_year" and "kort historik" in result.interval_note
+    assert result.calibration.horizons == [1] and result.calibration.data_end == 2016
+    table = result.table
+    width = (table["upper"] - table["lower"]).groupby(table["year"]).sum()
+    assert width[2022] > width[2018] > 0
 
 
 def test_lan_reconcile_to_national_occupation_path(employment):
