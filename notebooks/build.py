@@ -87,7 +87,10 @@ def execute(source: Path, work_dir: Path, env: Mapping[str, str] | None = None
     client = NotebookClient(notebook, timeout=TIMEOUT, kernel_name=KERNEL,
                             resources={"metadata": {"path": str(work_dir)}})
     # The python3 kernel of this interpreter, whatever other python3 kernels are installed.
-    client.create_kernel_manager().kernel_spec.argv[0] = sys.executable
+    spec = client.create_kernel_manager().kernel_spec
+    if spec is None:
+        raise RuntimeError(f"ingen kärna {KERNEL!r}; installera ipykernel")
+    spec.argv[0] = sys.executable
     with offline_env(work_dir, env):
         client.execute()
     return notebook
