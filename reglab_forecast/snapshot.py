@@ -100,7 +100,8 @@ def dataset_info(name: str) -> dict[str, Any]:
     return entry
 
 
-def _validate(frame: pd.DataFrame, name: str, entry: dict[str, Any]) -> None:
+def validate_dataset(frame: pd.DataFrame, name: str, entry: dict[str, Any]) -> None:
+    """Check a dataset against its manifest entry: keys unique, cube complete where it should be."""
     keys: list[str] = list(entry["keys"])
     by = entry.get("complete_by")
     if entry.get("complete") and by:
@@ -135,7 +136,7 @@ def _load(key: str, name: str) -> pd.DataFrame:
             frame = pd.read_parquet(handle)
     except (OSError, ValueError) as error:
         raise SnapshotError(f"kan inte läsa {entry['file']} i {location}: {error}") from error
-    _validate(frame, name, entry)
+    validate_dataset(frame, name, entry)
     frame.attrs.update(_attrs(name, entry, location))
     return frame
 

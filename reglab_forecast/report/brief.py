@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..files import write_bytes_atomic
 from .cells import build_cells
 from .document import build_document, build_figures
 from .inputs import ReportInputs, load_inputs
-from .render import check_writable, check_writable_dir, compile_pdf, write_atomic
+from .render import check_writable, check_writable_dir, compile_pdf
 from .tables import BriefContext, all_tables
 
 __all__ = ["BriefResult", "brief_filename", "render_brief", "write_all_briefs", "write_brief",
@@ -54,7 +55,7 @@ def write_brief(region: str, out: Path, scenario: str | Path | None = None) -> B
     check_writable(out)
     code = resolve(region)
     inputs = load_inputs(scenario)
-    write_atomic(out, render_brief(inputs, code))
+    write_bytes_atomic(out, render_brief(inputs, code))
     return BriefResult(code, out)
 
 
@@ -95,7 +96,7 @@ def _render_one(region: str, out: Path) -> BriefResult:
     inputs = _WORKER["inputs"]
     cells = _WORKER["cells"]
     assert isinstance(inputs, ReportInputs) and isinstance(cells, pd.DataFrame)
-    write_atomic(out, render_brief(inputs, region, cells))
+    write_bytes_atomic(out, render_brief(inputs, region, cells))
     return BriefResult(region, out)
 
 

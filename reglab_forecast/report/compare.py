@@ -12,12 +12,13 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError
+from ..files import write_bytes_atomic
 from .cells import RIKET
 from .document import figure_block, table_block
 from .figures import Figure, figure_regions
 from .inputs import ReportInputs, load_inputs
 from .regional import region_columns, regions_frame
-from .render import check_writable, compile_pdf, write_atomic
+from .render import check_writable, compile_pdf
 from .tables import BriefContext
 from .tablespec import Column, Table, round_frame
 from .texts import HOW_TO_READ, method_blocks
@@ -118,7 +119,7 @@ def write_compare(out: Path, scenario: str | Path | None = None) -> None:
     check_writable(out)
     inputs = load_inputs(scenario)
     if suffix == ".pdf":
-        write_atomic(out, render_compare(inputs))
+        write_bytes_atomic(out, render_compare(inputs))
         return
     from .regional import table_sources
     from .tablepackage import write_xlsx

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Iterable
 from importlib import resources
@@ -22,8 +21,7 @@ from ..errors import InputError, ReglabError
 from .figures import Figure
 from .style import font_dir
 
-__all__ = ["FIXED_TIMESTAMP", "check_writable", "check_writable_dir", "compile_pdf",
-           "write_atomic", "write_atomic_dir"]
+__all__ = ["FIXED_TIMESTAMP", "check_writable", "check_writable_dir", "compile_pdf"]
 
 # Midnight 1 January of the data's publication year would also do; a constant keeps it simple.
 FIXED_TIMESTAMP = int(dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp())
@@ -75,7 +73,7 @@ def check_writable(out: Path) -> None:
 
 
 def check_writable_dir(folder: Path, option: str = "--csv") -> None:
-    """A folder that may be created (or replaced) by ``write_atomic_dir``."""
+    """A folder that may be created (or replaced) by ``files.build_dir_atomic``."""
     parent = folder.parent if str(folder.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{option} {folder} är en fil; ange en mapp")
@@ -83,31 +81,3 @@ def check_writable_dir(folder: Path, option: str = "--csv") -> None:
         raise InputError(f"{option} {folder}: mappen {parent} finns inte")
     if not os.access(parent, os.W_OK):
         raise InputError(f"{option} {folder}: saknar skrivrättighet i {parent}")
-
-
-def write_atomic(out: Path, content: bytes) -> None:
-    """Write to a temp file in the same folder, then rename: no half-written file on error."""
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_atomic_dir(out: Path, fill: Any) -> None:
-    """Build a folder in a temp sibling with ``fill(path)``, then move it into place."""
-    out = Path(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent or "."))
-    try:
-        fill(tmp)
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .render import write_atomic, write_atomic_dir
+from ..files import build_dir_atomic, write_bytes_atomic
 from .tablespec import Table
 
 __all__ = ["column_guide", "workbook_bytes", "write_csv_dir", "write_xlsx"]
@@ -94,7 +94,7 @@ def workbook_bytes(tables: Mapping[str, Table], vintage: str) -> bytes:
 
 
 def write_xlsx(tables: Mapping[str, Table], out: Path, vintage: str) -> None:
-    write_atomic(Path(out), workbook_bytes(tables, vintage))
+    write_bytes_atomic(Path(out), workbook_bytes(tables, vintage))
 
 
 def _csv_text(frame: pd.DataFrame) -> str:
@@ -115,4 +115,4 @@ def write_csv_dir(tables: Mapping[str, Table], out_dir: Path, vintage: str) -> N
                   f"Datavintage: {vintage}\nKolumnerna förklaras i kolumner.csv.\n")
         (folder / "LASMIG.txt").write_text(readme, encoding="utf-8")
 
-    write_atomic_dir(Path(out_dir), fill)
+    build_dir_atomic(Path(out_dir), fill)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..files import write_bytes_atomic
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z_.\-åäöÅÄÖ]")
 
@@ -37,20 +37,6 @@ def cache_key(request: Any) -> str:
 
 def _safe(part: str) -> str:
     return _UNSAFE.sub("_", part) or "_"
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @dataclass(frozen=True)
@@ -101,8 +87,8 @@ class DiskCache:
             "fetched_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "fetched_at_epoch": time.time(),
         }
-        atomic_write(path, raw)
-        atomic_write(self._meta_path(path), canonical_json(stamped).encode("utf-8"))
+        write_bytes_atomic(path, raw)
+        write_bytes_atomic(self._meta_path(path), canonical_json(stamped).encode("utf-8"))
 
     def discard(self, path: Path) -> None:
         for candidate in (path, self._meta_path(path)):

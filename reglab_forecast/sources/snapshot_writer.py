@@ -19,8 +19,7 @@ import pandas as pd
 
 from .. import snapshot
 from ..errors import SnapshotError
-from ..frames import validate
-from .cache import atomic_write
+from ..files import atomic_path, write_bytes_atomic
 
 if TYPE_CHECKING:
     from .refresh import Fetched
@@ -60,18 +59,6 @@ def merge(old: pd.DataFrame | None, new: pd.DataFrame, how: str, keys: list[str]
     return merged.sort_values(keys, ignore_index=True)
 
 
-def _check(frame: pd.DataFrame, name: str, entry: dict[str, Any]) -> None:
-    keys = list(entry["keys"])
-    by = entry.get("complete_by")
-    if entry.get("complete") and by:
-        validate(frame, keys, name=name)
-        for value, group in frame.groupby(by):
-            validate(group, [k for k in keys if k != by], name=f"{name} ({by}={value})",
-                     complete=True)
-    else:
-        validate(frame, keys, name=name, complete=bool(entry.get("complete")))
-
-
 def _entry(old: dict[str, Any], fetched: Fetched, frame: pd.DataFrame) -> dict[str, Any]:
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     new_years = sorted(int(y) for y in fetched.frame["year"].unique()) \
@@ -101,9 +88,8 @@ def _entry(old: dict[str, Any], fetched: Fetched, frame: pd.DataFrame) -> dict[s
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    temporary = path.with_suffix(".tmp")
-    frame.to_parquet(temporary, index=False, compression="zstd")
-    os.replace(temporary, path)
+    with atomic_path(path) as temporary:
+        frame.to_parquet(temporary, index=False, compression="zstd")
 
 
 def _write_all(base: Traversable, manifest: dict[str, Any], fetched: list[Fetched],
@@ -121,7 +107,7 @@ def _write_all(base: Traversable, manifest: dict[str, Any], fetched: list[Fetche
                                                 if c not in ("employed", "population", "ads")]})
         old = _read_frame(base, old_entry) if "file" in old_entry else None
         frame = merge(old, item.frame, item.spec.merge, list(old_entry["keys"]))
-        _check(frame, name, old_entry)
+        snapshot.validate_dataset(frame, name, old_entry)
         entry = _entry(old_entry, item, frame)
         _write_parquet(frame, scratch / entry["file"])
         entries[name] = entry
@@ -139,7 +125,7 @@ def rebuild(fetched: list[Fetched], target: Path) -> Path:
     scratch.mkdir()
     try:
         new_manifest = _write_all(base, manifest, fetched, scratch)
-        atomic_write(scratch / MANIFEST, (json.dumps(new_manifest, ensure_ascii=False,
+        write_bytes_atomic(scratch / MANIFEST, (json.dumps(new_manifest, ensure_ascii=False,
                                                      indent=2) + "\n").encode("utf-8"))
         _swap(scratch, target)
     finally:
