@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -57,4 +58,13 @@ def test_integers_round_trip(value):
 
 @given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
 def test_decimals_round_trip(value):
-    assert parse_number(fmt_dec(value, 2)) == pytest.approx(round(value, 2), abs=0.0051)
+    # Half away from zero on the number as written (0.985 -> 0,99), not on its binary float
+    # (where round(0.985, 2) gives 0.98): that is how a reader rounds the printed figure.
+    expected = Decimal(repr(abs(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    expected = -expected if value < 0 else expected
+    assert parse_number(fmt_dec(value, 2)) == pytest.approx(float(expected), abs=1e-9)
+
+
+def test_decimals_round_half_up_as_written():
+    assert fmt_dec(0.985, 2) == "0,99"
+    assert fmt_dec(-0.985, 2) == f"{MINUS}0,99"
