@@ -35,13 +35,13 @@ from IPython.display import SVG, Markdown, display
 from pypdf import PdfReader
 
 import reglab_forecast as rf
+from reglab_forecast.files import write_bytes_atomic
 from reglab_forecast.report.brief import brief_filename, render_brief, write_brief, write_tables
 from reglab_forecast.report.compare import render_compare
 from reglab_forecast.report.display import show_table
 from reglab_forecast.report.document import build_figures
 from reglab_forecast.report.inputs import load_inputs
 from reglab_forecast.report.narrative import summary_paragraphs
-from reglab_forecast.report.render import write_atomic
 from reglab_forecast.report.tables import BriefContext, all_tables
 
 REGION = rf.resolve_region("Örebro län")
@@ -116,7 +116,7 @@ SVG(next(iter(figures.values())).svg)
 # %%
 for code in ["03", "22", "25"]:
     path = OUT / brief_filename(rf.region_name(code))
-    write_atomic(path, render_brief(inputs, code))
+    write_bytes_atomic(path, render_brief(inputs, code))
     print(path, len(PdfReader(path).pages), "sidor")
 
 # %% [markdown]
@@ -125,7 +125,7 @@ for code in ["03", "22", "25"]:
 
 # %%
 compare_pdf = OUT / "lanen.pdf"
-write_atomic(compare_pdf, render_compare(inputs))
+write_bytes_atomic(compare_pdf, render_compare(inputs))
 print(compare_pdf, len(PdfReader(compare_pdf).pages), "sidor")
 
 # %% [markdown]
