@@ -8,6 +8,7 @@ and a one-line message (no traceback); success exits 0.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -218,6 +219,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reglab-forecast: avbrutet", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`reglab-forecast regions | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:
+        # A full disk or a vanished folder: say so in one line; outputs are written atomically,
+        # so nothing half-written is left behind.
+        print(f"reglab-forecast: fel: {error.strerror or error}: {error.filename or ''}",
+              file=sys.stderr)
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -88,3 +88,30 @@ def test_console_script_in_a_subprocess():
     )
     assert bad.returncode == 2
     assert "Stockholms län" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_output_closed_early_is_not_an_error():
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "reglab_forecast.cli", "occupations", "--level", "4"]
+    done = subprocess.run(f"{' '.join(command)} | head -n 2", shell=True, capture_output=True,
+                          text=True, check=False)
+    assert "Traceback" not in done.stderr
+    assert len(done.stdout.splitlines()) == 2
+
+
+def test_disk_error_gives_one_line_and_exit_1(monkeypatch, capsys):
+    import errno
+
+    from reglab_forecast import cli, data_commands
+
+    def full_disk(args):
+        raise OSError(errno.ENOSPC, "No space left on device", "/tmp/out.pdf")
+
+    monkeypatch.setattr(data_commands, "_run_regions", full_disk)
+    code = cli.main(["regions"])
+    assert code == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("reglab-forecast: fel:") and "No space left" in err
+    assert len(err.splitlines()) == 1
