@@ -29,7 +29,8 @@ __all__ = ["compare_tables", "render_compare", "write_compare"]
 RANKED = (
     ("need_pct", "Rekryteringsbehov i procent av sysselsatta", "pct", "Rekr.behov %"),
     ("replacement_pct", "Pensionsavgångar i procent av sysselsatta", "pct", "Pension %"),
-    ("change_past", "Förändring senaste fem åren", "signed_pct", "Förändr. 5 år"),
+    ("change_adj", "Förändring senaste fem åren, justerad för seriebrott", "signed_pct",
+     "Förändr. 5 år"),
     ("share_55", "Andel sysselsatta 55 år och äldre", "pct", "Andel 55+"),
     ("demography", "Unga (10–19 år) per äldre (55–64 år)", "dec2", "Unga/äldre"),
 )

@@ -7,7 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from .cells import RIKET
+from .breaks import break_years, years_text
+from .cells import PAST_YEARS, RIKET
 from .figures import Figure, figure_gender, figure_major_groups, figure_regions, figure_total
 from .narrative import summary_paragraphs
 from .numbers import fmt_int, fmt_pct, fmt_signed_pct
@@ -77,7 +78,8 @@ def _keyboxes(key: pd.DataFrame, t0: int, horizon: int) -> dict[str, Any]:
     proj = key.loc[f"proj_{horizon}"]
     items = [
         {"label": f"Sysselsatta {t0}", "value": fmt_int(key.loc["employed", "value"]),
-         "detail": f"{fmt_signed_pct(key.loc['change_past_pct', 'value'])} på fem år"},
+         "detail": (f"{fmt_signed_pct(key.loc['change_adj_pct', 'value'])} sedan "
+                    f"{t0 - PAST_YEARS}, justerat för seriebrott")},
         {"label": f"Prognos {horizon}", "value": fmt_int(proj["value"]),
          "detail": f"intervall {fmt_int(proj['lower'])}–{fmt_int(proj['upper'])}"},
         {"label": f"Pensionsavgångar {t0}–{horizon}",
@@ -96,9 +98,13 @@ def _paths(frame: pd.DataFrame, t0: int) -> pd.DataFrame:
 
 
 def build_figures(ctx: BriefContext, tables: dict[str, Table]) -> dict[str, Figure]:
-    caption = ctx.source("SCB, YREG; egen prognos") + ". Skuggat: 80 %-intervall."
-    run = ctx.inputs.projection
     emp = ctx.inputs.employment
+    shown = tuple(y for y in break_years(emp) if emp["year"].min() <= y <= ctx.t0)
+    caption = ctx.source("SCB, YREG; egen prognos") + " Skuggat: 80 %-intervall."
+    if shown:
+        caption += (f" Prickat: seriebrott i registret {years_text(shown)} (2023 bl.a. åldrarna "
+                    f"16–69 år och imputerade yrken); nivåskiften där är inte tillväxt.")
+    run = ctx.inputs.projection
     mine = emp[emp["region"] == ctx.region]
     total = mine.groupby("year")["employed"].sum()
     assert run.totals is not None and run.major_groups is not None
@@ -110,8 +116,8 @@ def build_figures(ctx: BriefContext, tables: dict[str, Table]) -> dict[str, Figu
     frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
     names = {g: _short_group(g, ctx.inputs.ssyk_names.get(g, g)) for g in groups.columns}
     figures = [
-        figure_total(total, proj, ctx.region_name, caption),
-        figure_major_groups(groups, gproj, names, ctx.region_name, caption),
+        figure_total(total, proj, ctx.region_name, caption, shown),
+        figure_major_groups(groups, gproj, names, ctx.region_name, caption, shown),
         figure_regions(frame, ctx.region_name, "need_pct",
                        f"Rekryteringsbehov {ctx.t0}–{ctx.horizon} i procent av sysselsatta",
                        ctx.source("SCB, YREG; egen prognos")),

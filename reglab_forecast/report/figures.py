@@ -61,9 +61,22 @@ def _fan(ax, years: list[int], mid: list[float], low: list[float], high: list[fl
             label="Prognos")
 
 
-def _history_and_projection(ax, history: pd.Series, proj: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
+def _break_lines(ax, breaks: tuple[int, ...], label: bool) -> None:  # type: ignore[no-untyped-def]
+    """Thin dotted lines where the register's series breaks (the jump happens between the year
+    before and the break year); the last one labelled 'Seriebrott' when ``label``."""
+    for year in breaks:
+        ax.axvline(year - 0.5, color=COLORS["muted"], linewidth=0.6, linestyle=(0, (1, 1.5)),
+                   zorder=0)
+    if label and breaks:
+        ax.annotate("Seriebrott", (max(breaks) - 0.4, 0.04), xycoords=("data", "axes fraction"),
+                    fontsize=6, color=COLORS["muted"], ha="left", va="bottom")
+
+
+def _history_and_projection(ax, history: pd.Series, proj: pd.DataFrame,  # type: ignore[no-untyped-def]
+                            breaks: tuple[int, ...] = (), label: bool = False) -> None:
     """history: employed by year; proj: index year, columns proj/lower/upper."""
     t0 = int(history.index.max())
+    _break_lines(ax, breaks, label)
     ax.plot(history.index, history.values, color=COLORS["region"], linewidth=1.6, label="Utfall")
     e0 = float(history.loc[t0])
     years = [t0, *proj.index.astype(int)]
@@ -74,11 +87,13 @@ def _history_and_projection(ax, history: pd.Series, proj: pd.DataFrame) -> None:
     ax.yaxis.set_major_formatter(int_formatter)
 
 
-def figure_total(history: pd.Series, proj: pd.DataFrame, region_name: str, caption: str) -> Figure:
-    """Employed in the region: outcome and projection with its 80 % interval."""
+def figure_total(history: pd.Series, proj: pd.DataFrame, region_name: str, caption: str,
+                 breaks: tuple[int, ...] = ()) -> Figure:
+    """Employed in the region: outcome and projection with its 80 % interval; series breaks
+    marked so that a jump of the register is not read as growth."""
     fig, ax = new_figure(6.0)
     with plt.rc_context(RC_PARAMS):
-        _history_and_projection(ax, history, proj)
+        _history_and_projection(ax, history, proj, breaks, label=True)
         ax.set_title(f"Sysselsatta i {region_name}, utfall och prognos")
         ax.legend(loc="upper left", ncols=3)
         fig.subplots_adjust(left=0.09, right=0.98, top=0.88, bottom=0.17)
@@ -86,12 +101,14 @@ def figure_total(history: pd.Series, proj: pd.DataFrame, region_name: str, capti
     row = proj.loc[last]
     alt = (f"Linjediagram: sysselsatta i {region_name} {history.index.min()}–{history.index.max()}"
            f" och prognos till {last}: {fmt_int(row['proj'])} "
-           f"(80 %-intervall {fmt_int(row['lower'])}–{fmt_int(row['upper'])}).")
+           f"(80 %-intervall {fmt_int(row['lower'])}–{fmt_int(row['upper'])})."
+           + (f" Seriebrott i registret {', '.join(map(str, breaks))} är markerade." if breaks
+              else ""))
     return Figure("total", render_svg(fig, caption), alt, 6.0)
 
 
 def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[str, str],
-                        region_name: str, caption: str) -> Figure:
+                        region_name: str, caption: str, breaks: tuple[int, ...] = ()) -> Figure:
     """Small multiples: one panel per SSYK level 1 group, own scale each.
 
     history: index year, one column per group; proj: rows (group, year) with proj/lower/upper.
@@ -103,7 +120,7 @@ def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[s
     fig, axes = new_figure(height, ncols=ncols, nrows=nrows)
     with plt.rc_context(RC_PARAMS):
         for ax, group in zip(axes.flat, groups, strict=False):
-            _history_and_projection(ax, history[group], pd.DataFrame(proj.loc[group]))
+            _history_and_projection(ax, history[group], pd.DataFrame(proj.loc[group]), breaks)
             ax.set_title(_wrap(f"{group} {names.get(group, '')}"), fontsize=6.5, loc="left",
                          pad=4)
             t0, last = int(history.index.max()), int(proj.loc[group].index.max())

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .breaks import adjusted_change, breaks_between, national_adjusted_change, years_text
+from .cells import RIKET
+
 if TYPE_CHECKING:
     from .tables import BriefContext
 
@@ -22,12 +25,25 @@ def _row(rows: dict, key: str, indicator: str, value: float, unit: str,
                  "unit": unit}
 
 
+def register_label(ctx: BriefContext) -> str:
+    """'Förändring 2019–2024 i registret (inkl. seriebrott 2022 och 2023)'."""
+    label = f"Förändring {ctx.past}–{ctx.t0} i registret"
+    breaks = breaks_between(ctx.inputs.employment, ctx.past, ctx.t0)
+    return label + (f" (inkl. seriebrott {years_text(breaks)})" if breaks else "")
+
+
 def _history_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
     e0, past = sums["employed"], sums["employed_past"]
+    change = 100 * (float(e0) / float(past) - 1)
+    riket: pd.Series = ctx.sums.loc[RIKET]  # type: ignore[assignment]
+    riket_change = 100 * (float(riket["employed"]) / float(riket["employed_past"]) - 1)
+    riket_adjusted = national_adjusted_change(ctx.inputs.employment, ctx.past, ctx.t0)
     _row(rows, "employed", f"Sysselsatta {ctx.t0}", e0, "antal")
-    _row(rows, "change_past", f"Förändring {ctx.past}–{ctx.t0}, antal", e0 - past, "förändring")
-    _row(rows, "change_past_pct", f"Förändring {ctx.past}–{ctx.t0}, procent", 100 * (e0 / past - 1),
-         "förändring, %")
+    _row(rows, "change_past", f"{register_label(ctx)}, antal", e0 - past, "förändring")
+    _row(rows, "change_past_pct", f"{register_label(ctx)}, procent", change, "förändring, %")
+    _row(rows, "change_adj_pct",
+         f"Förändring {ctx.past}–{ctx.t0}, procent (skattad, justerad för seriebrott)",
+         adjusted_change(change, riket_change, riket_adjusted), "förändring, %")
 
 
 def _projection_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:

@@ -77,7 +77,8 @@ class Facts:
 
 
 # Indicators that can open the summary: column of the lan table, and how it is worded.
-_STANDOUT = ("need_pct", "share_55", "change_past", "demography")
+# The past change is the break-adjusted one: the register's own change crosses series breaks.
+_STANDOUT = ("need_pct", "share_55", "change_adj", "demography")
 
 
 def standout(facts: Facts) -> tuple[str, int]:
@@ -112,7 +113,7 @@ def _position(rank: int, mine: str, riket: str, n: int = 21) -> str:
     return "högre än i riket" if parse_number(mine) > parse_number(riket) else "lägre än i riket"
 
 
-_LEAD_FORMAT = {"need_pct": fmt_pct, "share_55": fmt_pct, "change_past": fmt_signed_pct,
+_LEAD_FORMAT = {"need_pct": fmt_pct, "share_55": fmt_pct, "change_adj": fmt_signed_pct,
                 "demography": lambda v: fmt_dec(v, 2)}
 
 
@@ -128,23 +129,23 @@ def _lead(facts: Facts) -> str:
     if column == "share_55":
         return (f"Andelen sysselsatta som är 55 år eller äldre är {pos}: {fmt_pct(mine)} i "
                 f"{region} mot {fmt_pct(riket)} i riket.")
-    if column == "change_past":
-        what = "ökning" if mine > 0 else "förändring"
-        return (f"Sysselsättningens {what} sedan {facts.past}, {fmt_signed_pct(mine)}, är {pos} "
-                f"(riket: {fmt_signed_pct(riket)}).")
+    if column == "change_adj":
+        return (f"Sysselsättningens förändring sedan {facts.past}, skattad och justerad för "
+                f"seriebrotten i registret, är {pos}: {fmt_signed_pct(mine)} i {region} mot "
+                f"{fmt_signed_pct(riket)} i riket.")
     return (f"Tillskottet av unga i förhållande till dem som når pensionsåldern är {pos}: "
             f"{region} har {fmt_dec(mine, 2)} personer i åldern 10–19 år per person i åldern "
             f"55–64 år, mot {fmt_dec(riket, 2)} i riket.")
 
 
-def _history(facts: Facts) -> str:
-    change = facts.value("change_past")
-    verb = "fler" if change > 0 else "färre"
-    text = f"År {facts.t0} arbetade {people(facts.value('employed'))} i {facts.region}"
-    if change == 0:
-        return text + f", lika många som {facts.past}."
-    return (text + f", {fmt_int(abs(change))} {verb} än {facts.past} "
-            f"({fmt_signed_pct(facts.value('change_past_pct'))}).")
+def _history(facts: Facts, lead: str) -> str:
+    """The level, and the break-adjusted change unless the opening already gave it. The
+    register's own change is not quoted: it crosses series breaks and is not growth."""
+    text = f"År {facts.t0} arbetade {people(facts.value('employed'))} i {facts.region}."
+    if lead == "change_adj" or not facts.has("change_adj_pct"):
+        return text
+    return text + (f" Justerat för seriebrotten i registret skattas förändringen sedan "
+                   f"{facts.past} till {fmt_signed_pct(facts.value('change_adj_pct'))}.")
 
 
 def _projection(facts: Facts) -> str:
@@ -236,7 +237,7 @@ def summary_paragraphs(tables: dict[str, Table], region: str, t0: int, horizon: 
     """The Sammanfattning: two paragraphs whose order of ideas follows what stands out."""
     facts = facts_from(tables, region, t0, horizon)
     column, _rank = standout(facts)
-    first = [_history(facts), _projection(facts)]
+    first = [_history(facts, column), _projection(facts)]
     need = _need(facts, tables["rekryteringsbehov"])
     if column in ("need_pct", "share_55"):
         opening = [_lead(facts), need, *first]

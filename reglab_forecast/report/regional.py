@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .cells import RIKET
+from .breaks import adjusted_change, national_adjusted_change
+from .cells import PAST_YEARS, RIKET
 from .tablespec import Column, Table
 
 if TYPE_CHECKING:
@@ -29,6 +30,10 @@ def regions_frame(sums: pd.DataFrame, inputs: ReportInputs, horizon: int) -> pd.
     frame["region_name"] = [inputs.region_names.get(r, "Riket" if r == RIKET else r)
                             for r in frame["region"]]
     frame["change_past"] = 100 * (e0 / frame["employed_past"] - 1)
+    t0 = inputs.base_year
+    riket_adjusted = national_adjusted_change(inputs.employment, t0 - PAST_YEARS, t0)
+    riket_change = float(frame.loc[frame["region"] == RIKET, "change_past"].iloc[0])
+    frame["change_adj"] = adjusted_change(frame["change_past"], riket_change, riket_adjusted)
     for t in inputs.target_years:
         frame[f"change_{t}"] = 100 * (frame[f"proj_{t}"] / e0 - 1)
     frame["replacement_pct"] = 100 * frame[f"replacement_{horizon}"] / e0
@@ -53,8 +58,11 @@ def region_columns(inputs: ReportInputs, t0: int, past: int, horizon: int) -> li
         Column("region", "Kod", "text", "Länskod (SCB); 00 = riket."),
         Column("region_name", "Län", "text", "Länet (arbetsställets län); Riket = hela landet."),
         Column("employed", f"Syss. {t0}", "int", f"Förvärvsarbetande {t0}."),
-        Column("change_past", f"Förändr. {past}–{t0}", "signed_pct",
-               "Förändring senaste fem åren i procent."),
+        Column("change_past", f"Register {past}–{t0}", "signed_pct",
+               "Förändring senaste fem åren i procent enligt registret, inkl. seriebrott."),
+        Column("change_adj", f"Justerad {past}–{t0}", "signed_pct",
+               "Förändring senaste fem åren i procent, skattad och justerad för seriebrott: "
+               "länets förändring relativt riket tillämpad på rikets justerade förändring."),
     ]
     columns += [Column(f"change_{t}", f"Prognos {t0}–{t}", "signed_pct",
                        f"Prognostiserad förändring {t0}–{t} i procent.")
@@ -106,7 +114,8 @@ def table_health_care(ctx: BriefContext) -> Table:
         Column("ssyk", "SSYK", "text", "Yrkesgrupp enligt SSYK 2012."),
         Column("ssyk_name", "Yrke", "text", "Yrkesgruppens namn."),
         Column("employed", f"Syss. {ctx.t0}", "int", f"Förvärvsarbetande {ctx.t0}."),
-        Column("change_past", f"{ctx.past}–{ctx.t0}", "signed_pct", "Förändring senaste fem åren."),
+        Column("change_past", f"{ctx.past}–{ctx.t0}", "signed_pct",
+               "Förändring senaste fem åren enligt registret, inkl. seriebrott."),
         Column("change", f"{ctx.t0}–{t}", "signed_pct", f"Prognostiserad förändring {ctx.t0}–{t}."),
         Column("share_55", "Andel 55+", "pct", "Andel 55 år eller äldre (uppskattad)."),
         Column(f"need_{t}", "Rekr.­behov", "int", f"Rekryteringsbehov {ctx.t0}–{t}."),

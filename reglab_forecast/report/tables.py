@@ -144,7 +144,7 @@ def table_major_groups(ctx: BriefContext) -> Table:
         Column("employed_past", f"{ctx.past}", "int", f"Förvärvsarbetande {ctx.past}."),
         Column("employed", f"{ctx.t0}", "int", f"Förvärvsarbetande {ctx.t0}."),
         Column("change_past", f"Förändr. {ctx.past}–{ctx.t0}", "signed_pct",
-               "Förändring senaste fem åren i procent."),
+               "Förändring senaste fem åren i procent enligt registret, inkl. seriebrott."),
     ]
     for t in ctx.targets:
         columns.append(Column(f"proj_{t}", f"Prognos {t}", "int", f"Prognos för {t}."))
@@ -155,7 +155,18 @@ def table_major_groups(ctx: BriefContext) -> Table:
                f"Prognostiserad förändring {ctx.t0}–{t_last} i procent."),
     ]
     return _table("yrkesomraden", "Sysselsatta per yrkesområde (SSYK nivå 1)", columns,
-                  _major_groups_frame(ctx), ctx.source("SCB, YREG; egen prognos"))
+                  _major_groups_frame(ctx), ctx.source("SCB, YREG; egen prognos"),
+                  _register_note(ctx))
+
+
+def _register_note(ctx: BriefContext) -> str:
+    from .breaks import breaks_between, years_text
+
+    breaks = breaks_between(ctx.inputs.employment, ctx.past, ctx.t0)
+    if not breaks:
+        return ""
+    return (f"Förändringen {ctx.past}–{ctx.t0} är registrets och inkluderar seriebrotten "
+            f"{years_text(breaks)}; den är delvis ett mätbyte, inte tillväxt.")
 
 
 def _need_frame(ctx: BriefContext) -> pd.DataFrame:

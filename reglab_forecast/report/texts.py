@@ -110,6 +110,10 @@ def method_blocks(ctx: BriefContext, tables: dict[str, Table],
             *SERIES_BREAKS,
             "Förändringar över ett avbrott kan delvis bero på det nya sättet att mäta; "
             "prognosens trender skattas på andelar så att ett avbrott inte läses som tillväxt.",
+            "Förändringen de senaste fem åren visas både som i registret (inklusive "
+            "seriebrotten) och skattad, justerad för seriebrott: för riket ersätts förändringen "
+            "in i varje brottår med den genomsnittliga förändringen under år utan brott, och "
+            "länets förändring i förhållande till riket tillämpas på rikets justerade förändring.",
         ]},
         {"type": "subheading", "text": "Kvalitetsdeklaration"},
     ]
