@@ -12,8 +12,8 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib import rc_context
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -36,8 +36,11 @@ class Figure:
 
 def new_figure(height_cm: float, ncols: int = 1, nrows: int = 1,  # type: ignore[no-untyped-def]
                width_cm: float = WIDTH_CM, **kwargs) -> tuple:
-    with plt.rc_context(RC_PARAMS):
-        fig, axes = plt.subplots(nrows, ncols, figsize=(width_cm * CM, height_cm * CM), **kwargs)
+    # A bare Figure, not pyplot: no figure manager to keep, and pyplot's import is the slowest
+    # part of matplotlib's. savefig finds the SVG backend from the format.
+    with rc_context(RC_PARAMS):
+        fig = MplFigure(figsize=(width_cm * CM, height_cm * CM))
+        axes = fig.subplots(nrows, ncols, **kwargs)
     return fig, axes
 
 
@@ -46,11 +49,10 @@ def render_svg(fig: MplFigure, caption: str) -> str:
     width_cm = fig.get_figwidth() / CM
     # About 0.12 cm per character at 6 pt: wrap so a narrow figure keeps its whole caption.
     caption = textwrap.fill(caption, width=int(width_cm / 0.12))
-    with plt.rc_context(RC_PARAMS):
+    with rc_context(RC_PARAMS):
         fig.text(0.005, 0.01, caption, fontsize=6, color=COLORS["muted"], ha="left", va="bottom")
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
     return buffer.getvalue()
 
 
@@ -92,7 +94,7 @@ def figure_total(history: pd.Series, proj: pd.DataFrame, region_name: str, capti
     """Employed in the region: outcome and projection with its 80 % interval; series breaks
     marked so that a jump of the register is not read as growth."""
     fig, ax = new_figure(6.0)
-    with plt.rc_context(RC_PARAMS):
+    with rc_context(RC_PARAMS):
         _history_and_projection(ax, history, proj, breaks, label=True)
         ax.set_title(f"Sysselsatta i {region_name}, utfall och prognos")
         ax.legend(loc="upper left", ncols=3)
@@ -118,7 +120,7 @@ def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[s
     nrows = -(-len(groups) // ncols)
     height = 4.2 * nrows + 0.8
     fig, axes = new_figure(height, ncols=ncols, nrows=nrows)
-    with plt.rc_context(RC_PARAMS):
+    with rc_context(RC_PARAMS):
         for ax, group in zip(axes.flat, groups, strict=False):
             _history_and_projection(ax, history[group], pd.DataFrame(proj.loc[group]), breaks)
             ax.set_title(_wrap(f"{group} {names.get(group, '')}"), fontsize=6.5, loc="left",
@@ -192,7 +194,7 @@ def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str
     riket = frame[frame["region"] == "00"][value].iloc[0]
     lan = frame[frame["region"] != "00"].sort_values(value)
     fig, ax = new_figure(height_cm, width_cm=width_cm)
-    with plt.rc_context(RC_PARAMS):
+    with rc_context(RC_PARAMS):
         _dots(ax, lan, value, region_name)
         ax.axvline(riket, color=COLORS["riket"], linewidth=1.2, label=f"Riket {show(riket)}")
         spread = float(lan[value].max() - lan[value].min())
@@ -235,7 +237,7 @@ def figure_gender(frame: pd.DataFrame, region_name: str, caption: str) -> Figure
     labels = [_short(n) for n in rows["ssyk_name"]]
     height = 1.2 + 0.48 * len(rows)
     fig, ax = new_figure(height)
-    with plt.rc_context(RC_PARAMS):
+    with rc_context(RC_PARAMS):
         ax.barh(labels, rows["women_share"], color=COLORS["women"], height=0.62, label="Kvinnor")
         ax.barh(labels, 100 - rows["women_share"], left=rows["women_share"], color=COLORS["men"],
                 height=0.62, label="Män")
