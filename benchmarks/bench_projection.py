@@ -26,6 +26,8 @@ def main() -> None:
     ages = timed("load_age_profile(level=4)", lambda: rf.load_age_profile(level=4))
     result = timed("project: 21 län × 429 yrken, 2024→2030/2035",
                    lambda: project(employment, ages))
+    timed("project from 2019 (intervals from the input, first run)",
+          lambda: project(employment, ages, base_year=2019, target_years=(2024, 2030)), repeat=1)
     timed("aggregate(level=3, regions='all')", lambda: result.aggregate(3, "all"))
     timed("project with scenario (batterifabrik-norrbotten)",
           lambda: project(employment, ages, scenario="batterifabrik-norrbotten"))

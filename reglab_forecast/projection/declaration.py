@@ -42,8 +42,10 @@ NOTES = [
     "imputerade yrken) ingår i utfallen, med nivåskift utöver normal tillväxt på {jumps}: mål "
     "efter ett brott mäts på en annan grund än startåret. 'Länstotal känd' tar bort "
     "nivåskiftet men inte yrkesskiftet.",
-    "Parametrarna (dämpning, krympning) valdes på samma startår 2016–2019; siffrorna kan "
-    "därför vara något för goda.",
+    "Parametrarna (dämpning, krympning, gruppvikt) valdes på samma startår 2016–2019; "
+    "siffrorna kan därför vara något för goda. Gruppvikten (rikets yrkesandelar trendas till "
+    "hälften med yrkets egen trend och till hälften med SSYK2-gruppens) ger samma resultat "
+    "när den väljs med leave-one-origin-out.",
 ]
 
 

@@ -66,7 +66,9 @@ def obstacles(declaration: QualityDeclaration) -> list[str]:
         f"felet, och metodens trender fångar {percent(caught, 0)} av den delen: förändringen "
         "går knappt att läsa ut ur 3–6 års historik med seriebrott 2019 och 2023 (nya "
         "registerserier och imputerade yrken). Resten är regionala andelsförändringar, som "
-        "i historiken inte fortsätter i samma riktning.",
+        "i historiken inte fortsätter i samma riktning. Prövat: trender per SSYK3-grupp och "
+        "regression över hela perioden med nivåskift vid brotten (inte bättre), yrkenas "
+        "åldersstruktur (andel 55+; något bättre men långt från målet).",
     ]
 
 

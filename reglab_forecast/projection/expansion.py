@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .national import NationalPath, national_path
+from .national import NationalPath, group_matrix, national_path
 from .panel import Panel
 from .regional import regional_shares
 from .trend import TrendParams
@@ -30,7 +30,11 @@ class MethodParams:
     # year, and a weak, quickly damped trend: past regional share changes are slightly
     # negatively correlated with later ones (−0.17 at län × SSYK3), so extrapolating them hurts.
     regional: TrendParams = field(default_factory=lambda: TrendParams(alpha=0.8, beta=0.1, phi=0.5))
-    national_shrink: float = 1000.0
+    national_shrink: float = 1000.0  # only without share groups (share_group_level None)
+    # National share trends: half each occupation's own, half its SSYK2 group's (pools noise;
+    # chosen over SSYK3 groups and over shrinking towards no change on the backtest).
+    share_group_level: int | None = 2
+    share_own_weight: float = 0.5
     regional_shrink: float = 3000.0
 
 
@@ -52,8 +56,11 @@ def project_points(
 ) -> PointPaths:
     """Run the expansion method on ``panel`` (already cut at its base year)."""
     horizons = np.asarray(horizons, dtype=int)
+    groups = (None if params.share_group_level is None
+              else group_matrix(panel.ssyk, params.share_group_level))
     nat = national_path(panel.values, panel.years, panel.breaks, horizons, params.total,
-                        params.shares, params.national_shrink, total_override)
+                        params.shares, params.national_shrink, total_override, groups,
+                        params.share_own_weight)
     q = regional_shares(panel.values, panel.years, panel.breaks, horizons, params.regional,
                         params.regional_shrink)
     return PointPaths(horizons, q * nat.occupations[None, :, :], nat)

@@ -61,32 +61,52 @@ def total_path(
 
 def occupation_shares(
     national: np.ndarray, years: np.ndarray, breaks: tuple[int, ...], horizons: np.ndarray,
-    params: TrendParams, shrink: float,
+    params: TrendParams, shrink: float, groups: np.ndarray | None = None,
+    own_weight: float = 1.0,
 ) -> np.ndarray:
     """Projected national occupation shares ``[o, h]`` (sum to 1 at each horizon).
 
-    The trend of a small occupation is shrunk towards no change by n / (n + shrink), because
-    its year-on-year changes are mostly noise.
+    Without ``groups`` the trend of a small occupation is shrunk towards no change by
+    n / (n + shrink), because its year-on-year changes are mostly noise. With ``groups`` (the
+    0/1 matrix ``[o, group]``, e.g. SSYK2) each trend is instead ``own_weight`` × its own plus
+    the rest × its group's share trend: pooling the noise of related occupations beat the
+    shrinking in the backtest (län × SSYK3, five years: WAPE with region totals known
+    9,4 % instead of 9,5 %, every origin 2016–2019 better).
     """
     total = national.sum(axis=0)
     log_share = np.log(national + 0.5) - np.log(total)
     level, trend = smooth(log_share, years, breaks, params)
     base = national[:, -1]
-    trend = trend * base / (base + shrink)
+    if groups is None or own_weight >= 1.0:
+        trend = trend * base / (base + shrink)
+    else:
+        group_share = np.log(groups.T @ national + 0.5) - np.log(total)
+        _, group_trend = smooth(group_share, years, breaks, params)
+        trend = own_weight * trend + (1.0 - own_weight) * (groups @ group_trend)
     shares = np.exp(forecast(level, trend, params.phi, horizons))
     shares[base <= 0] = 0.0
     return shares / shares.sum(axis=0, keepdims=True)
 
 
+def group_matrix(ssyk: np.ndarray, level: int) -> np.ndarray:
+    """The 0/1 matrix ``[o, group]`` of each SSYK4 code's group at ``level``."""
+    _, index = np.unique([str(code)[:level] for code in ssyk], return_inverse=True)
+    matrix = np.zeros((len(ssyk), int(index.max()) + 1))
+    matrix[np.arange(len(ssyk)), index] = 1.0
+    return matrix
+
+
 def national_path(
     values: np.ndarray, years: np.ndarray, breaks: tuple[int, ...], horizons: np.ndarray,
     total_params: TrendParams, share_params: TrendParams, shrink: float,
-    total_override: np.ndarray | None = None,
+    total_override: np.ndarray | None = None, groups: np.ndarray | None = None,
+    own_weight: float = 1.0,
 ) -> NationalPath:
     """National total × trended occupation shares; ``values`` is the ``[r, o, t]`` cube."""
     national = values.sum(axis=0)
     total, fit = total_path(national.sum(axis=0), years, breaks, horizons, total_params)
     if total_override is not None:
         total = total_override
-    shares = occupation_shares(national, years, breaks, horizons, share_params, shrink)
+    shares = occupation_shares(national, years, breaks, horizons, share_params, shrink,
+                                groups, own_weight)
     return NationalPath(total, shares, shares * total[None, :], fit)

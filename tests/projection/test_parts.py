@@ -112,3 +112,23 @@ def test_earlier_exit_raises_replacement():
     normal = replacement_rates(ages, (), np.array([1, 5]))
     earlier = replacement_rates(ages, (), np.array([1, 5]), shift=-2)
     assert (earlier > normal).all() and earlier.max() <= 1.0
+
+
+def test_share_trend_pools_with_the_ssyk2_group():
+    from reglab_forecast.projection.national import group_matrix, occupation_shares
+
+    years = np.arange(2014, 2019)
+    grow = 1000.0 * 1.05 ** np.arange(5)
+    flat = np.full(5, 50.0)
+    other = np.full(5, 5000.0)
+    national = np.vstack([grow, flat, other])  # 2211 grows, 2212 flat, 5321 flat
+    groups = group_matrix(np.array(["2211", "2212", "5321"]), 2)
+    assert groups.tolist() == [[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]]
+    params = TrendParams(alpha=1.0, beta=0.1, phi=0.8)
+    h = np.array([5])
+    alone = occupation_shares(national, years, (), h, params, 1000.0)[:, 0]
+    pooled = occupation_shares(national, years, (), h, params, 1000.0, groups, 0.5)[:, 0]
+    base_share = national[:, -1] / national[:, -1].sum()
+    # Alone the small flat 2212 barely moves; pooled it takes half its growing group's trend.
+    assert pooled[1] / base_share[1] > 1.02 > alone[1] / base_share[1]
+    np.testing.assert_allclose([alone.sum(), pooled.sum()], 1.0)
