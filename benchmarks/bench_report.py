@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,9 +27,17 @@ def timed(label: str, function, repeat: int = 1) -> object:  # type: ignore[no-u
     return result
 
 
+def command(out: Path) -> None:
+    """The command as a user runs it: a new process, so imports count too."""
+    subprocess.run([sys.executable, "-m", "reglab_forecast.cli", "brief", "--region", "18",
+                    "--out", str(out)], check=True, capture_output=True)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
+        timed("kommandot brief --region 18 (ny process, med import)",
+              lambda: command(out / "kommando.pdf"), repeat=3)
         timed("en rapport, Örebro län (läs data, prognos, PDF)",
               lambda: write_brief("18", out / "orebro.pdf"))
         inputs = timed("  varav: läs data och kör prognosen", load_inputs)
