@@ -68,7 +68,8 @@ def obstacles(declaration: QualityDeclaration) -> list[str]:
         "registerserier och imputerade yrken). Resten är regionala andelsförändringar, som "
         "i historiken inte fortsätter i samma riktning. Prövat: trender per SSYK3-grupp och "
         "regression över hela perioden med nivåskift vid brotten (inte bättre), yrkenas "
-        "åldersstruktur (andel 55+; något bättre men långt från målet).",
+        "åldersstruktur (andel 55+; något bättre men inte nog för målet, ännu inte i "
+        "metoden).",
     ]
 
 
