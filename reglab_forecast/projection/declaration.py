@@ -18,9 +18,10 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError, SnapshotError
+from ..files import write_json_atomic
 from .backtest import DIAGNOSTIC, break_jumps, rolling_errors
 from .expansion import DEFAULT_PARAMS, MethodParams
-from .intervals import Calibration, calibrate, write_json_atomic
+from .intervals import Calibration, calibrate
 from .panel import build_panel
 from .quality import metrics_table, pooled
 from .stored import DECLARATION, read_path, save_path

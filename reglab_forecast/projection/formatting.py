@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+from ..files import atomic_path
 
 if TYPE_CHECKING:
     from .model import Projection
@@ -37,14 +37,6 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
 
 def write_csv(table: pd.DataFrame, path: Path) -> Path:
     """Write ``table`` as CSV via a temporary file, so a failed write leaves nothing behind."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(handle)
-    try:
+    with atomic_path(path) as temporary:
         table.to_csv(temporary, index=False)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return Path(path)

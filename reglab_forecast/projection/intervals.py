@@ -17,8 +17,6 @@ The calibration is computed by the backtest and stored as JSON next to the snaps
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -26,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SnapshotError
+from ..files import write_json_atomic
 from .stored import CALIBRATION, read_path, save_path
 
 SIZE_EDGES: tuple[float, ...] = (0.0, 20.0, 100.0, 500.0, 2000.0, 10000.0, 50000.0, 250000.0)
@@ -131,18 +130,3 @@ def load_calibration(path: Path | None = None) -> Calibration:
         raise SnapshotError(
             f"intervallkalibreringen i {path} går inte att läsa: {error}"
         ) from error
-
-
-def write_json_atomic(path: Path, data: object) -> None:
-    """Write JSON to a temporary file and move it into place (never half-written)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=1)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
