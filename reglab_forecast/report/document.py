@@ -56,8 +56,10 @@ def table_block(table: Table, size: float = 7.0, title: bool = True) -> dict[str
     rows = [[row[i] for i in keep] for row in rows]
     return {
         "type": "table", "title": table.title if title else "", "size": size,
-        "columns": [wrap_label(c.label) if c.key not in WIDE_COLUMNS else c.label
-                    for c in columns],
+        # With ten or more columns the headers break shorter ("Pension %" on two lines), or
+        # the number columns leave the name column too narrow for "Västernorrlands län".
+        "columns": [wrap_label(c.label, 7 if len(columns) >= 10 else 10)
+                    if c.key not in WIDE_COLUMNS else c.label for c in columns],
         "align": ["left" if c.kind == "text" else "right" for c in columns],
         "widths": [_width(c, [r[i] for r in rows]) for i, c in enumerate(columns)],
         "rows": rows,

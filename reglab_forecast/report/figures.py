@@ -26,6 +26,10 @@ WIDTH_CM = 17.0
 CM = 1 / 2.54
 
 
+CAPTION_LINE_INCHES = 6 * 1.25 / 72  # 6 pt caption text, 1.25 line spacing
+CAPTION_PAD_INCHES = 0.08
+
+
 @dataclass(frozen=True)
 class Figure:
     name: str  # file stem, ASCII
@@ -49,11 +53,28 @@ def render_svg(fig: MplFigure, caption: str) -> str:
     width_cm = fig.get_figwidth() / CM
     # About 0.12 cm per character at 6 pt: wrap so a narrow figure keeps its whole caption.
     caption = textwrap.fill(caption, width=int(width_cm / 0.12))
+    _add_strip_below(fig, caption.count("\n") + 1)
     with rc_context(RC_PARAMS):
         fig.text(0.005, 0.01, caption, fontsize=6, color=COLORS["muted"], ha="left", va="bottom")
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return buffer.getvalue()
+
+
+def _add_strip_below(fig: MplFigure, lines: int) -> None:
+    """Make the figure taller by room for ``lines`` caption lines, keeping every axes' size.
+
+    The layouts leave a bottom margin for their tick labels only; a caption that wraps onto a
+    second line would otherwise run into them.
+    """
+    strip = lines * CAPTION_LINE_INCHES + CAPTION_PAD_INCHES
+    width, height = fig.get_size_inches()
+    positions = [(ax, ax.get_position()) for ax in fig.axes]
+    fig.set_size_inches(width, height + strip)
+    total = height + strip
+    for ax, box in positions:
+        ax.set_position((box.x0, (box.y0 * height + strip) / total, box.width,
+                         box.height * height / total))
 
 
 def _fan(ax, years: list[int], mid: list[float], low: list[float], high: list[float]) -> None:  # type: ignore[no-untyped-def]
