@@ -3,17 +3,19 @@
 The total is trended on a chain-linked log series: the change into a break year is replaced by
 the mean of the clean changes, so the jump of a new register series is not read as growth. The
 fit is statsmodels' damped-trend Holt model with fixed parameters; its results object is kept
-so a user can inspect it.
+so a user can inspect it. The projection itself runs the same recursion in closed form
+(``holt_path``): importing and fitting statsmodels costs about a second, which a brief need not
+pay, so the statsmodels fit is made only when someone looks at it (``HoltFit``).
 """
 
 from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
-from statsmodels.tsa.holtwinters import ExponentialSmoothing
 
 from .trend import TrendParams, clean_increments, forecast, mean_increment, smooth
 
@@ -40,23 +42,64 @@ def chain_linked_log(total: np.ndarray, years: np.ndarray, breaks: tuple[int, ..
     return linked - linked[-1] + logs[-1]
 
 
+def holt_path(linked: np.ndarray, start_trend: float, params: TrendParams, steps: int
+              ) -> np.ndarray:
+    """Damped Holt forecasts 1..steps ahead, as statsmodels' ``ExponentialSmoothing(trend="add",
+    damped_trend=True, initialization_method="known")`` with fixed parameters computes them:
+    the known initial state (level ``linked[0]``, ``start_trend``) precedes the first observation.
+    """
+    level, trend = float(linked[0]), float(start_trend)
+    for value in linked:
+        previous = level
+        level = params.alpha * value + (1 - params.alpha) * (previous + params.phi * trend)
+        trend = params.beta * (level - previous) + (1 - params.beta) * params.phi * trend
+    return np.asarray(forecast(np.array(level), np.array(trend), params.phi,
+                               np.arange(1, steps + 1)))
+
+
+class HoltFit:
+    """The statsmodels fit behind the national total, made when first looked at.
+
+    Attributes are those of statsmodels' ``HoltWintersResults`` (``params``, ``forecast``, …).
+    """
+
+    def __init__(self, linked: np.ndarray, start_trend: float, params: TrendParams) -> None:
+        self.linked, self.start_trend, self.trend_params = linked, start_trend, params
+
+    @cached_property
+    def results(self) -> Any:
+        from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
+        model = ExponentialSmoothing(
+            self.linked, trend="add", damped_trend=True, initialization_method="known",
+            initial_level=float(self.linked[0]), initial_trend=self.start_trend,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # short series: statsmodels warns about few points
+            return model.fit(smoothing_level=self.trend_params.alpha,
+                             smoothing_trend=self.trend_params.beta,
+                             damping_trend=self.trend_params.phi, optimized=False)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.results, name)
+
+    def __repr__(self) -> str:
+        p = self.trend_params
+        return (f"HoltFit(damped trend on the chain-linked log total, alpha={p.alpha}, "
+                f"beta={p.beta}, phi={p.phi}, {len(self.linked)} years)")
+
+
 def total_path(
     total: np.ndarray, years: np.ndarray, breaks: tuple[int, ...], horizons: np.ndarray,
     params: TrendParams,
-) -> tuple[np.ndarray, Any]:
-    """Projected national total for each horizon; statsmodels damped Holt on the linked series."""
+) -> tuple[np.ndarray, HoltFit]:
+    """Projected national total for each horizon: damped Holt on the chain-linked log series."""
     linked = chain_linked_log(total, years, breaks)
     start_trend = float(mean_increment(linked, years, ()))
-    model = ExponentialSmoothing(
-        linked, trend="add", damped_trend=True, initialization_method="known",
-        initial_level=float(linked[0]), initial_trend=start_trend,
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # short series: statsmodels warns about few observations
-        fit = model.fit(smoothing_level=params.alpha, smoothing_trend=params.beta,
-                        damping_trend=params.phi, optimized=False)
-        path = np.asarray(fit.forecast(int(np.max(horizons))))
-    return np.exp(path[np.asarray(horizons) - 1]), fit
+    path = holt_path(linked, start_trend, params, int(np.max(horizons)))
+    return np.exp(path[np.asarray(horizons) - 1]), HoltFit(linked, start_trend, params)
 
 
 def occupation_shares(

@@ -132,3 +132,18 @@ def test_share_trend_pools_with_the_ssyk2_group():
     # Alone the small flat 2212 barely moves; pooled it takes half its growing group's trend.
     assert pooled[1] / base_share[1] > 1.02 > alone[1] / base_share[1]
     np.testing.assert_allclose([alone.sum(), pooled.sum()], 1.0)
+
+
+def test_national_total_path_equals_statsmodels_holt():
+    from reglab_forecast.projection.national import total_path
+    from reglab_forecast.projection.trend import TrendParams
+
+    years = np.arange(2014, 2025)
+    total = 4.0e6 * np.exp(np.cumsum(np.r_[0.0, [0.03, 0.02, 0.025, 0.01, 0.0, -0.01, 0.03,
+                                                 0.02, 0.09, 0.001]]))
+    horizons = np.array([1, 6, 11])
+    params = TrendParams(alpha=0.6, beta=0.3, phi=0.8)
+    path, fit = total_path(total, years, (2019, 2023), horizons, params)
+    reference = np.exp(np.asarray(fit.forecast(11)))[horizons - 1]  # fits statsmodels now
+    np.testing.assert_allclose(path, reference, rtol=1e-10)
+    assert fit.params["damping_trend"] == pytest.approx(0.8)
