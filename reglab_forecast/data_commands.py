@@ -103,7 +103,7 @@ def _add_data(subparsers: argparse._SubParsersAction) -> None:
 
 def _run_data(args: argparse.Namespace) -> int:
     from .loaders import datasets
-    from .report.numbers import format_int
+    from .numbers import format_int
     from .snapshot import dataset_info, snapshot_location
 
     if args.dataset:
@@ -154,7 +154,7 @@ def _add_show(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_show(args: argparse.Namespace) -> int:
-    from .report.numbers import format_int, format_percent
+    from .numbers import format_int, format_percent
     from .summaries import largest_occupations
 
     table = largest_occupations(args.region, level=args.level, year=args.year, top=args.top)
@@ -178,8 +178,8 @@ def _run_show(args: argparse.Namespace) -> int:
 
 def _print_outlook(table: Any, args: argparse.Namespace) -> None:
     """The projection for the same occupations (recruitment need, retirements, interval)."""
+    from .numbers import format_int, format_percent
     from .projection.outlook import occupation_outlook
-    from .report.numbers import format_int, format_percent
 
     outlook = occupation_outlook(table.attrs["region"], table["ssyk"], level=args.level,
                                  target_year=args.target_year, scenario=args.scenario)

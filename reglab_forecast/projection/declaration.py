@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..errors import InputError, SnapshotError
 from ..files import write_json_atomic
+from ..numbers import format_percent
 from .backtest import DIAGNOSTIC, break_jumps, rolling_errors
 from .expansion import DEFAULT_PARAMS, MethodParams
 from .intervals import Calibration, calibrate
@@ -146,11 +147,11 @@ def backtest(
                                            "nivåskift vid seriebrott borttagna")
     declaration = QualityDeclaration(headline, by_horizon[by_horizon["method"] != DIAGNOSTIC]
                                      .reset_index(drop=True), table, meta, calibration)
-    from .declaration_text import obstacles, percent
+    from .declaration_text import obstacles
 
-    jumps = ", ".join(f"{year} {'+' if jump > 0 else ''}{percent(math.expm1(jump))}"
+    jumps = ", ".join(f"{year} {format_percent(math.expm1(jump), plus=True)}"
                       for year, jump in break_jumps(full).items())
-    realtime = percent(declaration.figure("standard", "coverage_realtime"))
+    realtime = format_percent(declaration.figure("standard", "coverage_realtime"))
     notes = [note.format(jumps=jumps, realtime=realtime, horizon=headline_horizon)
              for note in NOTES]
     meta["notes"] = [*notes, *obstacles(declaration)]  # the briefs print the notes

@@ -7,15 +7,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..numbers import format_percent
+
 if TYPE_CHECKING:
     from .declaration import QualityDeclaration
-
-
-def percent(value: float | None, decimals: int = 1) -> str:
-    """'10,3 %' (Swedish decimal comma); '–' where a figure is undefined."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value * 100:.{decimals}f}".replace(".", ",").replace("-", "−") + " %"
 
 
 def _table(frame: pd.DataFrame, label_width: int = 24) -> list[str]:
@@ -27,7 +22,7 @@ def _table(frame: pd.DataFrame, label_width: int = 24) -> list[str]:
         row = frame[frame["method"] == method]
         if row.empty:
             continue
-        cells = "".join(percent(row[c].iloc[0]).rjust(22) for c in COLUMNS)
+        cells = "".join(format_percent(row[c].iloc[0]).rjust(22) for c in COLUMNS)
         lines.append(METHOD_NAMES[method].ljust(label_width) + cells)
     return lines
 
@@ -39,13 +34,13 @@ def _verdict(ok: bool) -> str:
 def _targets(declaration: QualityDeclaration) -> list[str]:
     t = declaration.targets
     return [
-        f"- WAPE med känd länstotal {percent(t['wape_reduction'])} lägre än konstanta "
+        f"- WAPE med känd länstotal {format_percent(t['wape_reduction'])} lägre än konstanta "
         f"yrkesandelar (mål minst 10 %, ambition 20 %): {_verdict(t['wape_reduction_met'])}",
-        f"- Rätt riktning {percent(t['direction'])} (mål minst 75 %; BLS 77–84 %): "
+        f"- Rätt riktning {format_percent(t['direction'])} (mål minst 75 %; BLS 77–84 %): "
         f"{_verdict(t['direction_met'])}",
-        f"- Täckning för 80 %-intervallen {percent(t['coverage'])} (mål 75–85 %): "
+        f"- Täckning för 80 %-intervallen {format_percent(t['coverage'])} (mål 75–85 %): "
         f"{_verdict(t['coverage_met'])}; kalibrerade bara på fel som var kända vid startåret: "
-        f"{percent(declaration.figure('standard', 'coverage_realtime'))}",
+        f"{format_percent(declaration.figure('standard', 'coverage_realtime'))}",
     ]
 
 
@@ -61,9 +56,10 @@ def obstacles(declaration: QualityDeclaration) -> list[str]:
     caught = (naive - ours) / (naive - known) if naive > known else float("nan")
     return [
         "Vad som står i vägen för WAPE-målet: med facit för rikets yrkesmix (regionala "
-        f"andelar oförändrade) hade WAPE med känd länstotal varit {percent(known)} i stället "
-        f"för {percent(naive)}. Rikets yrkesmix står alltså för {percent(explained, 0)} av "
-        f"felet, och metodens trender fångar {percent(caught, 0)} av den delen: förändringen "
+        f"andelar oförändrade) hade WAPE med känd länstotal varit {format_percent(known)} "
+        f"i stället för {format_percent(naive)}. Rikets yrkesmix står alltså för "
+        f"{format_percent(explained, 0)} av felet, och metodens trender fångar "
+        f"{format_percent(caught, 0)} av den delen: förändringen "
         "går knappt att läsa ut ur 3–6 års historik med seriebrott 2019 och 2023 (nya "
         "registerserier och imputerade yrken). Resten är regionala andelsförändringar, som "
         "i historiken inte fortsätter i samma riktning. Prövat: trender per SSYK3-grupp och "
@@ -94,10 +90,11 @@ def declaration_text(declaration: QualityDeclaration) -> str:
     for horizon, group in by_h[by_h["method"] == "standard"].groupby("horizon"):
         naive = by_h[(by_h["method"] == "constant_shares") & (by_h["horizon"] == horizon)]
         lines.append(
-            f"  {horizon} år: WAPE {percent(group['wape'].iloc[0])}, med känd länstotal "
-            f"{percent(group['wape_totals_known'].iloc[0])} (konstanta andelar "
-            f"{percent(naive['wape_totals_known'].iloc[0])}), rätt riktning "
-            f"{percent(group['direction'].iloc[0])}, täckning {percent(group['coverage'].iloc[0])}"
+            f"  {horizon} år: WAPE {format_percent(group['wape'].iloc[0])}, med känd länstotal "
+            f"{format_percent(group['wape_totals_known'].iloc[0])} (konstanta andelar "
+            f"{format_percent(naive['wape_totals_known'].iloc[0])}), rätt riktning "
+            f"{format_percent(group['direction'].iloc[0])}, täckning "
+            f"{format_percent(group['coverage'].iloc[0])}"
         )
     lines += ["", *(f"Not: {note}" for note in meta.get("notes", []))]
     if meta.get("source") or meta.get("vintage"):

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..files import atomic_path
+from ..numbers import fmt_int
 
 if TYPE_CHECKING:
     from .model import Projection
-
-
-def number(value: Any) -> str:
-    """'1 234' with a space as thousands separator; '−' for negatives."""
-    return f"{float(value):,.0f}".replace(",", " ").replace("-", "−")
 
 
 def projection_text(result: Projection, table: pd.DataFrame) -> str:
@@ -27,10 +23,10 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
               f"{'Expansion':>12}{'Pensioner':>12}{'Behov':>12}")
     lines.append(header)
     for row in table.to_dict(orient="records"):
-        interval = f"[{number(row['lower'])}–{number(row['upper'])}]"
+        interval = f"[{fmt_int(row['lower'])}–{fmt_int(row['upper'])}]"
         lines.append(f"{row['ssyk']:<6}{str(row['ssyk_name'])[:46]:<48}{row['year']:>6}"
-                     f"{number(row['employed']):>14}{interval:>24}{number(row['expansion']):>12}"
-                     f"{number(row['replacement']):>12}{number(row['recruitment_need']):>12}")
+                     f"{fmt_int(row['employed']):>14}{interval:>24}{fmt_int(row['expansion']):>12}"
+                     f"{fmt_int(row['replacement']):>12}{fmt_int(row['recruitment_need']):>12}")
     lines += ["", result.source_note, "Regional åldersstruktur skattad från riket."]
     return "\n".join(lines)
 

@@ -18,11 +18,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, ReglabError
+from ..numbers import fmt_int, fmt_signed
 from ..occupations import occupation_names
 from ..regions import region_names, resolve_region
 from .calibration_choice import IntervalChoice, choose_calibration
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
-from .formatting import number
 from .intervals import Calibration, load_calibration
 from .levers import apply_shocks, national_total, regional_growth
 from .panel import RIKET, Panel, build_panel
@@ -170,13 +170,12 @@ class Projection:
         riket = self.aggregate(level=1, regions="riket").groupby("year")[SUM_COLUMNS].sum()
         lines = [f"Projection('{self.scenario.name}', basår {self.base_year}, "
                  f"{self.paths['region'].nunique()} län × {self.paths['ssyk'].nunique()} yrken)",
-                 f"  sysselsatta {self.base_year}: {number(riket['base_employed'].iloc[0])}"]
+                 f"  sysselsatta {self.base_year}: {fmt_int(riket['base_employed'].iloc[0])}"]
         for year, row in riket.iterrows():
-            sign = "+" if row["expansion"] >= 0 else ""
-            lines.append(f"  {year}: {number(row['employed'])} sysselsatta, expansion "
-                         f"{sign}{number(row['expansion'])}, pensionsavgångar "
-                         f"{number(row['replacement'])}, rekryteringsbehov "
-                         f"{number(row['recruitment_need'])}")
+            lines.append(f"  {year}: {fmt_int(row['employed'])} sysselsatta, expansion "
+                         f"{fmt_signed(row['expansion'])}, pensionsavgångar "
+                         f"{fmt_int(row['replacement'])}, rekryteringsbehov "
+                         f"{fmt_int(row['recruitment_need'])}")
         return "\n".join(lines)
 
 
