@@ -28,7 +28,7 @@ from nbclient import NotebookClient
 
 HERE = Path(__file__).resolve().parent
 KERNEL = "python3"
-TIMEOUT = 600  # seconds per cell: far above what any cell needs, so only a hang trips it
+TIMEOUT = 300  # seconds per cell: far above what any cell needs (< 30 s), so only a hang trips it
 
 
 def sources(folder: Path = HERE) -> list[Path]:
