@@ -65,6 +65,8 @@ def _need_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
     _row(rows, "replacement", f"Pensionsavgångar {ctx.t0}–{h}", sums[f"replacement_{h}"], "antal")
     _row(rows, "expansion", f"Expansion {ctx.t0}–{h}", sums[f"expansion_{h}"], "förändring")
     _row(rows, "need", f"Rekryteringsbehov {ctx.t0}–{h}", sums[f"need_{h}"], "antal")
+    _row(rows, "need_per_year", f"Rekryteringsbehov per år {ctx.t0}–{h}",
+         sums[f"need_{h}"] / (h - ctx.t0), "antal")
     _row(rows, "need_pct", "Rekryteringsbehov i procent av anställda",
          100 * sums[f"need_{h}"] / sums["employed"], "procent")
 

@@ -88,11 +88,11 @@ def projection_sentence(facts: Facts) -> str:
 
 
 def need_sentence(facts: Facts) -> str:
-    t, years = facts.horizon, facts.horizon - facts.t0
+    t = facts.horizon
     need, expansion = facts.value("need"), facts.value("expansion")
     retiring = facts.value("replacement")
     text = (f"Fram till {t} behöver arbetsgivarna rekrytera {about(need)} personer, "
-            f"{per_year(need, years)}. ")
+            f"{per_year(facts.value('need_per_year'))}. ")
     if expansion > 0:
         return text + (f"Pensionsavgångarna står för {about(retiring)} av dem och ökningen av "
                        f"antalet anställda för {about(expansion)}.")

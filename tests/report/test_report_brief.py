@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from reglab_forecast.errors import ReglabError
 from reglab_forecast.report import brief as brief_module
 from reglab_forecast.report.brief import render_brief
-from reglab_forecast.report.narrative import summary_paragraphs
+from reglab_forecast.report.document import figures_of
+from reglab_forecast.report.sections import BRIEF, build_all
 from reglab_forecast.report.tablepackage import workbook_bytes
 from reglab_forecast.report.tablespec import format_value
-from reglab_forecast.report.texts import SECTION_HEADINGS
 
 NUMERIC = ("int", "signed", "pct", "signed_pct", "dec", "signed_dec")
 NUMBER = re.compile(r"\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?")
@@ -26,10 +26,12 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def test_every_section_heading_is_in_the_pdf(orebro_pages):
+def test_every_section_heading_is_in_the_pdf(orebro_pages, context_for):
     text = flat(" ".join(orebro_pages))
-    for number, heading in enumerate(SECTION_HEADINGS, start=1):
-        assert f"{number} {heading}" in text
+    sections = build_all(context_for("18"))
+    assert [s.key for s in sections] == list(BRIEF)
+    for number, section in enumerate(sections, start=1):
+        assert f"{number} {section.heading}" in text
 
 
 def test_footer_on_every_page(orebro_pages):
@@ -49,13 +51,10 @@ def test_same_input_gives_identical_bytes(inputs, cells_all, orebro_pdf):
     assert render_brief(inputs, "18", cells_all) == orebro_pdf
 
 
-def test_figures_have_alt_text_and_swedish_labels(inputs, cells_all):
-    from reglab_forecast.report.document import build_figures
-    from reglab_forecast.report.tables import BriefContext, all_tables
-
-    ctx = BriefContext.create(inputs, "18", cells_all)
-    figures = build_figures(ctx, all_tables(ctx))
-    for figure in figures.values():
+def test_figures_have_alt_text_and_swedish_labels(context_for):
+    figures = figures_of(build_all(context_for("18")))
+    assert len(figures) >= 4
+    for figure in figures:
         assert len(figure.alt) > 40 and "Örebro" in figure.alt + figure.svg
         assert "Källa: SCB" in figure.svg
         assert "Date" not in figure.svg  # no timestamp in the SVG
@@ -76,36 +75,12 @@ def test_brief_numbers_agree_with_the_table_package(orebro_tables, orebro_pages)
                     assert flat(format_value(value, column.kind)) in text, (key, column.key)
 
 
-def _table_numbers(tables) -> set[str]:
-    found: set[str] = set()
-    for table in tables.values():
-        texts = [table.title, table.note, *(c.label for c in table.columns)]
-        texts += [cell for row in table.cells() for cell in row]
-        for text in texts:
-            found.update(NUMBER.findall(text))
-    return found
-
-
-@pytest.mark.parametrize("region", ["18", "09"])
-def test_every_number_in_the_summary_is_in_a_table(inputs, cells_all, region, tables_for):
-    tables = tables_for(region)
-    name = inputs.region_names[region]
-    summary = " ".join(summary_paragraphs(tables, name, inputs.base_year,
-                                          max(inputs.target_years)))
-    numbers = NUMBER.findall(summary)
-    assert len(numbers) >= 10
-    missing = [n for n in numbers if n not in _table_numbers(tables)]
-    assert not missing, (missing, summary)
-
-
-def test_two_regions_do_not_read_as_copies(inputs, orebro_tables, gotland_tables):
-    t0, h = inputs.base_year, max(inputs.target_years)
-    orebro = summary_paragraphs(orebro_tables, "Örebro län", t0, h)
-    gotland = summary_paragraphs(gotland_tables, "Gotlands län", t0, h)
+def test_two_regions_do_not_read_as_copies(summary_of):
+    orebro, gotland = summary_of("18"), summary_of("09")
     words = lambda text: set(NUMBER.sub("", text).split())  # noqa: E731
-    a, b = words(" ".join(orebro)), words(" ".join(gotland))
+    a, b = words(orebro), words(gotland)
     assert len(a ^ b) / len(a | b) > 0.3
-    assert orebro[0].split(":")[0] != gotland[0].split(":")[0]  # a different opening
+    assert orebro.split(":")[0] != gotland.split(":")[0]  # a different opening
 
 
 def test_failed_render_leaves_no_file(tmp_path, monkeypatch):

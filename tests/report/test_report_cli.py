@@ -80,11 +80,14 @@ def test_compare_pdf_and_excel(tmp_path, capsys):
     assert run(["compare", "--out", str(pdf)], capsys)[0] == 0
     assert run(["compare", "--out", str(xlsx)], capsys)[0] == 0
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-    for name in ("Riket", "Stockholms län", "Norrbottens län", "Rangordning"):
+    for name in ("Riket", "Stockholms län", "Norrbottens län", "i grupper mot riket"):
         assert name in text
     book = openpyxl.load_workbook(xlsx)
-    ranks = book["rangordning"]
-    assert ranks.max_row - 5 == 21  # every län once, below the title rows
+    groups = book["grupper"]
+    assert groups.max_row - 5 == 21  # every län once, below the title rows
+    # No 1–21 ranks: differences inside the intervals are grouped, not ranked.
+    headers = [c.value for sheet in book.worksheets[1:] for c in sheet[5]]
+    assert not any(str(h).startswith("Rang") for h in headers)
 
 
 def test_compare_rejects_other_suffix(capsys):

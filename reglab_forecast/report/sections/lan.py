@@ -87,9 +87,9 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
     if column == "share_55":
         return (f"Andelen anställda som är 55 år eller äldre, uppskattad från yrkenas "
                 f"åldersstruktur, är {pos}: {show(mine)} i {name} mot {show(riket)} i riket.")
-    return (f"Antalet anställda har sedan {past}, skattat och justerat för seriebrotten i "
-            f"registret, förändrats {show(mine)} i {name} mot {show(riket)} i riket, vilket är "
-            f"{pos}.")
+    return (f"Förändringen av antalet anställda sedan {past}, skattad och justerad för "
+            f"seriebrotten i registret, är {pos}: {show(mine)} i {name} mot {show(riket)} i "
+            f"riket.")
 
 
 def build(ctx: BriefContext) -> Section:
