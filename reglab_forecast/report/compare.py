@@ -11,8 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import InputError
-from ..files import write_bytes_atomic
+from ..files import write_output
 from .cells import RIKET
 from .document import figure_block, table_block
 from .figures import Figure, figure_regions
@@ -115,12 +114,10 @@ def write_compare(out: Path, scenario: str | Path | None = None) -> None:
     """The comparison as PDF (``.pdf``) or as an Excel table package (``.xlsx``)."""
     out = Path(out)
     suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".xlsx"):
-        raise InputError(f"--out {out}: ska sluta på .pdf eller .xlsx")
-    check_writable(out)
+    check_writable(out, (".pdf", ".xlsx"))
     inputs = load_inputs(scenario)
     if suffix == ".pdf":
-        write_bytes_atomic(out, render_compare(inputs))
+        write_output(out, render_compare(inputs))
         return
     from .regional import table_sources
     from .tablepackage import write_xlsx
