@@ -23,8 +23,15 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from ..errors import InputError, ResponseError
-from .http import ClientStatusError, Request, RetryPolicy, SlidingWindowLimiter, Transport
+from ..errors import InputError, OfflineCacheMiss, ResponseError
+from .http import (
+    ClientStatusError,
+    Request,
+    RetryPolicy,
+    SlidingWindowLimiter,
+    Transport,
+    offline_miss,
+)
 from .jsonstat import (
     category_codes,
     cell_statuses,
@@ -159,6 +166,13 @@ class ScbClient:
             self.transport.limiter = limiter
         return self._config
 
+    def _config_for(self, what: str) -> None:
+        """``config()``; offline with an empty cache the error names what the user asked for."""
+        try:
+            self.config()
+        except OfflineCacheMiss:
+            raise offline_miss(what, self.transport.cache.root) from None
+
     @property
     def max_cells(self) -> int:
         return int(self.config()["maxDataCells"])
@@ -172,7 +186,7 @@ class ScbClient:
     def search(self, query: str, *, past_days: int | None = None, page_size: int = 100,
                max_pages: int = 20) -> pd.DataFrame:
         """``GET /tables?query=``: matching tables, newest first within SCB's ranking."""
-        self.config()
+        self._config_for(f"sökningen {query!r}")
         rows: list[dict[str, Any]] = []
         for page in range(1, max_pages + 1):
             params: dict[str, Any] = {"lang": self.lang, "query": query,
@@ -192,7 +206,7 @@ class ScbClient:
 
     def metadata(self, table_id: str, codelists: dict[str, str] | None = None) -> TableMetadata:
         """``GET /tables/{id}/metadata``, with code lists applied when given."""
-        self.config()
+        self._config_for(f"tabellen {table_id}")
         params = {"lang": self.lang}
         for variable, codelist in sorted((codelists or {}).items()):
             params[f"codelist[{variable}]"] = codelist
