@@ -6,12 +6,18 @@ a rename within one file system is atomic, so readers see the old file or the ne
 a torn one. A full disk, a cut connection or an exception midway removes the temporary file.
 
 Outputs a person names (``--out``, ``--out-dir``, ``--csv``, fetch's data folder) follow one
-more rule: the toolkit never deletes or overwrites a file it did not write. Each folder it
-writes outputs into holds a small ledger, ``.reglab-forecast.json``, with the name and sha256
-of every file it wrote there. An existing file is replaced only when the ledger lists it with
-the same content (so a file the user changed or put there is left alone), and a folder is
-replaced whole only when every file in it is in its ledger. Everything else is refused with an
-``OutputPathError`` (exit code 2 in the CLI) before any work starts.
+more rule: the toolkit never deletes or overwrites a file it did not write.
+
+* Single output files (a PDF, an Excel file, a CSV) are recorded with their sha256 in
+  ``outputs.json`` in the toolkit's data folder (``REGLAB_DATA_DIR``); nothing is added to the
+  user's folder. An existing file is replaced only when that record holds it with the same
+  content, so a file the user put there or changed is left alone.
+* A package folder (the CSV table package, a fetched snapshot) carries a marker file,
+  ``.reglab-forecast.json``, listing its files and their sha256. A folder is filled or replaced
+  only when it is missing, empty, or such a package whose files are all unchanged.
+
+Everything else is refused with an ``OutputPathError`` (exit code 2 in the CLI) before any
+work starts.
 """
 
 from __future__ import annotations
@@ -31,12 +37,14 @@ from pathlib import Path
 from .errors import OutputPathError, OutputWriteError
 
 __all__ = [
-    "LEDGER", "atomic_path", "build_dir_atomic", "build_package_dir", "check_output_dir",
-    "check_output_file", "check_package_dir", "describe_os_error", "is_ours", "output_path", "record_output",
-    "write_bytes_atomic", "write_json_atomic", "write_output", "write_text_atomic",
+    "LEDGER", "OUTPUTS", "atomic_path", "build_dir_atomic", "build_package_dir",
+    "check_output_dir", "check_output_file", "check_package_dir", "describe_os_error", "is_ours",
+    "output_path", "record_output", "write_bytes_atomic", "write_json_atomic", "write_output",
+    "write_text_atomic",
 ]
 
-LEDGER = ".reglab-forecast.json"  # the ledger of files the toolkit wrote in a folder
+LEDGER = ".reglab-forecast.json"  # the marker of a package folder: its files and sha256
+OUTPUTS = "outputs.json"  # the record of single output files, in the data folder
 _PENDING = "pending"  # claimed before the write: the file may or may not be there yet
 
 
@@ -107,18 +115,18 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_ledger(folder: Path) -> dict[str, str]:
+def _read_ledger(folder: Path, name: str = LEDGER) -> dict[str, str]:
     try:
-        data = json.loads((folder / LEDGER).read_text(encoding="utf-8"))
+        data = json.loads((folder / name).read_text(encoding="utf-8"))
         files = data["files"]
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
 
 
-def _write_ledger(folder: Path, files: dict[str, str]) -> None:
+def _write_ledger(folder: Path, files: dict[str, str], name: str = LEDGER) -> None:
     data = {"written_by": "reglab-forecast", "files": dict(sorted(files.items()))}
-    write_json_atomic(folder / LEDGER, data)
+    write_json_atomic(folder / name, data)
 
 
 @contextmanager
@@ -133,23 +141,38 @@ def _ledger_lock(folder: Path) -> Iterator[None]:
         os.close(descriptor)  # closing releases the lock
 
 
-def _record(folder: Path, updates: dict[str, str | None]) -> None:
-    with _ledger_lock(folder):
-        files = _read_ledger(folder)
-        for name, digest in updates.items():
+def _outputs_folder() -> Path:
+    from .config import get_settings
+
+    return get_settings().data_dir
+
+
+def _record(path: Path, digest: str | None) -> None:
+    """Enter (or with ``None`` forget) one output file in the data folder's record; files
+    that no longer exist are dropped from it on the way. A record that cannot be written only
+    means the next run will not overwrite the file, so the error is not raised."""
+    key = str(path.resolve())
+    try:
+        folder = _outputs_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        with _ledger_lock(folder):
+            files = {k: v for k, v in _read_ledger(folder, OUTPUTS).items()
+                     if Path(k).exists() or v == _PENDING}
             if digest is None:
-                files.pop(name, None)
+                files.pop(key, None)
             else:
-                files[name] = digest
-        _write_ledger(folder, files)
+                files[key] = digest
+            _write_ledger(folder, files, OUTPUTS)
+    except (OSError, OutputWriteError):
+        pass
 
 
 def is_ours(path: Path) -> bool:
-    """True when ``path`` is a file this toolkit wrote and nobody changed since."""
-    recorded = _read_ledger(path.parent).get(path.name)
-    if recorded is None or not path.is_file():
+    """True when ``path`` is an output file this toolkit wrote and nobody changed since."""
+    if not path.is_file():
         return False
-    return recorded == _PENDING or recorded == _sha256(path)
+    recorded = _read_ledger(_outputs_folder(), OUTPUTS).get(str(path.resolve()))
+    return recorded is not None and (recorded == _PENDING or recorded == _sha256(path))
 
 
 # --- checks before any work -----------------------------------------------------------------
@@ -262,24 +285,22 @@ def output_path(path: str | os.PathLike[str], option: str = "--out") -> Iterator
     target = Path(path)
     if target.exists() and not is_ours(target):
         check_output_file(target, option)  # raises with the one-line message
-    folder = _folder_of(target)
-    folder.mkdir(parents=True, exist_ok=True)
-    _record(folder, {target.name: _PENDING})
+    _record(target, _PENDING)  # a kill after the rename still leaves it known as ours
     try:
         with atomic_path(target) as temporary:
             yield temporary
     except BaseException:
         if not target.exists():
-            _record(folder, {target.name: None})
+            _record(target, None)
         raise
-    _record(folder, {target.name: _sha256(target)})
+    _record(target, _sha256(target))
 
 
 def record_output(*paths: str | os.PathLike[str]) -> None:
     """Enter files just written by another writer in their folders' ledgers."""
     for path in map(Path, paths):
         if path.is_file():
-            _record(_folder_of(path), {path.name: _sha256(path)})
+            _record(path, _sha256(path))
 
 
 def write_output(path: str | os.PathLike[str], data: bytes, option: str = "--out") -> Path:
