@@ -80,7 +80,12 @@ def _add_backtest(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_backtest(args: argparse.Namespace) -> int:
+    from .files import check_output_file
     from .loaders import load_employment
+
+    if args.out:
+        check_output_file(args.out, "--out", (".json",))
+        check_output_file(args.out.with_suffix(".calibration.json"), "--out")
     from .projection import backtest
 
     declaration = backtest(load_employment(level=4))
@@ -88,7 +93,11 @@ def _run_backtest(args: argparse.Namespace) -> int:
     if args.save:
         print(f"\nSparad: {declaration.save()}")
     if args.out:
-        print(f"Sparad: {declaration.save(args.out, args.out.with_suffix('.calibration.json'))}")
+        from .files import record_output
+
+        calibration = args.out.with_suffix(".calibration.json")
+        print(f"Sparad: {declaration.save(args.out, calibration)}")
+        record_output(args.out, calibration)
     return EXIT_OK
 
 
@@ -111,6 +120,10 @@ def _run_project(args: argparse.Namespace) -> int:
     from .regions import resolve_region
 
     region = resolve_region(args.region, ("riket", "lan"))
+    if args.out:
+        from .files import check_output_file
+
+        check_output_file(args.out, "--out", (".csv",))  # before the projection, not after
     result = project(load_employment(level=4), load_age_profile(level=4),
                      target_years=args.years, scenario=args.scenario)
     table = result.aggregate(level=args.level, regions=[region])
@@ -226,8 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         # A full disk or a vanished folder: say so in one line; outputs are written atomically,
         # so nothing half-written is left behind.
-        print(f"reglab-forecast: fel: {error.strerror or error}: {error.filename or ''}",
-              file=sys.stderr)
+        from .files import describe_os_error
+
+        print(f"reglab-forecast: fel: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_FAILURE
 
 
