@@ -55,8 +55,9 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("formatter_class", _HelpFormatter)
-        add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        add_help = kwargs.get("add_help", True)
+        kwargs["add_help"] = False  # added below, in Swedish
+        super().__init__(*args, **kwargs)
         self._positionals.title = "positionella argument"
         self._optionals.title = "flaggor"
         if add_help:
@@ -283,6 +284,11 @@ _COMMANDS += [_add_completion]
 from .report.commands import REPORT_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(REPORT_COMMANDS)
+
+# --- dialogue app: dialog (reglab_forecast/dialog/commands.py) ---
+from .dialog.commands import DIALOG_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(DIALOG_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

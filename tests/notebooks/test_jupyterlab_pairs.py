@@ -13,10 +13,9 @@ import shutil
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
 import jupytext
 import nbformat
+import pytest
 from tornado import web
 
 LATER = 60  # seconds: the .ipynb written a minute after the .py, as by notebooks/build.py
