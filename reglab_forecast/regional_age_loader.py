@@ -10,6 +10,7 @@ import functools
 
 import pandas as pd
 
+from .errors import InputError
 from .loaders import RegionsArg, YearsArg, resolve_regions, select_years
 from .occupations import check_level, occupation_names
 from .population import load_population
@@ -44,15 +45,7 @@ def tilts() -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=16)
 def _estimated(year: int) -> pd.DataFrame:
-    employment = read_dataset("employment")
-    employment = employment[employment["year"] == year]
-    ages = read_dataset("age_profile")
-    ages = ages[ages["year"] == year]
-    bands = list(ages["age"].unique())
-    people = load_population(years=population_year(year), age_bands=sorted(
-        bands, key=lambda b: int(b.split("-")[0])))
-    inputs = build_inputs(employment, ages, people, tilts(), RIKSOMRADE)
-    return long_frame(inputs, estimate(inputs), year)
+    return estimate_for(read_dataset("employment"), read_dataset("age_profile"), year)
 
 
 register_cache(_estimated.cache_clear)
@@ -82,6 +75,8 @@ def load_regional_age_profile(level: int = 4, regions: RegionsArg = None,
                               years: YearsArg = None) -> pd.DataFrame:
     """Estimated employees per län × SSYK (level 1–4) × age band × sex × year, 2014–2024.
 
+    Rows come year by year, then by län (Riket last), occupation, age band and sex.
+
     Columns: region, region_name, ssyk, ssyk_name, age, sex, year, employed (float: an
     estimate, not a count), method (what was estimated from what). Age bands as in
     ``load_age_profile`` ("65-69" from 2023). Per län, occupation and sex the sum over ages is
@@ -96,14 +91,21 @@ def load_regional_age_profile(level: int = 4, regions: RegionsArg = None,
     wanted = sorted(int(y) for y in select_years(every, years)["year"])
     codes = resolve_regions(regions)
     frame = pd.concat([_estimated(y) for y in wanted], ignore_index=True)
-    frame = _regions(_level(frame, level), codes)
+    frame = _level(_regions(frame, codes), level)
     frame = frame.assign(
-        region_name=frame["region"].map(region_names()),
-        ssyk_name=frame["ssyk"].map(occupation_names()),
-        method=frame["year"].map({y: method_text(y) for y in wanted}).astype("category"))
+        region_name=_labels(frame["region"], region_names()),
+        ssyk_name=_labels(frame["ssyk"], occupation_names()),
+        method=_labels(frame["year"], {y: method_text(y) for y in wanted}))
     frame = frame[COLUMNS].reset_index(drop=True)
     frame.attrs.update(_attrs(level))
     return frame
+
+
+def _labels(codes: pd.Series, names: dict) -> pd.Series:
+    """Names for many repeated codes, mapped once per distinct code (a categorical)."""
+    categories = pd.Categorical(codes)
+    return pd.Series(categories.rename_categories(
+        [names.get(c, "") for c in categories.categories]), index=codes.index)
 
 
 def _attrs(level: int) -> dict[str, object]:
@@ -112,3 +114,28 @@ def _attrs(level: int) -> dict[str, object]:
             "source": "SCB, yrkesregistret med yrkesstatistik (AM0208); skattning",
             "table_id": age.get("table_id", ""), "vintage": age.get("vintage", ""),
             "method": "iterativ proportionell anpassning (raking), se regional_age"}
+
+
+def estimate_for(employment: pd.DataFrame, age_profile: pd.DataFrame, year: int
+                 ) -> pd.DataFrame:
+    """The estimate for one ``year`` from given frames (e.g. a projection's inputs).
+
+    ``employment``: region (län codes), ssyk (level 4), [sex], year, employed;
+    ``age_profile``: ssyk, age, [sex], year, employed (Riket). The riksområde tilt and the
+    län population come from the snapshot. Without a sex column men and women are estimated
+    together. Returns region, ssyk, age, sex, year, employed. InputError if a region is not
+    a län.
+    """
+    employment = employment[employment["year"] == year]
+    ages = age_profile[age_profile["year"] == year]
+    unknown = sorted(set(employment["region"]) - set(RIKSOMRADE))
+    if unknown:
+        raise InputError(f"regional åldersstruktur: {', '.join(unknown)} är inga län; "
+                         "ange län '01'–'25' eller age_structure='national'")
+    bands = sorted(ages["age"].unique(), key=lambda b: int(str(b).split("-")[0]))
+    people = load_population(years=population_year(year), age_bands=bands)
+    if "sex" not in employment.columns or "sex" not in ages.columns:
+        employment, ages, people = (frame.assign(sex="total") for frame in
+                                    (employment, ages, people))
+    inputs = build_inputs(employment, ages, people, tilts(), RIKSOMRADE)
+    return long_frame(inputs, estimate(inputs), year)
