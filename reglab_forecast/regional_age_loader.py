@@ -7,6 +7,8 @@ with the raking in ``regional_age``; kept in memory per year after the first cal
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -101,11 +103,9 @@ def load_regional_age_profile(level: int = 4, regions: RegionsArg = None,
     return frame
 
 
-def _labels(codes: pd.Series, names: dict) -> pd.Series:
-    """Names for many repeated codes, mapped once per distinct code (a categorical)."""
-    categories = pd.Categorical(codes)
-    return pd.Series(categories.rename_categories(
-        [names.get(c, "") for c in categories.categories]), index=codes.index)
+def _labels(codes: pd.Series, names: Mapping[Any, str]) -> pd.Series:
+    """Names for many repeated codes, mapped once per distinct code."""
+    return codes.astype("category").map(lambda code: names.get(code, ""))
 
 
 def _attrs(level: int) -> dict[str, object]:

@@ -59,8 +59,8 @@ def stock_cube(frame: pd.DataFrame, panel: Panel, ages: AgePanel) -> np.ndarray:
         raise InputError(f"age_structure: saknar basåret {panel.base_year}")
     summed = rows.groupby(["region", "ssyk", "age"])["employed"].sum()
     grid = pd.MultiIndex.from_product([list(panel.regions), list(panel.ssyk), _labels(ages)])
-    cube = summed.reindex(grid, fill_value=0.0).to_numpy(float)
-    cube = cube.reshape(len(panel.regions), len(panel.ssyk), len(ages.bands))
+    flat = summed.reindex(grid, fill_value=0.0).to_numpy(float)
+    cube = flat.reshape(len(panel.regions), len(panel.ssyk), len(ages.bands))
     missing = (cube.sum(axis=2) == 0) & (panel.base > 0)
     if missing.any():
         r, o = np.argwhere(missing)[0]
