@@ -1,6 +1,6 @@
 """The estimated regional age structure: speed, measured error, and what it changes.
 
-    python benchmarks/bench_regional_age.py
+    python benchmarks/bench_regional_age.py [--save]
 
 Prints (1) the time to estimate all län × SSYK4 × age × sex for one year in a new process
 (cold: snapshot reads included) and again from memory; (2) the error of the estimate against
@@ -8,6 +8,7 @@ SCB's real tables (the 2017 riksområde table, estimated without it, and the lä
 SSYK3 214 and 311, 2014–2017), beside Riket's profile; (3) per län, retirements and other
 exits 2024–2035 and the share aged 55+ with the estimated regional structure against Riket's
 structure applied to the län, and the transfers to other occupations at 50–59.
+``--save`` stores the error figures for the quality declaration (regional_age_quality.json).
 """
 
 from __future__ import annotations
@@ -73,10 +74,15 @@ def _retirements() -> None:
           f"(omkring {total / 11:,.0f} per år)")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
     _timing()
     _errors()
     _retirements()
+    if "--save" in args:
+        from reglab_forecast.projection.age_quality import save_regional_age_quality
+
+        print(f"\nSparat: {save_regional_age_quality()}")
     return 0
 
 

@@ -95,7 +95,7 @@ def _rounds_old(raw: Path, codes: dict[str, str]) -> list[tuple[Any, ...]]:
     rows: list[tuple[Any, ...]] = []
     for yb, by_geo in old.items():
         rows += [(yb, codes[geo], "2024-2", value, None, None, None, True)
-                 for geo, value in by_geo.items()]
+                 for geo, value in by_geo.items() if value is not None]
     for yb, by_geo2 in new.items():
         rows += [(yb, codes[geo], "2025-1", pair[0], pair[1], None, None, True)
                  for geo, pair in by_geo2.items()]
@@ -138,6 +138,7 @@ def build_barometer_rounds(raw: Path, regions: pd.DataFrame) -> Dataset:
             "bedömning eller en bedömning för ett större område, och bara omgång 2025-2 säger "
             "vilken.",
             "Omgång 2025-2 finns bara för 46 barometeryrken (utdrag ur Arbetsförmedlingens fil).",
+            "Celler utan bedömning (null i den äldsta filen) ingår inte.",
         ],
         checks={"rows_by_round": {str(k): int(v) for k, v in counts.items()},
                 "sverige_id": SVERIGE},
