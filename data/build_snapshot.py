@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from builders import af, classifications, employment, labour, population  # noqa: E402
+from builders import education, education_fields  # noqa: E402
 from builders.common import Dataset, write_json, write_parquet  # noqa: E402
 
 MANIFEST_FORMAT = 1
@@ -44,10 +45,16 @@ def datasets(raw: Path) -> Iterator[Dataset]:
     ]
     for build in simple:
         yield build(raw)
-    yield af.build_jobtech_ssyk(raw, scb_codes)
+    jobtech = af.build_jobtech_ssyk(raw, scb_codes)
+    yield jobtech
     yield af.build_af_outlook(raw, scb_codes)
     yield af.build_barometer(raw, regions.frame)
     yield af.build_ads(raw, regions.frame)
+    yield education.build_occupation_level(raw)
+    yield education.build_population_level(raw)
+    yield education.build_population_level_nuts(raw)
+    sun = classifications.build_sun(raw).frame
+    yield education_fields.build_occupation_field(raw, jobtech.frame, sun)
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
