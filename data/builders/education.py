@@ -2,7 +2,7 @@
 
 * ``education_occupation``: SCB salary structure statistics (AM0110, table 000000CV), employees
   by SSYK3 × sex × SUN 2000 education level, national, 2014–2018; ``..`` (suppressed) kept as
-  missing, never as zero.
+  no row, never a zero.
 * ``education_population``: SCB UF0506, population 16–74 by län × sex × education level,
   1985–2018.
 * ``education_population_nuts``: SCB UF0506 by NUTS-2 region × age band × sex × education
@@ -102,6 +102,7 @@ def build_occupation_level(raw: Path) -> Dataset:
             f"000000CV totals {total.to_dict()}")
     suppressed = int(frame["employed"].isna().sum())
     require(suppressed == 7_633, f"000000CV suppressed cells {suppressed}")
+    frame = frame[frame["employed"].notna()].reset_index(drop=True)
     return Dataset(
         name="education_occupation",
         frame=frame,
@@ -109,7 +110,7 @@ def build_occupation_level(raw: Path) -> Dataset:
         description=(
             "Antal anställda per yrkesgrupp (SSYK 2012, tresiffernivå), kön och "
             "utbildningsnivå (SUN 2000), hela riket, alla sektorer, ur lönestrukturstatistiken "
-            "(urvalsskattning, avrundad). Undertryckta celler ('..') saknar värde. ssyk '0000' "
+            "(urvalsskattning, avrundad). Undertryckta celler ('..') har ingen rad. ssyk '0000' "
             "är alla yrken, '0001' övriga och '0002' ej identifierbara yrken."
         ),
         keys=["ssyk", "sex", "level", "year"],

@@ -9,9 +9,10 @@ in proportion):
 1. pool the years: the mean of the years in which a cell is published;
 2. a cell that is never published is filled from a reference distribution, scaled so that the
    published cells of the row keep their counts: ``c_m = p_m · Σ_K c_k / Σ_K p_k``. The
-   reference is the sum of the complete rows (every level published) in the same SSYK2 group,
-   else in the same SSYK1 group, else the national distribution restricted to the levels of
-   the ISCO-08 skill level of the major group (the last fallback);
+   reference is the sum of the published cells in the same SSYK2 group, else in the same
+   SSYK1 group (the first with a published count at every level the row misses), else the
+   national distribution restricted to the levels of the ISCO-08 skill level of the major
+   group (the last fallback);
 3. men and women are added and the seven levels grouped into the six of ``LEVEL_ORDER``.
 
 Every SSYK4 gets the mix of its SSYK3 (the table has no four-digit detail); an SSYK3 missing
@@ -77,20 +78,29 @@ def isco_reference(major: str, national: np.ndarray) -> np.ndarray:
     return np.where(keep, national, 0.0)
 
 
-def reference(table: pd.DataFrame, code: str, sex: str, exclude: str | None = None
-              ) -> tuple[str, np.ndarray]:
+def reference(table: pd.DataFrame, code: str, sex: str, needed: np.ndarray,
+              exclude: str | None = None) -> tuple[str, np.ndarray]:
     """(method, counts) of the reference distribution for SSYK3 ``code`` and ``sex``.
 
-    The sum of the complete rows of the same sex in the SSYK2 group, else SSYK1 group (rows of
-    ``exclude`` left out), else the ISCO-08 skill-level restriction of the national row.
+    The sum of the published cells of the same sex in the SSYK2 group, else the SSYK1 group
+    (rows of ``exclude`` left out), taking the first with a positive count at every
+    ``needed`` level; a level never published in the whole SSYK1 group counts as about zero
+    there. With no published cell in the SSYK1 group: the ISCO-08 skill-level restriction of
+    the national row.
     """
     rows = table.xs(sex, level="sex")
     rows = rows[(rows.index.str.len() == 3) & (rows.index != exclude)]
-    complete = rows[rows.notna().all(axis=1)]
+    widest: tuple[str, np.ndarray] | None = None
     for method, width in (("ssyk2", 2), ("ssyk1", 1)):
-        group = complete[complete.index.str[:width] == code[:width]]
-        if len(group):
-            return method, group.to_numpy().sum(axis=0)
+        group = rows[rows.index.str[:width] == code[:width]]
+        counts = np.nansum(group.to_numpy(float), axis=0)
+        if counts.sum() <= 0:
+            continue
+        if (counts[needed] > 0).all():
+            return method, counts
+        widest = (method, counts)
+    if widest is not None:
+        return widest
     return "isco_skill_level", isco_reference(code, rows_national(table, sex))
 
 
@@ -112,9 +122,9 @@ def _filled_counts(table: pd.DataFrame, code: str) -> tuple[np.ndarray, list[str
     total = np.zeros(len(SUN_LEVELS))
     methods = ["ssyk3"] * len(SUN_LEVELS)
     for sex in ("men", "women"):
-        method, ref = reference(table, code, sex)
         row = table.loc[(code, sex)].to_numpy(float) if (code, sex) in table.index else \
             np.full(len(SUN_LEVELS), np.nan)
+        method, ref = reference(table, code, sex, np.isnan(row))
         filled = fill_row(row, ref)
         total += filled
         for i in np.flatnonzero(np.isnan(row)):

@@ -15,18 +15,19 @@ import pandas as pd
 from .levels import SUN_LEVELS, fill_row, pooled_table, reference, rows_national
 
 
-def _row_errors(row: np.ndarray, ref: np.ndarray, national: np.ndarray) -> list[tuple]:
-    published = np.flatnonzero(~np.isnan(row))
-    truth = fill_row(row, ref)
-    truth_share = truth / truth.sum()
+def _row_errors(table: pd.DataFrame, code: str, sex: str, row: np.ndarray) -> list[tuple]:
+    national = rows_national(table, sex)
     out = []
-    for j in published:
+    for j in np.flatnonzero(~np.isnan(row)):
         hidden = row.copy()
         hidden[j] = np.nan
+        method, ref = reference(table, code, sex, np.isnan(hidden), exclude=code)
+        truth = fill_row(row, ref)
+        truth_share = truth[j] / truth.sum()
         for name, basis in (("hierarchy", ref), ("national", national)):
             filled = fill_row(hidden, basis)
             share = filled[j] / filled.sum()
-            out.append((SUN_LEVELS[j], name, 100 * (share - truth_share[j])))
+            out.append((SUN_LEVELS[j], method, name, 100 * (share - truth_share)))
     return out
 
 
@@ -45,10 +46,7 @@ def hidden_cell_errors() -> pd.DataFrame:
         row = values.to_numpy(float)
         if (~np.isnan(row)).sum() < 2:
             continue
-        method, ref = reference(table, code, sex, exclude=code)
-        national = rows_national(table, sex)
-        rows += [(code, sex, level, method, fill, err)
-                 for level, fill, err in _row_errors(row, ref, national)]
+        rows += [(code, sex, *error) for error in _row_errors(table, code, sex, row)]
     return pd.DataFrame(rows, columns=["ssyk", "sex", "level", "reference", "fill", "error_pp"])
 
 
