@@ -203,6 +203,10 @@ from .report.commands import REPORT_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(REPORT_COMMANDS)
 
+from .report.education_commands import EDUCATION_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(EDUCATION_COMMANDS)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()

@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 
 from ..snapshot import read_dataset, register_cache
-from .levels import LEVEL_GROUPS, LEVEL_ORDER
+from .levels import GROUP_OF_SUN as GROUP_OF
+from .levels import LEVEL_ORDER
 
 AGE_BANDS = ("16-24", "25-34", "35-44", "45-54", "55-64", "65-74")
-GROUP_OF = {code: name for name, codes in LEVEL_GROUPS.items() for code in codes}
 ITERATIONS = 50
 
 

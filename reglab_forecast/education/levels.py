@@ -40,6 +40,7 @@ LEVEL_GROUPS = {
     "forskarutbildning": ("7",),
 }
 LEVEL_ORDER = tuple(LEVEL_GROUPS)
+GROUP_OF_SUN = {code: name for name, codes in LEVEL_GROUPS.items() for code in codes}
 METHOD_RANK = {"ssyk3": 0, "ssyk2": 1, "ssyk1": 2, "isco_skill_level": 3}
 # ISCO-08 skill level of each SSYK 2012 major group, and the SUN 2000 levels it spans
 # (ISCO-08 table 2: skill level 1 ~ ISCED 1, 2 ~ ISCED 2–4, 3 ~ ISCED 5B, 4 ~ ISCED 5A/6).

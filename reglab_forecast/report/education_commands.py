@@ -1,0 +1,86 @@
+"""The ``utbildning`` command: the need by education level or field for one län, the level
+verdicts, and with ``--backtest`` the measured errors of the education method."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import InputError
+from .tablespec import Table
+
+EXIT_OK = 0
+BY = {"nivå": "level", "niva": "level", "inriktning": "field"}
+
+
+def _add_utbildning(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "utbildning", help="rekryteringsbehov efter utbildningsnivå eller inriktning för ett län",
+        description="Behovet per yrke fördelat efter yrkenas utbildningar (nationell koppling), "
+                    "med tillskott och bedömning per utbildningsnivå.",
+    )
+    parser.add_argument("--region", help='län som kod eller namn, t.ex. "18" eller "Örebro län"')
+    parser.add_argument("--efter", default="nivå", help="nivå (standard) eller inriktning")
+    parser.add_argument("--backtest", action="store_true",
+                        help="skriv metodens mätta fel (dolda celler, bakåtprognos till 2018)")
+    parser.set_defaults(run=_run_utbildning)
+
+
+def _by(text: str) -> str:
+    chosen = BY.get(text.strip().lower())
+    if chosen is None:
+        raise InputError(f"--efter {text!r}: välj 'nivå' eller 'inriktning'")
+    return chosen
+
+
+def _print_backtest() -> None:
+    from ..education.hindcast import supply_hindcast
+    from ..education.validation import fill_validation
+    from ..numbers import fmt_dec
+
+    print("Undertryckta celler (yrke × nivå): dolda publicerade celler fyllda igen, "
+          "medelfel i procentenheter")
+    for row in fill_validation().itertuples():
+        print(f"  {row.fill:10} {row.reference:17} {row.cells:5} celler  "
+              f"medelfel {fmt_dec(row.mae_pp)}  snedvridning {fmt_dec(row.bias_pp)}")
+    print("Befolkning 16–74 efter nivå och län 2018, bakåtprognos (WAPE %, andelsfel i pe)")
+    for row in supply_hindcast().itertuples():
+        print(f"  från {row.origin}  {row.method:30} WAPE {fmt_dec(row.wape_pct)} %  "
+              f"andelsfel {fmt_dec(row.share_mae_pp, 2)}")
+
+
+def _print_table(table: Table) -> None:
+    rows = [[c.label for c in table.columns], *table.cells()]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    print(table.title)
+    for row in rows:
+        print("  ".join(cell.ljust(w) if i == 0 or not cell[-1:].isdigit() else cell.rjust(w)
+                        for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+    print(table.source)
+    print()
+
+
+def _run_utbildning(args: argparse.Namespace) -> int:
+    if args.backtest:
+        _print_backtest()
+        if args.region is None:
+            return EXIT_OK
+    if args.region is None:
+        raise InputError("ange --region LÄN (t.ex. --region 18) eller --backtest")
+    by = _by(args.efter)
+    from ..loaders import load_age_profile, load_employment
+    from ..projection import project
+    from ..regions import region_name, resolve_region
+    from .sections.utbildning import build_from
+
+    region = resolve_region(args.region, ("lan",))
+    projection = project(load_employment(level=4), load_age_profile(level=4))
+    section = build_from(projection, region, region_name(region))
+    tables = section.tables[:1] if by == "level" else section.tables[1:]
+    print(section.heading)
+    for table in tables:
+        _print_table(table)
+    print(section.summary[0])
+    return EXIT_OK
+
+
+EDUCATION_COMMANDS = [_add_utbildning]

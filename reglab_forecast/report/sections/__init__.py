@@ -1,0 +1,1 @@
+"""The sections of the brief, one module each with ``build(ctx) -> Section``."""
