@@ -19,8 +19,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from builders import af, classifications, employment, labour, population  # noqa: E402
-from builders import education, education_fields  # noqa: E402
+from builders import (  # noqa: E402  # noqa: E402
+    af,
+    classifications,
+    education,
+    education_fields,
+    employment,
+    labour,
+    population,
+)
 from builders.common import Dataset, write_json, write_parquet  # noqa: E402
 
 MANIFEST_FORMAT = 1

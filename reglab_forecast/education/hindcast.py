@@ -42,7 +42,8 @@ def supply_hindcast(dampings: tuple[float, ...] = (0.0, DAMPING, 0.8, 1.0)) -> p
             supply = education_supply([TARGET], base=origin, ages=(16, 74), phi=phi)
             projected = supply.set_index(["region", "education"])["population"]
             total = projected.groupby(level="region").sum()
-            rows.append((origin, f"kohortmodell, dämpning {phi:g}", *_errors(projected, observed)))
+            label = f"kohortmodell, dämpning {phi:g}".replace(".", ",")
+            rows.append((origin, label, *_errors(projected, observed)))
         assert total is not None
         rows.append((origin, "naiv: basårets andelar", *_errors(_baseline(origin, total),
                                                                 observed)))

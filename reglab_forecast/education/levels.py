@@ -7,12 +7,13 @@ Method, per SSYK3 and sex, on SCB's seven levels (``uppgift saknas`` left out, s
 in proportion):
 
 1. pool the years: the mean of the years in which a cell is published;
-2. a cell that is never published is filled from a reference distribution, scaled so that the
-   published cells of the row keep their counts: ``c_m = p_m · Σ_K c_k / Σ_K p_k``. The
-   reference is the sum of the published cells in the same SSYK2 group, else in the same
-   SSYK1 group (the first with a published count at every level the row misses), else the
+2. a cell that is never published is filled level by level from a reference group, scaled so
+   that the published cells K of the row keep their counts: ``c_m = g_m · Σ_K c_k / Σ_K g_k``
+   where g is the sum of the published cells of the SSYK1 group (a level never published in
+   the whole SSYK1 group is about zero); with no published cell in the SSYK1 group, the
    national distribution restricted to the levels of the ISCO-08 skill level of the major
-   group (the last fallback);
+   group (the last fallback). Pooling at SSYK2 first was tried and measured worse
+   (``FILL_STEPS``, ``validation.fill_validation``);
 3. men and women are added and the seven levels grouped into the six of ``LEVEL_ORDER``.
 
 Every SSYK4 gets the mix of its SSYK3 (the table has no four-digit detail); an SSYK3 missing
@@ -48,6 +49,10 @@ SKILL_LEVEL = {"0": 2, "1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "
 SKILL_SUN = {1: ("1", "2", "3"), 2: ("2", "3", "4", "5"), 3: ("4", "5", "6"),
              4: ("5", "6", "7")}
 SOURCE_YEARS = "2014–2018"
+# The groups a suppressed cell is filled from, narrowest first. Hiding the 1 006 published
+# cells (``validation.fill_validation``): SSYK1 alone 7.1 percentage points mean absolute
+# error, SSYK2 then SSYK1 7.8, the national distribution 11.6; so SSYK1 is used.
+FILL_STEPS: tuple[str, ...] = ("ssyk1",)
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,58 +84,78 @@ def isco_reference(major: str, national: np.ndarray) -> np.ndarray:
     return np.where(keep, national, 0.0)
 
 
-def reference(table: pd.DataFrame, code: str, sex: str, needed: np.ndarray,
-              exclude: str | None = None) -> tuple[str, np.ndarray]:
-    """(method, counts) of the reference distribution for SSYK3 ``code`` and ``sex``.
+class Pooled:
+    """The pooled table as arrays per sex, for fast group sums (see ``pooled_table``)."""
 
-    The sum of the published cells of the same sex in the SSYK2 group, else the SSYK1 group
-    (rows of ``exclude`` left out), taking the first with a positive count at every
-    ``needed`` level; a level never published in the whole SSYK1 group counts as about zero
-    there. With no published cell in the SSYK1 group: the ISCO-08 skill-level restriction of
-    the national row.
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for sex in ("men", "women"):
+            rows = table.xs(sex, level="sex")
+            self.arrays[sex] = (rows.index.to_numpy(str), rows.to_numpy(float))
+
+    def row(self, code: str, sex: str) -> np.ndarray:
+        """The counts of ``code`` and ``sex`` (all NaN when the table lacks it)."""
+        codes, values = self.arrays[sex]
+        hits = np.flatnonzero(codes == code)
+        return values[hits[0]].copy() if len(hits) else np.full(len(SUN_LEVELS), np.nan)
+
+    def national(self, sex: str) -> np.ndarray:
+        """The published counts of all occupations ('0000', complete)."""
+        return self.row("0000", sex)
+
+    def group(self, code: str, sex: str, width: int, exclude: str | None = None
+              ) -> np.ndarray:
+        """Sum of the published cells of the SSYK3 rows sharing ``code[:width]``."""
+        codes, values = self.arrays[sex]
+        prefix = np.array([c[:width] for c in codes])
+        lengths = np.array([len(c) for c in codes])
+        chosen = (lengths == 3) & (prefix == code[:width]) & (codes != exclude)
+        return np.nansum(values[chosen], axis=0)
+
+
+def _references(table: Pooled, code: str, sex: str, exclude: str | None,
+                steps: tuple[str, ...]) -> list[tuple[str, np.ndarray]]:
+    refs = [(method, table.group(code, sex, int(method[-1]), exclude)) for method in steps]
+    refs = [(method, counts) for method, counts in refs if counts.sum() > 0]
+    return [*refs, ("isco_skill_level", isco_reference(code, table.national(sex)))]
+
+
+def fill_levels(table: Pooled, code: str, sex: str, row: np.ndarray,
+                exclude: str | None = None, steps: tuple[str, ...] = FILL_STEPS
+                ) -> tuple[np.ndarray, list[str]]:
+    """Fill the NaN cells of ``row`` level by level; (counts, method per level).
+
+    A missing level m takes ``g_m · Σ_K row_k / Σ_K g_k`` from the first group g of
+    ``steps`` ("ssyk2", "ssyk1") with a published count at m; a level never published in the
+    last group is about zero. A row with nothing published takes the first group's
+    distribution as it is. Rows of ``exclude`` are left out of the groups.
     """
-    rows = table.xs(sex, level="sex")
-    rows = rows[(rows.index.str.len() == 3) & (rows.index != exclude)]
-    widest: tuple[str, np.ndarray] | None = None
-    for method, width in (("ssyk2", 2), ("ssyk1", 1)):
-        group = rows[rows.index.str[:width] == code[:width]]
-        counts = np.nansum(group.to_numpy(float), axis=0)
-        if counts.sum() <= 0:
-            continue
-        if (counts[needed] > 0).all():
-            return method, counts
-        widest = (method, counts)
-    if widest is not None:
-        return widest
-    return "isco_skill_level", isco_reference(code, rows_national(table, sex))
+    refs = _references(table, code, sex, exclude, steps)
+    known = ~np.isnan(row)
+    methods = ["ssyk3" if k else refs[-1][0] for k in known]
+    if not known.any():
+        method, counts = refs[0]
+        return counts.astype(float).copy(), [method] * len(row)
+    filled = np.where(known, row, 0.0)
+    for m in np.flatnonzero(~known):
+        for method, counts in refs:
+            base = counts[known].sum()
+            if base > 0 and (counts[m] > 0 or method in (steps[-1], "isco_skill_level")):
+                filled[m] = counts[m] * row[known].sum() / base
+                methods[m] = method
+                break
+    return filled, methods
 
 
-def rows_national(table: pd.DataFrame, sex: str) -> np.ndarray:
-    return np.asarray(table.loc[("0000", sex)].to_numpy(), dtype=float)
-
-
-def fill_row(counts: np.ndarray, ref: np.ndarray) -> np.ndarray:
-    """Fill the NaN cells of ``counts`` from ``ref``, scaled to the published cells."""
-    known = ~np.isnan(counts)
-    if not known.any() or ref[known].sum() <= 0:
-        return ref.astype(float).copy()
-    scale = counts[known].sum() / ref[known].sum()
-    return np.where(known, counts, ref * scale)
-
-
-def _filled_counts(table: pd.DataFrame, code: str) -> tuple[np.ndarray, list[str]]:
+def _filled_counts(table: Pooled, code: str) -> tuple[np.ndarray, list[str]]:
     """Filled counts (both sexes added) and the method of each SUN level for one SSYK3."""
     total = np.zeros(len(SUN_LEVELS))
     methods = ["ssyk3"] * len(SUN_LEVELS)
     for sex in ("men", "women"):
-        row = table.loc[(code, sex)].to_numpy(float) if (code, sex) in table.index else \
-            np.full(len(SUN_LEVELS), np.nan)
-        method, ref = reference(table, code, sex, np.isnan(row))
-        filled = fill_row(row, ref)
+        filled, used = fill_levels(table, code, sex, table.row(code, sex))
         total += filled
-        for i in np.flatnonzero(np.isnan(row)):
-            if METHOD_RANK[method] > METHOD_RANK[methods[i]]:
-                methods[i] = method
+        methods = [max(a, b, key=METHOD_RANK.__getitem__) for a, b in zip(methods, used,
+                                                                           strict=True)]
     return total, methods
 
 
@@ -149,7 +174,7 @@ def group_levels(counts: np.ndarray, methods: list[str]) -> list[tuple[str, floa
 
 @functools.lru_cache(maxsize=1)
 def _level_mix() -> pd.DataFrame:
-    table = _pooled()
+    table = Pooled(_pooled())
     codes = read_dataset("ssyk")
     ssyk4 = sorted(codes.loc[codes["level"] == 4, "ssyk"])
     rows = []

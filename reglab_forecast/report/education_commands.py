@@ -40,8 +40,8 @@ def _print_backtest() -> None:
     print("Undertryckta celler (yrke × nivå): dolda publicerade celler fyllda igen, "
           "medelfel i procentenheter")
     for row in fill_validation().itertuples():
-        print(f"  {row.fill:10} {row.reference:17} {row.cells:5} celler  "
-              f"medelfel {fmt_dec(row.mae_pp)}  snedvridning {fmt_dec(row.bias_pp)}")
+        print(f"  {row.fill:20} {row.cells:5} celler  medelfel {fmt_dec(row.mae_pp)}  "
+              f"snedvridning {fmt_dec(row.bias_pp)}")
     print("Befolkning 16–74 efter nivå och län 2018, bakåtprognos (WAPE %, andelsfel i pe)")
     for row in supply_hindcast().itertuples():
         print(f"  från {row.origin}  {row.method:30} WAPE {fmt_dec(row.wape_pct)} %  "

@@ -92,10 +92,10 @@ def build_from(projection: Projection, region: str, region_name: str) -> Section
         f"Utbildningsanordnare planerar efter utbildning, inte efter yrke. Här har "
         f"rekryteringsbehovet per yrke i {region_name} fram till {horizon} fördelats efter de "
         f"utbildningar som de anställda i yrket har i hela landet. {LEVEL_LINK}",
-        f"Tillskottet är de unga i länet som fyller 25 år under perioden med den nivån, "
-        f"gånger hur stor andel med nivån som är anställda i riket. Bedömningen blir "
-        f"'behovet större än tillskottet' eller 'tillskottet större' bara när intervallen "
-        f"inte överlappar; annars står det 'i balans'.",
+        "Tillskottet är de unga i länet som fyller 25 år under perioden med den nivån, "
+        "gånger hur stor andel med nivån som är anställda i riket. Bedömningen blir "
+        "'behovet större än tillskottet' eller 'tillskottet större' bara när intervallen "
+        "inte överlappar; annars står det 'i balans'.",
         f"Utbildningsgrupperna täcker de vanligaste utbildningarna per yrke; omkring "
         f"{round(100 * other)} procent av behovet gäller övrig eller okänd utbildning.",
     )
