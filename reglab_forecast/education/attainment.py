@@ -43,7 +43,7 @@ def _grouped(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def _age_margins() -> pd.DataFrame:
     frame = read_dataset("population")
     ages = frame["age"].str.rstrip("+").astype(int)
-    frame = frame.assign(band=[band_of(a) for a in ages]).dropna(subset=["band"])
+    frame = frame.assign(band=ages.map(band_of)).dropna(subset=["band"])
     return frame.pivot_table(index=["region", "sex", "year"], columns="band",
                              values="population", aggfunc="sum").reindex(columns=list(AGE_BANDS))
 
@@ -66,8 +66,8 @@ def _raked() -> pd.DataFrame:
     lan = _grouped(read_dataset("education_population"), ["region", "nuts2", "sex", "year"])
     nuts = _grouped(read_dataset("education_population_nuts"), ["nuts2", "sex", "year", "age"])
     margins = _age_margins()
-    index = lan.index.droplevel("nuts2")
-    lan = lan[index.isin(margins.index)]
+    present = pd.MultiIndex.from_frame(lan.index.to_frame(index=False)[["region", "sex", "year"]])
+    lan = lan[present.isin(margins.index)]
     keys = lan.index.to_frame(index=False)
     wanted = pd.MultiIndex.from_arrays(
         [np.repeat(keys[c].to_numpy(), len(AGE_BANDS)) for c in ("nuts2", "sex", "year")]

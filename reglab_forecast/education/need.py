@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..projection.model import Projection, add_intervals
+from .levels import link_attrs
 from .mix import check_by, occupation_education
 
 SPREAD = ["employed", "replacement", "expansion", "recruitment_need", "base_employed"]
@@ -39,6 +40,6 @@ def need_by_education(projection: Projection, by: str = "level",
                             ).clip(lower=0.0)
     summed["need_upper"] = summed["recruitment_need"] + (summed["upper"] - summed["employed"])
     out = summed[COLUMNS].reset_index(drop=True)
-    out.attrs.update(occupation_education(chosen).attrs, base_year=projection.base_year,
+    out.attrs.update(link_attrs(chosen), base_year=projection.base_year,
                      scenario=projection.scenario.name)
     return out

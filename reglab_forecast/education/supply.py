@@ -53,8 +53,9 @@ class Cohorts:
 
     def young(self, band: str, h: int) -> pd.DataFrame:
         """Shares of a young band ``h`` years after the base (clipped, renormalised)."""
-        base = self.shares.xs(band, level="age")
-        moved = (base + self.slope.xs(band, level="age") * damped(h, self.phi)).clip(lower=0)
+        base = pd.DataFrame(self.shares.xs(band, level="age"))
+        slope = pd.DataFrame(self.slope.xs(band, level="age"))
+        moved = (base + slope * damped(h, self.phi)).clip(lower=0)
         return moved.div(moved.sum(axis=1), axis=0)
 
     def at(self, age: int, year: int) -> pd.DataFrame:
@@ -64,25 +65,25 @@ class Cohorts:
             return self.young(str(band_of(age)), h)
         age_at_base = age - h
         if age_at_base >= SETTLED_AGE or h <= 0:
-            return self.shares.xs(str(band_of(age_at_base)), level="age")
+            return pd.DataFrame(self.shares.xs(str(band_of(age_at_base)), level="age"))
         return self.young("25-34", h - (age - (SETTLED_AGE - 1)))
 
 
 def _stock(cohorts: Cohorts, population: pd.DataFrame, year: int, ages: tuple[int, int]
            ) -> pd.DataFrame:
-    people = population[(population["year"] == year) & population["age"].between(*ages)]
-    people = people.set_index(["region", "sex", "age"])["population"]
-    total = None
+    chosen = population[(population["year"] == year) & population["age"].between(*ages)]
+    people = chosen.set_index(["region", "sex", "age"])["population"]
+    total: pd.DataFrame | None = None
     for age in range(ages[0], ages[1] + 1):
-        counts = cohorts.at(age, year).mul(people.xs(age, level="age"), axis=0)
+        counts = pd.DataFrame(cohorts.at(age, year).mul(people.xs(age, level="age"), axis=0))
         total = counts if total is None else total + counts
     assert total is not None
-    return total.groupby(level="region").sum()
+    return pd.DataFrame(total.groupby(level="region").sum())
 
 
 def _long(table: pd.DataFrame, year: int, name: str) -> pd.DataFrame:
-    out = table.rename_axis(columns="education").stack().rename(name).reset_index()
-    return out.assign(year=year)
+    out = pd.Series(table.rename_axis(columns="education").stack(), name=name)
+    return out.reset_index().assign(year=year)
 
 
 def education_supply(years: Iterable[int], base: int = 2018, ages: tuple[int, int] = (20, 64),

@@ -62,4 +62,4 @@ def fill_validation() -> pd.DataFrame:
     errors = hidden_cell_errors()
     summary = errors.groupby("fill")["error_pp"].agg(
         cells="size", mae_pp=lambda e: float(e.abs().mean()), bias_pp="mean")
-    return summary.sort_values("mae_pp").reset_index()
+    return pd.DataFrame(summary).sort_values("mae_pp").reset_index()
