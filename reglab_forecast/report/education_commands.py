@@ -4,9 +4,15 @@ verdicts, and with ``--backtest`` the measured errors of the education method.""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .tablespec import Table
+
+if TYPE_CHECKING:
+    from ..projection.model import Projection
+    from .section import Section
 
 EXIT_OK = 0
 BY = {"nivå": "level", "niva": "level", "inriktning": "field"}
@@ -20,6 +26,10 @@ def _add_utbildning(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--region", help='län som kod eller namn, t.ex. "18" eller "Örebro län"')
     parser.add_argument("--efter", default="nivå", help="nivå (standard) eller inriktning")
+    parser.add_argument("--pdf", type=Path, metavar="FIL.pdf",
+                        help="skriv avsnittet som PDF (samma layout som underlaget)")
+    parser.add_argument("--out", type=Path, metavar="FIL.xlsx", help="skriv tabellerna (Excel)")
+    parser.add_argument("--csv", type=Path, metavar="MAPP", help="skriv tabellerna som CSV")
     parser.add_argument("--backtest", action="store_true",
                         help="skriv metodens mätta fel (dolda celler, bakåtprognos till 2018)")
     parser.set_defaults(run=_run_utbildning)
@@ -59,6 +69,44 @@ def _print_table(table: Table) -> None:
     print()
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    from .render import check_writable, check_writable_dir
+
+    if args.pdf is not None:
+        if args.pdf.suffix.lower() != ".pdf":
+            raise InputError(f"--pdf {args.pdf}: ska sluta på .pdf")
+        check_writable(args.pdf)
+    if args.out is not None:
+        if args.out.suffix.lower() != ".xlsx":
+            raise InputError(f"--out {args.out}: ska sluta på .xlsx")
+        check_writable(args.out)
+    if args.csv is not None:
+        check_writable_dir(args.csv)
+
+
+def _write_outputs(args: argparse.Namespace, section: Section, region_name: str,
+                   projection: Projection) -> None:
+    from ..files import write_bytes_atomic
+    from .section_pdf import section_pdf
+    from .tablepackage import write_csv_dir, write_xlsx
+
+    vintage = projection.provenance.get("vintage", "")
+    tables = {table.key: table for table in section.tables}
+    if args.pdf is not None:
+        subtitle = (f"Rekryteringsbehov efter utbildning {projection.base_year}–"
+                    f"{max(projection.target_years)}. Metod: Reglab standard.")
+        footer = (f"Källa: SCB (yrkesregistret, lönestrukturstatistiken, UF0506, befolkningen), "
+                  f"Arbetsförmedlingen; egen prognos. Data: {vintage}.")
+        write_bytes_atomic(args.pdf, section_pdf(section, region_name, subtitle, footer))
+        print(f"Skrev {args.pdf}")
+    if args.out is not None:
+        write_xlsx(tables, args.out, vintage)
+        print(f"Skrev {args.out}")
+    if args.csv is not None:
+        write_csv_dir(tables, args.csv, vintage)
+        print(f"Skrev {args.csv}")
+
+
 def _run_utbildning(args: argparse.Namespace) -> int:
     if args.backtest:
         _print_backtest()
@@ -73,12 +121,17 @@ def _run_utbildning(args: argparse.Namespace) -> int:
     from .sections.utbildning import build_from
 
     region = resolve_region(args.region, ("lan",))
+    _check_outputs(args)
     projection = project(load_employment(level=4), load_age_profile(level=4))
-    section = build_from(projection, region, region_name(region))
-    tables = section.tables[:1] if by == "level" else section.tables[1:]
+    name = region_name(region)
+    section = build_from(projection, region, name)
+    if args.pdf or args.out or args.csv:
+        _write_outputs(args, section, name, projection)
+        return EXIT_OK
     print(section.heading)
-    for table in tables:
-        _print_table(table)
+    for table in section.tables:
+        if table.key != f"utbildning_{'inriktning' if by == 'level' else 'niva'}":
+            _print_table(table)
     print(section.summary[0])
     return EXIT_OK
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ...education.balance import education_balance
 from ...education.fields import OTHER
+from ...education.levels import LEVEL_ORDER
 from ...education.need import need_by_education
 from ...numbers import fmt_int
 from ...projection.model import Projection
@@ -22,6 +23,7 @@ from ..tablespec import Column, Table
 KEY = "utbildning"
 HEADING = "Utbildning och kompetens"
 LARGEST_FIELDS = 15
+SUPPLY_BASE = 2018  # last year of UF0506 by län
 LEVEL_LINK = ("Kopplingen yrke → utbildningsnivå är nationell: SCB:s lönestrukturstatistik "
               "2014–2018 (tabell 000000CV), undertryckta celler skattade.")
 FIELD_LINK = ("Kopplingen yrke → utbildning är nationell: de vanligaste utbildningsgrupperna per "
@@ -68,6 +70,32 @@ def _field_table(need: pd.DataFrame, horizon: int, base: int) -> tuple[Table, fl
     return table, (other / total if total else 0.0)
 
 
+def _supply_table(region: str, horizon: int) -> Table:
+    from ...education.supply import education_supply
+
+    supply = education_supply([SUPPLY_BASE, horizon], ages=(20, 64))
+    supply = supply[supply["region"] == region]
+    wide = supply.pivot_table(index="education", columns="year", values="population")
+    frame = pd.DataFrame({"education": wide.index, "base": wide[SUPPLY_BASE].to_numpy(),
+                          "horizon": wide[horizon].to_numpy()})
+    frame["change"] = frame["horizon"] - frame["base"]
+    order = {name: i for i, name in enumerate(LEVEL_ORDER)}
+    frame = frame.sort_values("education", key=lambda s: s.map(order), ignore_index=True)
+    columns = (
+        Column("education", "Utbildningsnivå", "text", "Högsta utbildningsnivå (SUN 2000)."),
+        Column("base", f"{SUPPLY_BASE}", "int", f"Invånare 20–64 år {SUPPLY_BASE}, länets "
+               "nivåer fördelade på ålder efter riksområdet (skattat)."),
+        Column("horizon", f"{horizon}", "int", f"Invånare 20–64 år {horizon}, framskrivet "
+               "efter kohort (skattat)."),
+        Column("change", "Förändring", "signed", "Skillnaden mellan åren."),
+    )
+    return Table(key=f"{KEY}_befolkning", title=f"Invånare 20–64 år efter utbildningsnivå "
+                 f"{SUPPLY_BASE} och {horizon} (skattat)", columns=columns,
+                 frame=frame[[c.key for c in columns]].round(0),
+                 source="Källa: SCB (befolkningens utbildning UF0506 per län och riksområde "
+                        f"{SUPPLY_BASE}, befolkningen) och egen framskrivning.")
+
+
 def _summary(balance: pd.DataFrame, region_name: str, horizon: int) -> str:
     top = balance.sort_values("need", ascending=False).iloc[0]
     clear = balance[balance["verdict"] != "i balans"]
@@ -100,7 +128,8 @@ def build_from(projection: Projection, region: str, region_name: str) -> Section
         f"{round(100 * other)} procent av behovet gäller övrig eller okänd utbildning.",
     )
     return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
-                   tables=(_level_table(balance, levels, horizon, base), field_table),
+                   tables=(_level_table(balance, levels, horizon, base), field_table,
+                           _supply_table(region, horizon)),
                    summary=(_summary(balance, region_name, horizon),))
 
 
