@@ -298,6 +298,10 @@ from .report.commands import REPORT_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(REPORT_COMMANDS)
 
+from .report.education_commands import EDUCATION_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(EDUCATION_COMMANDS)
+
 # --- dialogue app: dialog (reglab_forecast/dialog/commands.py) ---
 from .dialog.commands import DIALOG_COMMANDS  # noqa: E402
 
