@@ -22,13 +22,6 @@ _DATASET_COLUMNS: list[tuple[tuple[str, ...], str, str]] = [
 # The datasets a brief uses (the manifest holds more).
 USED_DATASETS = ("employment", "age_profile", "population", "ads", "af_outlook", "ssyk", "regions")
 
-SERIES_BREAKS = (
-    "2019: ny registerserie i yrkesregistret (YREG).",
-    "2022: BAS ersätter RAMS som underlag för sysselsättningen.",
-    "2023: åldrarna 16–69 år ingår och yrke imputeras där det saknas.",
-)
-
-
 def _pick(manifest: pd.DataFrame, names: tuple[str, ...]) -> str | None:
     return next((n for n in names if n in manifest.columns), None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .method import SERIES_BREAKS
+from .breaks import break_notes
 
 if TYPE_CHECKING:
     from .tables import BriefContext
@@ -107,7 +107,7 @@ def method_blocks(ctx: BriefContext, tables: dict[str, Table],
         {"type": "text", "paras": [METHOD_TEXT, _scenario_text(ctx)]},
         {"type": "subheading", "text": "Serieavbrott"},
         {"type": "bullets", "items": [
-            *SERIES_BREAKS,
+            *break_notes(),
             "Förändringar över ett avbrott kan delvis bero på det nya sättet att mäta; "
             "prognosens trender skattas på andelar så att ett avbrott inte läses som tillväxt.",
             "Förändringen de senaste fem åren visas både som i registret (inklusive "
