@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 from statsmodels.tsa.holtwinters import ExponentialSmoothing
 
-from reglab_forecast.snapshot import break_years
 from reglab_forecast.projection.intervals import calibrate, load_calibration
 from reglab_forecast.projection.replacement import (
     AgePanel,
@@ -16,6 +15,7 @@ from reglab_forecast.projection.replacement import (
     survival,
 )
 from reglab_forecast.projection.trend import TrendParams, forecast, smooth
+from reglab_forecast.snapshot import break_years
 
 
 def test_trend_matches_statsmodels_without_breaks():

@@ -8,9 +8,9 @@ import pytest
 from projection_data import make_age_profile, make_employment
 
 from reglab_forecast.projection import project
-from reglab_forecast.snapshot import break_years
 from reglab_forecast.projection.expansion import project_points
 from reglab_forecast.projection.panel import build_panel
+from reglab_forecast.snapshot import break_years
 
 COLUMNS = ["region", "ssyk", "year", "employed", "lower", "upper", "expansion", "replacement",
            "recruitment_need"]
