@@ -14,6 +14,7 @@ import numpy as np
 from .national import NationalPath, group_matrix, national_path
 from .panel import Panel
 from .regional import regional_shares
+from .totals import WorkingAge, rake, scale_rows, total_shares
 from .trend import TrendParams
 
 
@@ -40,6 +41,9 @@ class MethodParams:
     share_group_level: int | None = 2
     share_own_weight: float = 0.15
     regional_shrink: float = 3000.0
+    # Län totals: elasticity of a län's share of the national total to the cohort change of its
+    # working-age population relative to Riket's (totals.py); 0 = shares as the occupations give.
+    cohort_elasticity: float = 1.5
 
 
 DEFAULT_PARAMS = MethodParams()
@@ -56,9 +60,16 @@ class PointPaths:
 
 def project_points(
     panel: Panel, horizons: np.ndarray, params: MethodParams = DEFAULT_PARAMS,
-    total_override: np.ndarray | None = None,
+    total_override: np.ndarray | None = None, ages: WorkingAge | None = None,
+    occupations_override: np.ndarray | None = None,
 ) -> PointPaths:
-    """Run the expansion method on ``panel`` (already cut at its base year)."""
+    """Run the expansion method on ``panel`` (already cut at its base year).
+
+    ``total_override`` replaces the national total ``[h]``, ``occupations_override`` the
+    national occupation paths ``[o, h]`` (a national projection given by the user). With
+    ``ages`` the län totals follow the cohort change of their working age (totals.py) and
+    each län's occupations are raked to them and to the national occupation paths.
+    """
     horizons = np.asarray(horizons, dtype=int)
     groups = (None if params.share_group_level is None
               else group_matrix(panel.ssyk, params.share_group_level))
@@ -66,6 +77,17 @@ def project_points(
     nat = national_path(panel.values, panel.years, panel.breaks, horizons, params.total,
                         params.shares, params.national_shrink, total_override, groups,
                         params.share_own_weight, share_breaks=mask)
+    if occupations_override is not None:
+        total = occupations_override.sum(axis=0)
+        nat = NationalPath(total, occupations_override / total[None, :], occupations_override,
+                           nat.total_fit)
     q = regional_shares(panel.values, panel.years, mask[None, :, :], horizons, params.regional,
                         params.regional_shrink)
-    return PointPaths(horizons, q * nat.occupations[None, :, :], nat)
+    employed = q * nat.occupations[None, :, :]
+    if ages is not None and params.cohort_elasticity:
+        cohort = ages.cohorts(panel.base_year, panel.base_year + np.append(0, horizons))
+        shares = total_shares(panel.base.sum(axis=1), cohort, params.cohort_elasticity)
+        rows = shares * nat.occupations.sum(axis=0)[None, :]
+        employed = (rake(employed, rows, nat.occupations) if occupations_override is not None
+                    else scale_rows(employed, rows))
+    return PointPaths(horizons, employed, nat)
