@@ -18,10 +18,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, ReglabError
-from ..snapshot import read_dataset
 from ..numbers import fmt_int, fmt_signed
 from ..occupations import occupation_names
 from ..regions import region_names, resolve_region
+from ..snapshot import read_dataset
 from .calibration_choice import IntervalChoice, choose_calibration
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
 from .given_path import GivenPath, given_path
@@ -241,8 +241,8 @@ def project(
     (``Projection.interval_basis`` and ``interval_note`` say which), unless ``calibration``
     is given.
 
-    ``population`` (a ``load_population()`` frame; default: the snapshot's population) lets each län's
-    total follow the cohort change of its working-age population (totals.py); without
+    ``population`` (a ``load_population()`` frame; default: the snapshot's population) lets
+    each län's total follow the cohort change of its working-age population (totals.py); without
     population for every län the totals come from the occupations alone
     (``provenance['totals']`` says which). ``national_path`` (year, employed, optionally
     ssyk) replaces the trended national path, per occupation or as a total, and is
