@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import tempfile
 from collections.abc import Iterable
 from importlib import resources
@@ -17,7 +18,7 @@ from typing import Any
 
 import typst
 
-from ..errors import ReglabError
+from ..errors import InputError, ReglabError
 from ..files import check_output_file, check_package_dir
 from .figures import Figure
 from .style import font_dir
