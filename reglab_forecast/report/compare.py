@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
-from ..files import write_bytes_atomic
+from ..files import write_output
 from .brief import brief_meta, render_sections
 from .cells import RIKET
 from .context import BriefContext
@@ -39,12 +38,10 @@ def write_compare(out: Path, scenario: str | Path | None = None) -> None:
     """The comparison as PDF (``.pdf``) or as an Excel table package (``.xlsx``)."""
     out = Path(out)
     suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".xlsx"):
-        raise InputError(f"--out {out}: ska sluta på .pdf eller .xlsx")
-    check_writable(out)
+    check_writable(out, (".pdf", ".xlsx"))
     inputs = load_inputs(scenario)
     if suffix == ".pdf":
-        write_bytes_atomic(out, render_compare(inputs))
+        write_output(out, render_compare(inputs))
         return
     from .tablepackage import write_xlsx
 

@@ -12,7 +12,7 @@ from .tablespec import Column, Table
 if TYPE_CHECKING:
     from .context import BriefContext
 
-__all__ = ["SERIES_BREAKS", "USED_DATASETS", "plain_vintage", "table_datasets"]
+__all__ = ["USED_DATASETS", "plain_vintage", "table_datasets"]
 
 # Manifest column → (label, description); the first name present in the manifest is used.
 _DATASET_COLUMNS: list[tuple[tuple[str, ...], str, str]] = [
@@ -26,11 +26,6 @@ _DATASET_COLUMNS: list[tuple[tuple[str, ...], str, str]] = [
 USED_DATASETS = ("employment", "age_profile", "population", "ads", "af_outlook", "barometer",
                  "ssyk", "regions")
 
-SERIES_BREAKS = (
-    "2019: ny registerserie i yrkesregistret (YREG).",
-    "2022: BAS ersätter RAMS som underlag för sysselsättningen.",
-    "2023: åldrarna 16–69 år ingår och yrke imputeras där det saknas.",
-)
 # "(uttag i some-repo, commit 1a2b3c4)": where the file was taken from, not what it is; the
 # command `reglab-forecast data` shows it.
 _FETCH_NOTE = re.compile(r"\s*\((?:uttag|hämtat|hämtad) i [^)]*commit [^)]*\)")

@@ -19,6 +19,7 @@ from typing import Any
 import typst
 
 from ..errors import InputError, ReglabError
+from ..files import check_output_file, check_package_dir
 from .figures import Figure
 from .style import font_dir
 
@@ -79,23 +80,13 @@ def compile_markup(source: str) -> bytes:
                              ignore_system_fonts=True, timestamp=FIXED_TIMESTAMP)
 
 
-def check_writable(out: Path) -> None:
-    """Fail early, before any work, when ``out`` cannot be written."""
-    folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise InputError(f"--out {out} är en mapp; ange en fil, t.ex. {out / 'brief.pdf'}")
-    if not folder.is_dir():
-        raise InputError(f"--out {out}: mappen {folder} finns inte")
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise InputError(f"--out {out}: saknar skrivrättighet")
+def check_writable(out: Path, suffixes: tuple[str, ...] = (".pdf",),
+                   option: str = "--out") -> None:
+    """Fail early, before any work, when ``out`` cannot or may not be written
+    (see ``files.check_output_file``)."""
+    check_output_file(out, option, suffixes)
 
 
 def check_writable_dir(folder: Path, option: str = "--csv") -> None:
-    """A folder that may be created (or replaced) by ``files.build_dir_atomic``."""
-    parent = folder.parent if str(folder.parent) else Path(".")
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{option} {folder} är en fil; ange en mapp")
-    if not parent.is_dir():
-        raise InputError(f"{option} {folder}: mappen {parent} finns inte")
-    if not os.access(parent, os.W_OK):
-        raise InputError(f"{option} {folder}: saknar skrivrättighet i {parent}")
+    """A package folder that may be created or replaced (see ``files.check_package_dir``)."""
+    check_package_dir(folder, option)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ..breaks import break_notes
 from ..context import BriefContext
-from ..method import SERIES_BREAKS, table_datasets
+from ..method import table_datasets
 from ..quality import table_quality
 from ..section import Bullets, Part, Section, Subheading, TableView, Text
 from ..tablespec import Table
@@ -49,7 +50,7 @@ def build(ctx: BriefContext) -> Section:
     sources = table_datasets(ctx)
     layout: tuple[Part, ...] = (
         Text((UNIVERSE_SENTENCE, *METHOD_TEXT, scenario_text(ctx))),
-        Subheading("Seriebrott"), Bullets((*SERIES_BREAKS, *BREAK_NOTES)),
+        Subheading("Seriebrott"), Bullets((*break_notes(), *BREAK_NOTES)),
         Subheading("Träffsäkerhet"), *_quality_parts(quality),
         Subheading("Källor"), TableView(sources, title=False),
     )
