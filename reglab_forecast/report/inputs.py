@@ -36,6 +36,7 @@ class ProjectionRun:
     major_groups: pd.DataFrame | None = None  # same as table at SSYK level 1
     quality: dict[str, Any] = field(default_factory=dict)  # see quality.quality_frames
     scenario_description: str = ""
+    result: Any = None  # the projection.Projection itself, for sections that need more
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def run_projection(
         major_groups=groups[["region", "ssyk", "year", "employed", "lower", "upper"]],
         quality=quality_frames(projection.load_quality_declaration()),
         scenario_description=str(getattr(result.scenario, "description", "") or ""),
+        result=result,
     )
 
 
@@ -145,7 +147,8 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
         ads=ads,
         af_view=af_view,
         sources=_optional("datasets"),
-        extras={"ads_year": ads.attrs.get("year", "") if ads is not None else "",
+        extras={"projection": run.result,
+                "ads_year": ads.attrs.get("year", "") if ads is not None else "",
                 "af_year": af_view.attrs.get("year", "") if af_view is not None else ""},
     )
 

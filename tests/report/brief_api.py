@@ -14,8 +14,9 @@ from pypdf import PdfReader
 
 from reglab_forecast.report.brief import render_brief
 from reglab_forecast.report.inputs import ReportInputs
-from reglab_forecast.report.narrative import summary_paragraphs
-from reglab_forecast.report.tables import BriefContext, all_tables
+from reglab_forecast.report.context import BriefContext
+from reglab_forecast.report.sections import get
+from reglab_forecast.report.tables import all_tables
 from reglab_forecast.report.tablespec import Table
 
 
@@ -26,10 +27,10 @@ def brief_tables(inputs: ReportInputs, region: str) -> dict[str, Table]:
 
 def brief_summary(inputs: ReportInputs, region: str,
                   tables: dict[str, Table] | None = None) -> str:
-    """The Sammanfattning of ``region``'s brief as one string."""
+    """The Sammanfattning of ``region``'s brief as one string (``tables`` is not needed: the
+    summary is built from the same sections as the tables)."""
     ctx = BriefContext.create(inputs, region)
-    tables = all_tables(ctx) if tables is None else tables
-    return " ".join(summary_paragraphs(tables, ctx.region_name, ctx.t0, ctx.horizon))
+    return " ".join(get(ctx, "sammanfattning").paragraphs)
 
 
 def flat(text: str) -> str:
