@@ -13,8 +13,8 @@ import re
 from pypdf import PdfReader
 
 from reglab_forecast.report.brief import render_brief
-from reglab_forecast.report.inputs import ReportInputs
 from reglab_forecast.report.context import BriefContext
+from reglab_forecast.report.inputs import ReportInputs
 from reglab_forecast.report.sections import get
 from reglab_forecast.report.tables import all_tables
 from reglab_forecast.report.tablespec import Table
