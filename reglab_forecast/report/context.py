@@ -117,7 +117,8 @@ def make_table(key: str, title: str, columns: list[Column] | tuple[Column, ...],
     """A :class:`Table` whose frame is rounded to what each column shows."""
     cols = tuple(columns)
     frame = frame.reset_index(drop=True)
-    return Table(key, title, cols, round_frame(frame, cols), source, note, highlight)
+    return Table(key, title, cols, round_frame(frame, cols), source, note, highlight,
+                 exact=frame)
 
 
 def pct_change(new: Any, old: Any) -> Any:

@@ -34,7 +34,7 @@ LABELS = {
     "ads": "Annonser", "men": "Män", "women": "Kvinnor",
     # datasets()
     "dataset": "Datamängd", "title": "Innehåll", "years": "År", "rows": "Rader",
-    "source": "Källa", "table_ids": "Tabell-id", "vintage": "Datavintage", "licence": "Licens",
+    "source": "Källa", "table_ids": "Tabell-id", "vintage": "Dataversion", "licence": "Licens",
     "series_breaks": "Seriebrott", "width": "Intervallets bredd",
 }
 # Columns holding shares (0.25 → "25,0 %"), whatever else they are called.

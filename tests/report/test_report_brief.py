@@ -16,7 +16,7 @@ from reglab_forecast.report.brief import render_brief
 from reglab_forecast.report.document import figures_of
 from reglab_forecast.report.sections import BRIEF, build_all
 from reglab_forecast.report.tablepackage import workbook_bytes
-from reglab_forecast.report.tablespec import format_value
+from reglab_forecast.report.tablespec import DECIMALS, format_value
 
 NUMERIC = ("int", "signed", "pct", "signed_pct", "dec", "signed_dec")
 NUMBER = re.compile(r"\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?")
@@ -61,7 +61,8 @@ def test_figures_have_alt_text_and_swedish_labels(context_for):
 
 
 def test_brief_numbers_agree_with_the_table_package(orebro_tables, orebro_pages):
-    """Read the Excel package back, format its values as the PDF does, find them in the PDF."""
+    """Read the Excel package back (unrounded; percentages as fractions), round and format
+    its values as the PDF does, and find them in the PDF."""
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(orebro_tables, "test")))
     text = flat(" ".join(orebro_pages))
     for key in ("nyckeltal", "rekryteringsbehov", "vard_omsorg", "lan"):
@@ -72,7 +73,27 @@ def test_brief_numbers_agree_with_the_table_package(orebro_tables, orebro_pages)
         for row in rows:
             for column, value in zip(table.columns, row, strict=True):
                 if column.kind in NUMERIC and value is not None:
-                    assert flat(format_value(value, column.kind)) in text, (key, column.key)
+                    if column.kind.endswith("pct"):
+                        value = 100 * value  # stored as a fraction with a % format
+                    shown = flat(format_value(round(value, DECIMALS[column.kind]),
+                                              column.kind))
+                    assert shown in text, (key, column.key, value)
+
+
+def test_table_package_is_unrounded_with_formats(orebro_tables):
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(orebro_tables, "test")))
+    assert book.properties.title.startswith("Tabellpaket") and book.properties.creator
+    sheet = book["rekryteringsbehov"]
+    headers = [c.value for c in sheet[5]]
+    share = headers.index("Andel 55+ (uppsk.)") + 1
+    cell = sheet.cell(6, share)
+    exact = orebro_tables["rekryteringsbehov"].exact["share_55"].iloc[0]
+    assert cell.value == pytest.approx(exact / 100) and "%" in cell.number_format
+    assert sheet.auto_filter.ref.startswith("A5:")
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "5:5"
+    assert sheet.cell(5, 2).alignment.wrap_text
+    full = book["alla_yrken"] if "alla_yrken" in book.sheetnames else None
+    assert full is None  # the brief's tables here; the full table comes with write_tables
 
 
 def test_two_regions_do_not_read_as_copies(summary_of):

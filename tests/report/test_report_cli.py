@@ -71,8 +71,14 @@ def test_tables_writes_excel_and_csv(tmp_path, capsys):
     assert book.sheetnames[0] == "Kolumner" and "rekryteringsbehov" in book.sheetnames
     for name in book.sheetnames[1:]:
         assert str(book[name]["A2"].value).startswith("Källa:")
-        assert str(book[name]["A3"].value).startswith("Datavintage:")
+        assert str(book[name]["A3"].value).startswith("Dataversion:")
     assert (csv / "kolumner.csv").exists() and (csv / "nyckeltal.csv").exists()
+    # The full län × SSYK4 table: every län, each occupation once per län.
+    full = book["alla_yrken"]
+    rows = list(full.iter_rows(min_row=6, values_only=True))
+    regions = {row[0] for row in rows}
+    assert len(regions) == 21 and len(rows) > 21 * 300
+    assert len({(row[0], row[2]) for row in rows}) == len(rows)
 
 
 def test_compare_pdf_and_excel(tmp_path, capsys):

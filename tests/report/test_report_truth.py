@@ -99,7 +99,7 @@ def test_national_and_estimated_figures_are_labelled(region, summary_of):
         if "Arbetsförmedlingens yrkesprognos" in sentence:
             assert "hela riket" in sentence, sentence
         if "55 år" in sentence:
-            assert "uppskattad" in sentence, sentence
+            assert "skattad" in sentence, sentence
     assert not summary_of(region).startswith("Andelen anställda som är 55 år eller äldre är")
 
 

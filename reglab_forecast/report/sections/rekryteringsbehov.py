@@ -24,7 +24,7 @@ def table_recruitment(ctx: BriefContext) -> Table:
     frame = ctx.need_cells.sort_values([f"need_{t}", "ssyk"], ascending=[False, True])
     columns = occupation_columns(ctx) + [
         Column("share_55", "Andel 55+ (uppsk.)", "pct",
-               "Andel 55 år eller äldre, uppskattad från yrkets åldersstruktur."),
+               "Andel 55 år eller äldre, skattad för länet (ingen räkning; se metoden)."),
         Column(f"replacement_{t}", "Pensions­avgångar", "int",
                f"Beräknade avgångar genom pension {ctx.t0}–{t}."),
         Column(f"expansion_{t}", "Expansion", "signed",
