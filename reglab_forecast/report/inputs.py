@@ -52,6 +52,8 @@ class ReportInputs:
     ads: pd.DataFrame | None = None  # region, ssyk, ads (2024)
     af_view: pd.DataFrame | None = None  # ssyk [, region], bristvarde / outlook ratings
     sources: pd.DataFrame | None = None  # datasets() manifest
+    # region, ssyk, af_outlook, af_opportunities, af_round, af_round_inferred (barometer)
+    barometer: pd.DataFrame | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -147,10 +149,40 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
         ads=ads,
         af_view=af_view,
         sources=_optional("datasets"),
+        barometer=_barometer(),
         extras={"projection": run.result,
                 "ads_year": ads.attrs.get("year", "") if ads is not None else "",
                 "af_year": af_view.attrs.get("year", "") if af_view is not None else ""},
     )
+
+
+def _mode(values: pd.Series) -> object:
+    """The most common value; None when two values tie or there is none."""
+    counts = values.dropna().value_counts()
+    if counts.empty or (len(counts) > 1 and counts.iloc[0] == counts.iloc[1]):
+        return None
+    return counts.index[0]
+
+
+def _barometer() -> pd.DataFrame | None:
+    """Arbetsförmedlingen's Yrkesbarometer per län × SSYK4, latest round with a five-year
+    outlook: af_outlook (minska/vara oförändrad/öka), af_opportunities (små/medelstora/stora),
+    af_round, af_round_inferred. Where several barometer occupations share an SSYK4 the most
+    common assessment is kept (none on a tie). ``attrs``: caveat and round_note."""
+    import reglab_forecast as rf
+
+    loader = getattr(rf, "load_barometer", None)
+    if loader is None:
+        return None
+    frame = loader(ssyk=True)
+    frame = frame[(frame["region"] != "00") & frame["outlook_5y"].notna()]
+    latest = frame.groupby(["region", "ssyk"])["round"].transform("max")
+    frame = frame[frame["round"] == latest]
+    view = frame.groupby(["region", "ssyk"], as_index=False).agg(
+        af_outlook=("outlook_5y", _mode), af_opportunities=("job_opportunities", _mode),
+        af_round=("round", "first"), af_round_inferred=("round_inferred", "first"))
+    view.attrs.update({k: frame.attrs.get(k, "") for k in ("caveat", "round_note")})
+    return view
 
 
 def _ads() -> pd.DataFrame | None:

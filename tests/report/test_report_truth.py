@@ -113,3 +113,17 @@ def test_projection_words_never_stronger_than_the_interval(region, tables_for, s
         assert "rymmer både en minskning och en ökning" in summary
         assert "väntas antalet anställda öka" not in summary
         assert "väntas antalet anställda minska" not in summary
+
+
+@pytest.mark.parametrize("region", LAN)
+def test_regional_af_view_is_labelled(region, tables_for):
+    """AF's barometer is given per län but may hold for a larger area, and two of its rounds
+    are inferred: the table says both wherever it shows the view."""
+    for table in tables_for(region).values():
+        if "af_outlook" not in table.frame.columns:
+            continue
+        if table.frame["af_outlook"].notna().any():
+            assert "kan gälla ett större område än länet" in table.note
+            assert "omgång" in table.note
+        rating = next(c for c in table.columns if c.key == "af_rating")
+        assert "riket" in rating.label.lower()
