@@ -32,7 +32,7 @@ def _add_brief(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_brief)
 
 
-def _check_scenario(scenario: str | None) -> None:
+def check_scenario(scenario: str | None) -> None:
     """A scenario file or the name of a shipped example; read before any work is done.
     Raises ScenarioError (an InputError) naming the shipped examples."""
     if scenario is not None:
@@ -42,7 +42,7 @@ def _check_scenario(scenario: str | None) -> None:
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    _check_scenario(args.scenario)
+    check_scenario(args.scenario)
     if args.all:
         if args.out_dir is None:
             raise InputError("--all kräver --out-dir MAPP")
@@ -73,7 +73,7 @@ def _add_tables(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_tables(args: argparse.Namespace) -> int:
-    _check_scenario(args.scenario)
+    check_scenario(args.scenario)
     if args.out is None and args.csv is None:
         raise InputError("ange --out FIL.xlsx och/eller --csv MAPP")
     from .brief import write_tables
@@ -96,7 +96,7 @@ def _add_compare(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    _check_scenario(args.scenario)
+    check_scenario(args.scenario)
     from .compare import write_compare
 
     write_compare(args.out, args.scenario)

@@ -109,3 +109,22 @@ def test_all_briefs_on_two_processes(tmp_path):
     names = sorted(p.name for p in (tmp_path / "alla").iterdir())
     assert names == ["kompetensbild-gotlands-lan.pdf", "kompetensbild-orebro-lan.pdf"]
     assert [r.region for r in results] == ["09", "18"]
+
+
+def test_yrke_writes_a_profile_booklet(tmp_path, capsys):
+    out = tmp_path / "yrken.pdf"
+    code, stdout, _ = run(["yrke", "5321", "2512", "--region", "Örebro län", "--out", str(out)],
+                          capsys)
+    assert code == 0 and str(out) in stdout
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages]
+    text = " ".join(pages).replace("\u00a0", " ")
+    assert "(SSYK 5321)" in pages[0] and "(SSYK 2512)" in text
+    assert "hela riket" in text and "kan gälla ett större område än länet" in text
+    assert "Lön redovisas inte" in text
+
+
+def test_yrke_rejects_a_code_that_is_not_an_occupation(tmp_path, capsys):
+    code, _, err = run(["yrke", "53", "--region", "18", "--out", str(tmp_path / "x.pdf")],
+                       capsys)
+    assert code == 2 and err.count("\n") == 1 and "5321" in err
+    assert list(tmp_path.iterdir()) == []
