@@ -90,7 +90,8 @@ def test_table_package_is_unrounded_with_formats(orebro_tables):
     exact = orebro_tables["rekryteringsbehov"].exact["share_55"].iloc[0]
     assert cell.value == pytest.approx(exact / 100) and "%" in cell.number_format
     assert sheet.auto_filter.ref.startswith("A5:")
-    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows.replace("$", "") == "5:5"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows.replace("$", "") == "5:5"
     assert sheet.cell(5, 2).alignment.wrap_text
     full = book["alla_yrken"] if "alla_yrken" in book.sheetnames else None
     assert full is None  # the brief's tables here; the full table comes with write_tables
