@@ -33,7 +33,7 @@ from ..regions import resolve_region
 
 DEFAULT_NAME = "Grundscenario"
 TOP_KEYS = ("name", "description", "national_growth", "regional_growth",
-            "retirement_age_shift", "shock")
+            "retirement_age_shift", "shock", "demography")
 SHOCK_KEYS = ("ssyk", "region", "persons", "percent", "from_year")
 SCENARIO_DIR = Path(__file__).with_name("scenarios")
 
