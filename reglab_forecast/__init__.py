@@ -13,6 +13,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 # Data: the embedded snapshot, lookups and loaders.
+from .barometer import load_occupation_info  # noqa: E402
 from .labour_market import (  # noqa: E402
     load_ads,
     load_af_outlook,
@@ -29,6 +30,7 @@ from .population import (  # noqa: E402
     load_population,
     load_population_monthly,
 )
+from .regional_age_loader import load_regional_age_profile  # noqa: E402
 from .regions import region_name, resolve_region  # noqa: E402
 
 __all__ = [
@@ -45,8 +47,10 @@ __all__ = [
     "load_employment",
     "load_industry_employment",
     "load_jobtech_crosswalk",
+    "load_occupation_info",
     "load_population",
     "load_population_monthly",
+    "load_regional_age_profile",
     "occupation_name",
     "region_name",
     "resolve_region",
