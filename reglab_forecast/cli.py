@@ -302,6 +302,10 @@ from .report.education_commands import EDUCATION_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(EDUCATION_COMMANDS)
 
+from .report.population_commands import POPULATION_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(POPULATION_COMMANDS)
+
 # --- dialogue app: dialog (reglab_forecast/dialog/commands.py) ---
 from .dialog.commands import DIALOG_COMMANDS  # noqa: E402
 
