@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .demography import ratios_by_region
+from .demography import ratios_over_horizon
 
 TARGET_YEARS = (2030, 2035)
 PROJECTION_COLUMNS = (
@@ -141,7 +141,7 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
         projection=run,
         region_names=_names(employment, "region"),
         ssyk_names=_ssyk_names(employment),
-        demography=ratios_by_region(_optional("load_population", by_sex=False)),
+        demography=ratios_over_horizon(max(run.target_years)),
         ads=ads,
         af_view=af_view,
         sources=_optional("datasets"),

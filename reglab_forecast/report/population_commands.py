@@ -67,7 +67,7 @@ def _run_befolkning(args: argparse.Namespace) -> int:
 
         check_writable_dir(args.csv)
     projection = project(load_employment(level=4), load_age_profile(level=4))
-    section = build_from(projection, region, region_name(region))
+    section = build_from(projection, projection.target_years, region, region_name(region))
     if args.csv is not None:
         from .tablepackage import write_csv_dir
 

@@ -24,6 +24,7 @@ BRIEF = (
     "yrkesomraden",
     "rekryteringsbehov",
     "vaxande",
+    "befolkning",
     "lan",
     "vard_omsorg",
     "kon",

@@ -132,10 +132,12 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
     return Figure("befolkning", render_svg(fig, f"{SOURCE}."), alt, 6.5)
 
 
-def build_from(projection: Projection, region: str, region_name: str) -> Section:
-    """The section for ``region`` from a level-4 ``projection`` of every län."""
+def build_from(projection: Projection | pd.DataFrame, target_years: tuple[int, ...],
+               region: str, region_name: str) -> Section:
+    """The section for ``region`` from a level-4 ``projection`` of every län (or its totals
+    per region and year, see ``supply.balance.employment_totals``)."""
     side = population_side(projection)
-    horizon = max(projection.target_years)
+    horizon = max(target_years)
     statement = side.balance.statement(region, horizon)
     flows = side.balance.over_horizon(horizon).set_index("region").loc[region]
     paragraphs = (
@@ -152,18 +154,26 @@ def build_from(projection: Projection, region: str, region_name: str) -> Section
         statement,
     )
     return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
-                   tables=(_balance_table(side, region, projection.target_years),
+                   tables=(_balance_table(side, region, target_years),
                            _flows_table(side, region, horizon), backtest_table()),
                    figures=(_figure(side, region, region_name),), summary=(statement,))
 
 
-def build(ctx: Any) -> Section:
-    """The section for the context's region (the run's projection from ``ctx.inputs.extras
-    ["projection"]`` when the context carries it, else the standard projection)."""
-    projection = ctx.inputs.extras.get("projection")
-    if projection is None:
-        from ...projection import project
+def run_totals(run: Any) -> pd.DataFrame:
+    """Employment totals of a brief's projection run with the recruitment need summed."""
+    need = run.table.groupby(["region", "year"], as_index=False)["recruitment_need"].sum()
+    riket = need.groupby("year", as_index=False)["recruitment_need"].sum().assign(region="00")
+    return run.totals.merge(pd.concat([need, riket]), on=["region", "year"], how="left")
 
-        projection = project(ctx.inputs.employment, ctx.inputs.age_profile,
-                             target_years=ctx.inputs.target_years)
-    return build_from(projection, ctx.region, ctx.region_name)
+
+_TOTALS: dict[int, tuple[Any, pd.DataFrame]] = {}
+
+
+def build(ctx: Any) -> Section:
+    """The section for the context's region from the run's employment totals."""
+    run = ctx.inputs.projection
+    cached = _TOTALS.get(id(run))
+    if cached is None or cached[0] is not run:
+        _TOTALS.clear()
+        _TOTALS[id(run)] = cached = (run, run_totals(run))
+    return build_from(cached[1], ctx.targets, ctx.region, ctx.region_name)
