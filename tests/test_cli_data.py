@@ -113,6 +113,6 @@ def test_disk_error_gives_one_line_and_exit_1(monkeypatch, capsys):
     code = cli.main(["regions"])
     assert code == 1
     err = capsys.readouterr().err.strip()
-    # Swedish, with the path (the English strerror alone was issue 9 item 17).
+    # Swedish and with the path, not the bare English strerror.
     assert err == "reglab-forecast: fel: kunde inte skriva /tmp/out.pdf: disken är full"
     assert len(err.splitlines()) == 1
