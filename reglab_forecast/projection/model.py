@@ -240,7 +240,7 @@ def project(
                          "load_employment(level=4) (fick koder som "
                          f"{[c for c in panel.ssyk if len(c) != 4][:3]})")
     targets = _target_years(target_years, panel.base_year)
-    chosen.check(panel.ssyk, panel.regions)
+    chosen.check(panel.ssyk, panel.regions, panel.base_year, panel.base)
     horizons = np.arange(1, targets[-1] - panel.base_year + 1)
     employed, fit = _employed(panel, horizons, chosen, params)
     ages = build_age_panel(age_profile, panel.ssyk, panel.base_year)
