@@ -201,12 +201,13 @@ def add_intervals(frame: pd.DataFrame, calibration: Calibration, base_year: int
 
 
 def _target_years(target_years: int | Iterable[int], base_year: int) -> tuple[int, ...]:
-    years = (target_years,) if isinstance(target_years, int) else tuple(target_years)
-    if not years:
+    from ..loaders import year_list
+
+    if isinstance(target_years, Iterable) and not isinstance(target_years, str) \
+            and not list(target_years):
         raise InputError("target_years är tomt; ange t.ex. (2030, 2035)")
+    years = year_list(target_years, "target_years")
     for year in years:
-        if isinstance(year, bool) or not isinstance(year, int | np.integer):
-            raise InputError(f"målår ska vara heltal, fick {year!r}")
         if not base_year < year <= base_year + MAX_HORIZON:
             raise InputError(f"målår {year} ska ligga efter basåret {base_year} och högst "
                              f"{MAX_HORIZON} år fram ({base_year + MAX_HORIZON})")
