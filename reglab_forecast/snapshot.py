@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -238,3 +239,41 @@ def clear_cache() -> None:
 def register_cache(clear: Callable[[], None]) -> None:
     """Have ``clear_cache()`` also call ``clear`` (a derived lookup's ``cache_clear``)."""
     _DEPENDENT_CACHES.append(clear)
+
+
+@dataclass(frozen=True)
+class SeriesBreak:
+    """A series break in a snapshot dataset: the change from ``year - 1`` to ``year`` is partly
+    a change of measurement. ``ssyk`` lists the occupations (SSYK4 codes) a partial break
+    touches; empty means every occupation. ``text`` is the Swedish note."""
+
+    year: int
+    text: str
+    ssyk: tuple[str, ...] = ()
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.ssyk)
+
+    def applies_to(self, code: str) -> bool:
+        """Whether the break touches SSYK ``code`` (any level: a group holding one touched)."""
+        return not self.ssyk or any(s.startswith(code) or code.startswith(s) for s in self.ssyk)
+
+
+def series_breaks(dataset: str = "employment") -> tuple[SeriesBreak, ...]:
+    """The series breaks of ``dataset`` as MANIFEST.json records them, sorted by year.
+
+    The one reader of the break years: the projection, the briefs, the CLI and the notebooks
+    all take them from here. Raises ``SnapshotError`` for an unknown dataset.
+    Source: the snapshot's MANIFEST.json (written by data/build_snapshot.py).
+    """
+    listed = dataset_info(dataset).get("series_breaks", [])
+    breaks = [SeriesBreak(int(item["year"]), str(item.get("sv", "")),
+                          tuple(str(code) for code in item.get("ssyk", [])))
+              for item in listed]
+    return tuple(sorted(breaks, key=lambda b: b.year))
+
+
+def break_years(dataset: str = "employment", partial: bool = False) -> tuple[int, ...]:
+    """Years of the breaks that touch every occupation (with ``partial``, all break years)."""
+    return tuple(b.year for b in series_breaks(dataset) if partial or not b.partial)

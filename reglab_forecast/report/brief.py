@@ -1,7 +1,8 @@
 """Writing the standard brief: one region, or all 21 län in parallel.
 
-``write_brief`` loads the data, runs the projection, builds the tables, the text and the figures
-and renders the PDF; the file appears only when everything succeeded. ``write_all_briefs`` loads
+``write_brief`` loads the data, runs the projection, builds the sections of the brief
+(``sections.BRIEF``) and renders the PDF; the file appears only when everything
+succeeded. ``write_all_briefs`` loads
 and projects once, then renders the län on two worker processes.
 """
 
@@ -15,16 +16,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import __version__
 from ..errors import OutputWriteError
 from ..files import check_output_dir, write_output
 from .cells import build_cells
-from .document import build_document, build_figures
+from .context import BriefContext
+from .document import build_document, document_meta, figures_of
 from .inputs import ReportInputs, load_inputs
-from .render import check_writable, check_writable_dir, compile_pdf
-from .tables import BriefContext, all_tables
+from .render import check_writable, check_writable_dir, compile_pdf, production_time
+from .section import Section
+from .sections import BRIEF, PACKAGE, build_all, tables_of
 
-__all__ = ["BriefResult", "brief_filename", "render_brief", "write_all_briefs", "write_brief",
-           "write_tables"]
+__all__ = ["BriefResult", "brief_filename", "brief_meta", "render_brief", "render_sections",
+           "write_all_briefs", "write_brief", "write_tables"]
 
 
 @dataclass(frozen=True)
@@ -34,14 +38,27 @@ class BriefResult:
     pages: int | None = None
 
 
+def brief_meta(ctx: BriefContext, title: str, region: str, subtitle: str) -> dict:
+    """Page 1's title block and the PDF metadata: production date, version, data version."""
+    produced = production_time().date().isoformat()
+    return document_meta(title, region, subtitle, ctx.scenario, ctx.inputs.vintage, produced,
+                         __version__)
+
+
+def render_sections(ctx: BriefContext, sections: list[Section], meta: dict) -> bytes:
+    """A PDF of ``sections`` in the brief's template."""
+    return compile_pdf("brief.typ", build_document(sections, meta), figures_of(sections))
+
+
 def render_brief(inputs: ReportInputs, region: str,
                  cells_all: pd.DataFrame | None = None) -> bytes:
     """The PDF of one region's brief as bytes."""
     ctx = BriefContext.create(inputs, region, cells_all)
-    tables = all_tables(ctx)
-    figures = build_figures(ctx, tables)
-    document = build_document(ctx, tables, figures)
-    return compile_pdf("brief.typ", document, figures.values())
+    subtitle = (f"Anställda, prognos och rekryteringsbehov per yrke {ctx.t0}–{ctx.horizon}. "
+                f"Metod: Reglab standard.")
+    meta = brief_meta(ctx, f"Regional kompetensbild: {ctx.region_name}", ctx.region_name,
+                      subtitle)
+    return render_sections(ctx, build_all(ctx, BRIEF), meta)
 
 
 def resolve(region: str) -> str:
@@ -71,7 +88,7 @@ def write_tables(region: str, out: Path | None = None, csv_dir: Path | None = No
         check_writable_dir(Path(csv_dir))
     code = resolve(region)
     inputs = load_inputs(scenario)
-    tables = all_tables(BriefContext.create(inputs, code))
+    tables = tables_of(build_all(BriefContext.create(inputs, code), PACKAGE))
     if out is not None:
         write_xlsx(tables, Path(out), inputs.vintage)
     if csv_dir is not None:
