@@ -188,7 +188,7 @@ def table_recruitment(ctx: BriefContext) -> Table:
     frame = _need_frame(ctx).sort_values([f"need_{t}", "ssyk"], ascending=[False, True])
     columns = _occupation_columns(ctx) + [
         Column("share_55", "Andel 55+", "pct",
-               "Andel 55 år eller äldre (yrkets nationella åldersstruktur, uppskattad)."),
+               "Andel 55 år eller äldre (länets åldersstruktur per yrke, skattad)."),
         Column(f"replacement_{t}", "Pensions­avgångar", "int",
                f"Beräknade avgångar genom pension {ctx.t0}–{t}."),
         Column(f"expansion_{t}", "Expansion", "signed",
