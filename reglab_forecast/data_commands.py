@@ -128,8 +128,11 @@ def _print_dataset(name: str, info: Callable[[str], dict[str, Any]]) -> int:
           f"licens {entry['licence']}; årgång: {entry['vintage']}")
     for origin in entry["origins"]:
         print(f"  från {origin['repository']} @ {origin['commit'][:7]}: {origin['path']}")
-    for item in entry["series_breaks"]:
-        print(f"Seriebrott {item['year']}: {item['sv']}")
+    from .snapshot import series_breaks
+
+    for item in series_breaks(name):
+        touched = f" (yrken {', '.join(item.ssyk)})" if item.partial else ""
+        print(f"Seriebrott {item.year}{touched}: {item.text}")
     for note in entry["notes"]:
         print(f"Obs: {note}")
     return EXIT_OK
@@ -193,8 +196,8 @@ def _print_outlook(table: Any, args: argparse.Namespace) -> None:
     headers = ["SSYK", "Yrke", f"Sysselsatta {meta['target_year']}", "Intervall", "55+",
                f"Pensionsavgångar {meta['base_year']}–{meta['target_year']}", "Rekryteringsbehov"]
     _print_table(headers, rows, right=frozenset({2, 3, 4, 5, 6}))
-    print("Regional åldersstruktur skattad från riket; metod och träffsäkerhet: "
-          "'reglab-forecast backtest'.")
+    print("Länets åldersstruktur per yrke är skattad (rikets profil, riksområdet 2017, "
+          "länets befolkning); metod och träffsäkerhet: 'reglab-forecast backtest'.")
 
 
 DATA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
