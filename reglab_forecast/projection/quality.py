@@ -58,7 +58,8 @@ def cell_metrics(cells: pd.DataFrame, method: str) -> dict[str, float]:
     actual = cells["actual"].to_numpy(float)
     total = actual.sum()
     direction, moved = _direction(cells)
-    adjusted, moved_adjusted = _direction(cells, "actual_adjusted")
+    adjusted, moved_adjusted = (_direction(cells, "actual_adjusted")
+                                if "actual_adjusted" in cells else (float("nan"), 0))
     metrics = {
         "wape": float(np.abs(cells["projected"].to_numpy() - actual).sum() / total),
         "wape_totals_known": float(np.abs(_scaled_to_totals(cells) - actual).sum() / total),
