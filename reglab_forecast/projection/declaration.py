@@ -20,14 +20,14 @@ import pandas as pd
 from ..errors import InputError, ReglabError, SnapshotError
 from ..files import write_json_atomic
 from ..numbers import format_percent
+from ..snapshot import read_dataset
 from .backtest import DIAGNOSTIC, break_jumps, rolling_errors
 from .expansion import DEFAULT_PARAMS, MethodParams
 from .intervals import Calibration, calibrate
-from ..snapshot import read_dataset
 from .panel import Panel, build_panel
 from .quality import bin_coverage, metrics_table, pooled, totals_table
-from .totals import WorkingAge, working_age
 from .stored import DECLARATION, read_path, save_path
+from .totals import WorkingAge, working_age
 
 METHOD_NAMES = {"standard": "Standardmetoden", "no_change": "Ingen förändring",
                 "constant_shares": "Konstanta yrkesandelar",
@@ -95,10 +95,10 @@ class QualityDeclaration:
                          / self.figure("constant_shares", "wape_totals_known"))
         coverage = self.figure("standard", "coverage")
         direction = self.figure("standard", "direction")
-        bins = self.coverage_bins
-        if not bins.empty:
-            bins = bins[(bins["level"] == 3) & (bins["horizon"] == self.meta.get(
-                "headline_horizon", 5))]["coverage"]
+        frame = self.coverage_bins
+        bins = pd.Series(dtype=float) if frame.empty else frame[
+            (frame["level"] == 3) & (frame["horizon"] == self.meta.get("headline_horizon", 5))
+        ]["coverage"].astype(float)
         return {
             "bins_coverage_low": float(bins.min()) if len(bins) else float("nan"),
             "bins_coverage_high": float(bins.max()) if len(bins) else float("nan"),

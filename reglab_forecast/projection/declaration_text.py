@@ -57,8 +57,8 @@ def _totals(declaration: QualityDeclaration) -> list[str]:
         rows = frame[frame["method"] == method].set_index("horizon")
         if rows.empty:
             continue
-        cells = ", ".join(f"{h} år {format_percent(rows.loc[h, 'wape'])} "
-                          f"({format_percent(rows.loc[h, 'wape_national_known'])})"
+        cells = ", ".join(f"{h} år {format_percent(float(rows['wape'][h]))} "
+                          f"({format_percent(float(rows['wape_national_known'][h]))})"
                           for h in horizons if h in rows.index)
         lines.append(f"  {name}: {cells}")
     return lines

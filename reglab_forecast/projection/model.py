@@ -269,8 +269,8 @@ def project(
     given = (None if national_path is None else given_path(
         national_path, panel.base_year, horizons, panel.ssyk, panel.base.sum(axis=0),
         national_source))
-    ages, totals_note = _working_age(population, panel)
-    employed, fit = _employed(panel, horizons, chosen, params, ages, given)
+    working, totals_note = _working_age(population, panel)
+    employed, fit = _employed(panel, horizons, chosen, params, working, given)
     ages = build_age_panel(age_profile, panel.ssyk, panel.base_year)
     rates = replacement_rates(ages, panel.breaks, np.arange(0, horizons[-1] + 1),
                               chosen.retirement_age_shift)

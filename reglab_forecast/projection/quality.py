@@ -172,7 +172,8 @@ def _weighted(values: pd.Series, weights: pd.Series) -> float:
 
 def size_bin_labels(edges: tuple[float, ...] = SIZE_EDGES) -> list[str]:
     """'0–19', '20–99', …, '250 000–' for the size bins (employed in the base year)."""
-    labels = [f"{format_int(lo)}–{format_int(hi - 1)}" for lo, hi in zip(edges, edges[1:])]
+    labels = [f"{format_int(lo)}–{format_int(hi - 1)}"
+              for lo, hi in zip(edges[:-1], edges[1:], strict=True)]
     return [*labels, f"{format_int(edges[-1])}–"]
 
 

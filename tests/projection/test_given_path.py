@@ -7,11 +7,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from projection_data import make_age_profile, make_employment
 
 from reglab_forecast.errors import InputError, ReglabError
 from reglab_forecast.projection import project
-
-from projection_data import make_age_profile, make_employment
 
 CODES = ["1111", "2221"]
 
