@@ -36,13 +36,13 @@ def orebro(hand_inputs):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def orebro_text(hand_inputs) -> str:  # type: ignore[no-untyped-def]
-    return pdf_text(hand_inputs, OREBRO)
+def orebro_summary(hand_inputs) -> str:  # type: ignore[no-untyped-def]
+    return flat(brief_summary(hand_inputs, OREBRO))
 
 
 @pytest.fixture(scope="module")
-def varmland_text(hand_inputs) -> str:  # type: ignore[no-untyped-def]
-    return pdf_text(hand_inputs, VARMLAND)
+def varmland_summary(hand_inputs) -> str:  # type: ignore[no-untyped-def]
+    return flat(brief_summary(hand_inputs, VARMLAND))
 
 
 # --- the worked case ---------------------------------------------------------------------------
@@ -71,13 +71,13 @@ def test_hand_case_health_focus_holds_both_health_occupations(orebro) -> None:
     assert total["employed"] == 3000 and total[f"need_{hand_case.TARGET}"] == 1000
 
 
-def test_hand_case_af_disagreement_flag(orebro, orebro_text: str) -> None:
+def test_hand_case_af_disagreement_flag(orebro, orebro_summary: str) -> None:
     # AF: undersköterskor 5 (stor brist); we project −10 %: flagged. Sjuksköterskor (4, +30 %)
     # and kontorsassistenter (2, +100 %) agree with us.
     frame = orebro["rekryteringsbehov"].frame.set_index("ssyk")
     assert frame.loc["5321", "flag"] != ""
     assert frame.loc["2221", "flag"] == "" and frame.loc["4111", "flag"] == ""
-    assert "AF: brist, vi: minskning" in orebro_text
+    assert "AF: brist, vi: minskning" in orebro_summary
 
 
 def test_hand_case_ranks(orebro) -> None:
@@ -86,17 +86,26 @@ def test_hand_case_ranks(orebro) -> None:
     assert lan.loc[OREBRO, "need_pct"] == pytest.approx(34.8)
 
 
-def test_hand_case_highest_and_lowest_said_of_the_right_region(orebro_text: str,
-                                                               varmland_text: str) -> None:
-    assert "högst bland länen" in orebro_text and "lägst bland länen" not in orebro_text
-    assert "lägst bland länen" in varmland_text and "högst bland länen" not in varmland_text
+def test_hand_case_highest_and_lowest_said_of_the_right_region(orebro_summary: str,
+                                                               varmland_summary: str) -> None:
+    assert "högst bland länen" in orebro_summary and "lägst bland länen" not in orebro_summary
+    assert "lägst bland länen" in varmland_summary
+    assert "högst bland länen" not in varmland_summary
 
 
-def test_hand_case_verbs(orebro_text: str, varmland_text: str) -> None:
+def test_hand_case_verbs(orebro_summary: str, varmland_summary: str) -> None:
     # Örebro: 3 050 → 3 200 (+4,9 %); Värmland: 3 500 → 3 000 (−14,3 %).
-    assert re.search(r"öka till 3 200 år 2035 \(\+4,9 %", orebro_text)
-    assert re.search(r"minska till 3 000 år 2035 \(−14,3 %", varmland_text)
-    assert "minska till" not in orebro_text and "öka till" not in varmland_text
+    assert re.search(r"öka till 3 200 år 2035 \(\+4,9 %", orebro_summary)
+    assert re.search(r"minska till 3 000 år 2035 \(−14,3 %", varmland_summary)
+    assert "minska till" not in orebro_summary and "öka till" not in varmland_summary
+
+
+@pytest.mark.slow
+def test_hand_case_pdf_says_what_the_summary_says(hand_inputs, orebro_summary: str) -> None:  # type: ignore[no-untyped-def]
+    text = pdf_text(hand_inputs, OREBRO)
+    for claim in ("högst bland länen", "öka till 3 200 år 2035 (+4,9 %",
+                  "AF: brist, vi: minskning"):
+        assert claim in orebro_summary and claim in text, claim
 
 
 # --- properties on the real snapshot, every län ------------------------------------------------
