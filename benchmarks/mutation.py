@@ -32,7 +32,8 @@ REPO = Path(__file__).resolve().parent.parent
 # Module → the tests that exercise it (the whole suite would take hours per module).
 MODULES: dict[str, list[str]] = {
     "reglab_forecast/projection/intervals.py": [
-        "tests/projection/test_parts.py", "tests/projection/test_method_steps.py"],
+        "tests/projection/test_parts.py", "tests/projection/test_method_steps.py",
+        "tests/projection/test_intervals_hand.py"],
     "reglab_forecast/sources/jsonstat.py": [
         "tests/test_sources_jsonstat.py", "tests/test_sources_jsonstat_order.py",
         "tests/test_sources_jsonstat_edges.py"],
