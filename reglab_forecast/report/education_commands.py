@@ -130,7 +130,7 @@ def _run_utbildning(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(section.heading)
     for table in section.tables:
-        if table.key != f"utbildning_{'inriktning' if by == 'level' else 'niva'}":
+        if (table.key == "utbildning_inriktning") == (by == "field"):
             _print_table(table)
     print(section.summary[0])
     return EXIT_OK

@@ -28,30 +28,48 @@ def section(projection):
 
 def test_section_tables_say_the_link_is_national_and_from_which_years(section):
     assert section.heading == HEADING
-    level, field, people = section.tables
+    level, balance, field, people = section.tables
     assert "nationell" in level.source and "2014–2018" in level.source
+    assert "nationell" in balance.source
     assert "nationell" in field.source and "v25" in field.source
     assert 10 <= len(field.frame) <= 15
     assert "övrig eller okänd" not in set(field.frame["education"])
     assert len(level.frame) == 6 and len(people.frame) == 6
 
 
-def test_verdicts_never_stronger_than_the_intervals(section):
-    frame = section.tables[0].frame
+def test_verdicts_never_stronger_than_the_intervals(projection):
+    from reglab_forecast.education import education_balance
+
+    frame = education_balance(projection)
+    assert len(frame) == 21 * 4
+    assert (frame["supply_lower"] <= frame["supply"]).all()
+    assert (frame["supply"] <= frame["supply_upper"]).all()
     for row in frame.itertuples():
         if row.verdict == NEED_LARGER:
-            assert row.need_lower > row.supply
+            assert row.need_lower > row.supply_upper
         elif row.verdict == SUPPLY_LARGER:
-            assert row.supply > row.need_upper
+            assert row.supply_lower > row.need_upper
         else:
             assert row.verdict == BALANCE
+            assert row.need_lower <= row.supply_upper and row.supply_lower <= row.need_upper
+
+
+def test_entrant_error_covers_the_measured_error():
+    from reglab_forecast.education.balance import ENTRANT_ERROR
+    from reglab_forecast.education.hindcast import entrant_errors
+
+    errors = entrant_errors()
+    worst = errors.groupby("origin")["rel_error"].apply(lambda e: e.abs().quantile(0.8)).max()
+    assert worst <= ENTRANT_ERROR
 
 
 def test_level_table_need_matches_the_projection(section, projection):
-    level = section.tables[0].frame
+    level, balance = section.tables[0].frame, section.tables[1].frame
     total = projection.table
     total = total[(total["region"] == "18") & (total["year"] == max(projection.target_years))]
-    assert level["need"].sum() == pytest.approx(total["recruitment_need"].sum(), abs=6)
+    expected = total["recruitment_need"].sum()
+    assert level["recruitment_need"].sum() == pytest.approx(expected, abs=6)
+    assert balance["need"].sum() == pytest.approx(expected, abs=6)
 
 
 def test_section_pdf_has_the_heading_and_the_source(section):

@@ -11,11 +11,10 @@ from typing import Any
 
 import pandas as pd
 
-from ...education.balance import education_balance
+from ...education.balance import BALANCE, NEED_LARGER, SUPPLY_LARGER, education_balance
 from ...education.fields import OTHER
 from ...education.levels import LEVEL_ORDER
 from ...education.need import need_by_education
-from ...numbers import fmt_int
 from ...projection.model import Projection
 from ..section import Section
 from ..tablespec import Column, Table
@@ -24,6 +23,8 @@ KEY = "utbildning"
 HEADING = "Utbildning och kompetens"
 LARGEST_FIELDS = 15
 SUPPLY_BASE = 2018  # last year of UF0506 by län
+POST_SECONDARY = ("eftergymnasial, under 3 år", "eftergymnasial, 3 år eller mer",
+                  "forskarutbildning")
 LEVEL_LINK = ("Kopplingen yrke → utbildningsnivå är nationell: SCB:s lönestrukturstatistik "
               "2014–2018 (tabell 000000CV), undertryckta celler skattade.")
 FIELD_LINK = ("Kopplingen yrke → utbildning är nationell: de vanligaste utbildningsgrupperna per "
@@ -31,24 +32,42 @@ FIELD_LINK = ("Kopplingen yrke → utbildning är nationell: de vanligaste utbil
               "inte); resten räknas som övrig eller okänd utbildning.")
 
 
-def _level_table(balance: pd.DataFrame, need: pd.DataFrame, horizon: int, base: int) -> Table:
-    frame = balance.merge(need[["education", "replacement", "expansion"]], on="education")
+def _level_table(need: pd.DataFrame, horizon: int, base: int) -> Table:
+    order = {name: i for i, name in enumerate(LEVEL_ORDER)}
+    frame = need.sort_values("education", key=lambda s: s.map(order), ignore_index=True)
     columns = (
         Column("education", "Utbildningsnivå", "text", "Högsta utbildningsnivå (SUN 2000)."),
         Column("replacement", "Pension", "int", f"Skattade pensionsavgångar {base}–{horizon}."),
         Column("expansion", "Förändring", "signed", f"Skattad förändring av antalet anställda "
                f"{base}–{horizon}."),
-        Column("need", "Rekryteringsbehov", "int", "Pension plus ökning, skattat."),
+        Column("recruitment_need", "Rekryteringsbehov", "int", "Pension plus ökning, skattat."),
+        Column("need_lower", "Lägre", "int", "Nedre gräns för behovet, 80 % intervall."),
+        Column("need_upper", "Högre", "int", "Övre gräns för behovet, 80 % intervall."),
+    )
+    return Table(key=f"{KEY}_niva", title=f"Rekryteringsbehov efter utbildningsnivå {base}–"
+                 f"{horizon} (skattat)", columns=columns,
+                 frame=frame[[c.key for c in columns]].round(0),
+                 source=f"Källa: SCB (yrkesregistret) och egen prognos. {LEVEL_LINK}")
+
+
+def _balance_table(balance: pd.DataFrame, horizon: int, base: int) -> Table:
+    columns = (
+        Column("education", "Utbildningsnivå", "text", "Nivåer som bedöms tillsammans."),
+        Column("need", "Behov", "int", f"Rekryteringsbehov {base}–{horizon}, skattat."),
         Column("need_lower", "Behov, lägre", "int", "Nedre gräns, 80 % intervall."),
         Column("need_upper", "Behov, högre", "int", "Övre gräns, 80 % intervall."),
-        Column("supply", "Tillskott", "int", "Skattat antal unga (25 år) med nivån som blir "
-               "anställda, länets invånare."),
-        Column("verdict", "Bedömning", "text", "Bedömning som intervallen tillåter."),
+        Column("supply", "Tillskott", "int", f"Unga i länet som fyller 25 år {base + 1}–"
+               f"{horizon} med nivån, gånger andelen anställda med nivån i riket, skattat."),
+        Column("supply_lower", "Tillskott, lägre", "int", "Nedre gräns: trenden hos de unga "
+               "och felet i antalet 25-åringar."),
+        Column("supply_upper", "Tillskott, högre", "int", "Övre gräns, som ovan."),
+        Column("verdict", "Bedömning", "text", "Så stark bedömning som intervallen tillåter."),
     )
-    return Table(key=f"{KEY}_niva", title=f"Rekryteringsbehov och tillskott efter "
-                 f"utbildningsnivå {base}–{horizon} (skattat)", columns=columns,
-                 frame=frame[[c.key for c in columns]].round(0), source=f"Källa: SCB (yrkes"
-                 f"registret, UF0506, befolkningen) och egen prognos. {LEVEL_LINK}")
+    return Table(key=f"{KEY}_balans", title=f"Behov och tillskott efter utbildningsnivå "
+                 f"{base}–{horizon} (skattat)", columns=columns,
+                 frame=balance[[c.key for c in columns]].round(0),
+                 source=f"Källa: SCB (yrkesregistret, lönestrukturstatistiken, UF0506, "
+                        f"befolkningen) och egen prognos. {LEVEL_LINK}")
 
 
 def _field_table(need: pd.DataFrame, horizon: int, base: int) -> tuple[Table, float]:
@@ -96,15 +115,17 @@ def _supply_table(region: str, horizon: int) -> Table:
                         f"{SUPPLY_BASE}, befolkningen) och egen framskrivning.")
 
 
-def _summary(balance: pd.DataFrame, region_name: str, horizon: int) -> str:
-    top = balance.sort_values("need", ascending=False).iloc[0]
-    clear = balance[balance["verdict"] != "i balans"]
+def _summary(levels: pd.DataFrame, balance: pd.DataFrame, region_name: str, horizon: int
+             ) -> str:
+    total = float(levels["recruitment_need"].sum())
+    post = float(levels.loc[levels["education"].isin(POST_SECONDARY), "recruitment_need"].sum())
+    clear = balance[balance["verdict"] != BALANCE]
     verdicts = ("; ".join(f"{r.education}: {r.verdict}" for r in clear.itertuples())
-                if len(clear) else "för ingen nivå är skillnaden mellan behov och tillskott "
-                                   "större än osäkerheten")
-    return (f"I {region_name} gäller det största rekryteringsbehovet fram till {horizon} "
-            f"utbildningsnivån {top['education']} (omkring {fmt_int(round(top['need'], -2))} "
-            f"personer, skattat); {verdicts}.")
+                if len(clear) else "för ingen utbildningsnivå är skillnaden mellan behov och "
+                                   "tillskott större än osäkerheten")
+    return (f"Av rekryteringsbehovet i {region_name} fram till {horizon} gäller omkring "
+            f"{round(100 * post / total)} procent eftergymnasial utbildning (skattat, med "
+            f"yrkenas utbildning i riket); {verdicts}.")
 
 
 def build_from(projection: Projection, region: str, region_name: str) -> Section:
@@ -123,14 +144,46 @@ def build_from(projection: Projection, region: str, region_name: str) -> Section
         "Tillskottet är de unga i länet som fyller 25 år under perioden med den nivån, "
         "gånger hur stor andel med nivån som är anställda i riket. Bedömningen blir "
         "'behovet större än tillskottet' eller 'tillskottet större' bara när intervallen "
-        "inte överlappar; annars står det 'i balans'.",
+        "inte överlappar; annars står det 'i balans'. Gymnasiets två- och treåriga nivåer "
+        "bedöms tillsammans (de unga går treåriga program) och forskarutbildning med lång "
+        "eftergymnasial utbildning (den avslutas efter 25 års ålder).",
         f"Utbildningsgrupperna täcker de vanligaste utbildningarna per yrke; omkring "
         f"{round(100 * other)} procent av behovet gäller övrig eller okänd utbildning.",
     )
     return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
-                   tables=(_level_table(balance, levels, horizon, base), field_table,
+                   tables=(_level_table(levels, horizon, base),
+                           _balance_table(balance, horizon, base), field_table,
                            _supply_table(region, horizon)),
-                   summary=(_summary(balance, region_name, horizon),))
+                   summary=(_summary(levels, balance, region_name, horizon),))
+
+
+def compare_table(projection: Projection, region_names: dict[str, str]) -> Table:
+    """One row per län: the need to the horizon, the share of it asking for post-secondary
+    education, and how many levels get each verdict (for ``compare``)."""
+    horizon, base = max(projection.target_years), projection.base_year
+    balance = education_balance(projection, horizon)
+    balance["post"] = balance["education"].isin(POST_SECONDARY) * balance["need"]
+    rows = balance.groupby("region").agg(
+        need=("need", "sum"), post=("post", "sum"),
+        need_larger=("verdict", lambda v: int((v == NEED_LARGER).sum())),
+        supply_larger=("verdict", lambda v: int((v == SUPPLY_LARGER).sum()))).reset_index()
+    rows["post_share"] = 100 * rows["post"] / rows["need"]
+    rows["region_name"] = rows["region"].map(region_names).fillna(rows["region"])
+    columns = (
+        Column("region_name", "Län", "text", "Länets namn."),
+        Column("need", "Rekryteringsbehov", "int", f"Skattat behov {base}–{horizon}."),
+        Column("post_share", "Eftergymnasial, %", "pct", "Andel av behovet som gäller "
+               "eftergymnasial utbildning eller forskarutbildning."),
+        Column("need_larger", "Nivåer: behovet större", "int", "Antal utbildningsnivåer där "
+               "behovet är större än tillskottet även med osäkerheten."),
+        Column("supply_larger", "Nivåer: tillskottet större", "int", "Antal nivåer där "
+               "tillskottet är större än behovet även med osäkerheten."),
+    )
+    frame = rows.sort_values("post_share", ascending=False, ignore_index=True)
+    return Table(key=f"{KEY}_lan", title=f"Länen efter utbildningsbehov {base}–{horizon} "
+                 "(skattat)", columns=columns,
+                 frame=frame[[c.key for c in columns]].round({"need": 0, "post_share": 1}),
+                 source=f"Källa: SCB och egen prognos. {LEVEL_LINK}")
 
 
 def build(ctx: Any) -> Section:
