@@ -97,7 +97,8 @@ def _write_outputs(args: argparse.Namespace, section: Section, region_name: str,
                     f"{max(projection.target_years)}. Metod: Reglab standard.")
         footer = (f"Källa: SCB (yrkesregistret, lönestrukturstatistiken, UF0506, befolkningen), "
                   f"Arbetsförmedlingen; egen prognos. Data: {vintage}.")
-        write_bytes_atomic(args.pdf, section_pdf(section, region_name, subtitle, footer))
+        pdf = section_pdf(section, region_name, subtitle, footer, projection.scenario.name)
+        write_bytes_atomic(args.pdf, pdf)
         print(f"Skrev {args.pdf}")
     if args.out is not None:
         write_xlsx(tables, args.out, vintage)

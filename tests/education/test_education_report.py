@@ -28,7 +28,7 @@ def section(projection):
 
 def test_section_tables_say_the_link_is_national_and_from_which_years(section):
     assert section.heading == HEADING
-    level, balance, field, people = section.tables
+    level, balance, people, field = section.tables
     assert "nationell" in level.source and "2014–2018" in level.source
     assert "nationell" in balance.source
     assert "nationell" in field.source and "v25" in field.source

@@ -21,7 +21,7 @@ from ..tablespec import Column, Table
 
 KEY = "utbildning"
 HEADING = "Utbildning och kompetens"
-LARGEST_FIELDS = 15
+LARGEST_FIELDS = 12
 SUPPLY_BASE = 2018  # last year of UF0506 by län
 POST_SECONDARY = ("eftergymnasial, under 3 år", "eftergymnasial, 3 år eller mer",
                   "forskarutbildning")
@@ -70,7 +70,7 @@ def _balance_table(balance: pd.DataFrame, horizon: int, base: int) -> Table:
                         f"befolkningen) och egen prognos. {LEVEL_LINK}")
 
 
-def _field_table(need: pd.DataFrame, horizon: int, base: int) -> tuple[Table, float]:
+def _field_table(need: pd.DataFrame, horizon: int, base: int) -> Table:
     other = float(need.loc[need["education"] == OTHER, "recruitment_need"].sum())
     total = float(need["recruitment_need"].sum())
     named = need[need["education"] != OTHER].nlargest(LARGEST_FIELDS, "recruitment_need")
@@ -81,12 +81,16 @@ def _field_table(need: pd.DataFrame, horizon: int, base: int) -> tuple[Table, fl
         Column("need_lower", "Lägre", "int", "Nedre gräns, 80 % intervall."),
         Column("need_upper", "Högre", "int", "Övre gräns, 80 % intervall."),
     )
-    table = Table(key=f"{KEY}_inriktning", title=f"De {len(named)} utbildningsgrupper med störst "
-                  f"rekryteringsbehov {base}–{horizon} (skattat)", columns=columns,
+    note = (f"Utbildningsgrupperna täcker de vanligaste utbildningarna per yrke; omkring "
+            f"{round(100 * other / total) if total else 0} procent av behovet gäller övrig "
+            "eller okänd utbildning.")
+    title = (f"De {len(named)} utbildningsgrupper med störst rekryteringsbehov {base}–{horizon} "
+             "(skattat)")
+    table = Table(key=f"{KEY}_inriktning", note=note, title=title, columns=columns,
                   frame=named[[c.key for c in columns]].round(0).reset_index(drop=True),
                   source=f"Källa: Arbetsförmedlingen (JobTech-taxonomin) och egen prognos. "
                          f"{FIELD_LINK}")
-    return table, (other / total if total else 0.0)
+    return table
 
 
 def _supply_table(region: str, horizon: int) -> Table:
@@ -136,24 +140,21 @@ def build_from(projection: Projection, region: str, region_name: str) -> Section
     fields = need_by_education(projection, "field", years=[horizon])
     fields = fields[fields["region"] == region]
     balance = education_balance(projection, horizon, region=region)
-    field_table, other = _field_table(fields, horizon, base)
+    field_table = _field_table(fields, horizon, base)
     paragraphs = (
-        f"Utbildningsanordnare planerar efter utbildning, inte efter yrke. Här har "
-        f"rekryteringsbehovet per yrke i {region_name} fram till {horizon} fördelats efter de "
-        f"utbildningar som de anställda i yrket har i hela landet. {LEVEL_LINK}",
-        "Tillskottet är de unga i länet som fyller 25 år under perioden med den nivån, "
-        "gånger hur stor andel med nivån som är anställda i riket. Bedömningen blir "
-        "'behovet större än tillskottet' eller 'tillskottet större' bara när intervallen "
-        "inte överlappar; annars står det 'i balans'. Gymnasiets två- och treåriga nivåer "
-        "bedöms tillsammans (de unga går treåriga program) och forskarutbildning med lång "
-        "eftergymnasial utbildning (den avslutas efter 25 års ålder).",
-        f"Utbildningsgrupperna täcker de vanligaste utbildningarna per yrke; omkring "
-        f"{round(100 * other)} procent av behovet gäller övrig eller okänd utbildning.",
+        f"Utbildningsanordnare planerar efter utbildning, inte efter yrke. Här fördelas "
+        f"rekryteringsbehovet per yrke i {region_name} fram till {horizon} efter de "
+        f"utbildningar som de anställda i yrket har i hela landet.",
+        "Tillskottet är länets unga som fyller 25 år under perioden, efter nivå, gånger andelen "
+        "anställda med nivån i riket. 'Behovet större än tillskottet' eller 'tillskottet "
+        "större' står bara när intervallen inte överlappar, annars 'i balans'. Gymnasiets två- "
+        "och treåriga nivåer bedöms tillsammans (de unga går treåriga program), "
+        "forskarutbildning med lång eftergymnasial utbildning (den avslutas efter 25 år).",
     )
     return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
                    tables=(_level_table(levels, horizon, base),
-                           _balance_table(balance, horizon, base), field_table,
-                           _supply_table(region, horizon)),
+                           _balance_table(balance, horizon, base),
+                           _supply_table(region, horizon), field_table),
                    summary=(_summary(levels, balance, region_name, horizon),))
 
 
