@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from ..frames import validate
 from ..snapshot import register_cache
 from .attainment import AGE_BANDS, attainment, band_of
 from .levels import LEVEL_ORDER
@@ -119,7 +120,8 @@ def education_supply(years: Iterable[int], base: int = 2018, ages: tuple[int, in
         entry = _long(cohorts.cells, _stock(cohorts, people[year], year,
                                             (ENTRY_AGE, ENTRY_AGE)), year, "entrants")
         parts.append(stock.merge(entry, on=["region", "education", "year"]))
-    out = pd.concat(parts, ignore_index=True)
+    out = validate(pd.concat(parts, ignore_index=True), ["region", "education", "year"],
+                   name="education_supply")
     out.attrs.update(source="SCB, befolkningens utbildning (UF0506) och befolkningen",
                      estimated="True", base_year=base, damping=phi)
     return out
