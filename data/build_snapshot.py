@@ -19,14 +19,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from builders import (  # noqa: E402  # noqa: E402
+from builders import (  # noqa: E402
     af,
+    barometer,
     classifications,
     education,
     education_fields,
     employment,
     labour,
     population,
+    regional_age,
 )
 from builders.common import Dataset, write_json, write_parquet  # noqa: E402
 
@@ -57,6 +59,11 @@ def datasets(raw: Path) -> Iterator[Dataset]:
     yield af.build_af_outlook(raw, scb_codes)
     yield af.build_barometer(raw, regions.frame)
     yield af.build_ads(raw, regions.frame)
+    yield regional_age.build_riksomrade_age(raw)
+    yield regional_age.build_lan_age_check(raw)
+    yield barometer.build_barometer_ssyk(raw, scb_codes)
+    yield barometer.build_barometer_rounds(raw, regions.frame)
+    yield barometer.build_occupation_info(raw)
     yield education.build_occupation_level(raw)
     yield education.build_population_level(raw)
     yield education.build_population_level_nuts(raw)

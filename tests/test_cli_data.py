@@ -17,7 +17,7 @@ def test_help_on_every_command(command, capsys):
     with pytest.raises(SystemExit) as caught:
         main([command, "--help"])
     assert caught.value.code == 0
-    assert "usage" in capsys.readouterr().out
+    assert "användning:" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

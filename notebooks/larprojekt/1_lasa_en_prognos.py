@@ -75,7 +75,7 @@ show(path[path["year"].isin([2024, 2030, 2035])], index="year",
 # %% [markdown]
 # ### Lösning 1
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 row = path[path["year"] == 2035].iloc[0]
 low = row["lower"] / row["employed"] - 1
 high = row["upper"] / row["employed"] - 1
@@ -113,7 +113,7 @@ show(largest[columns], index="ssyk_name", caption="De tio största yrkena, progn
 # %% [markdown]
 # ### Lösning 2
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 width = by_occupation.assign(
     width=(by_occupation["upper"] - by_occupation["lower"]) / by_occupation["employed"])
 width = width[width["employed"] > 0].sort_values("width")
@@ -139,7 +139,7 @@ print("Små yrken har breda intervall: ett fåtal personer hit eller dit är må
 # %% [markdown]
 # ### Lösning 3
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 need = by_occupation["recruitment_need"].sum()
 retiring = by_occupation["replacement"].sum()
 print(f"Rekryteringsbehov 2024–2035: {format_int(need)}, varav pensionsavgångar "
@@ -183,7 +183,7 @@ show(headline[["method", "wape", "direction", "coverage"]], index="method",
 # %% [markdown]
 # ### Lösning 4
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 by_horizon = declaration.by_horizon.pivot_table(index="horizon", columns="method",
                                                 values="wape")
 for horizon in (3, 5, 8):

@@ -91,7 +91,7 @@ show_table(compare_tables(context)["rangordning"])
 # %% [markdown]
 # ### Lösning 1
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 lan = regions.frame[regions.frame["region"] != "00"].set_index("region")
 own = lan.loc[REGION]
 distance = ((lan["need_pct"] - own["need_pct"]) ** 2
@@ -117,7 +117,7 @@ print("Avståndet är i procentenheter på båda nyckeltalen. Län med liknande 
 # %% [markdown]
 # ### Lösning 2
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 ax = lan.plot.scatter(x="share_55", y="demography", figsize=(6, 4))
 for code, row in lan.iterrows():
     ax.annotate(row["region_name"].replace(" län", ""), (row["share_55"], row["demography"]),
@@ -146,7 +146,7 @@ print(f"Korrelation {format_decimal(correlation, 2)}: {reading}.")
 # %% [markdown]
 # ### Lösning 3
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 projection = project(inputs.employment, inputs.age_profile)
 nurses = projection.aggregate(level=3, regions="all", years=[2035])
 nurses = nurses[nurses["ssyk"] == "532"].copy()

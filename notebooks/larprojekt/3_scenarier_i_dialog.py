@@ -175,7 +175,7 @@ print("Räknat om:", latest["projection"].scenario)
 # %% [markdown]
 # ### Lösning 1
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 plant = project(employment, age_profile,
                 scenario=levers_scenario(None, None, 0, "812", 800, 2027, name="Etablering"))
 difference = difference_2035(plant, "812")
@@ -199,7 +199,7 @@ print(f"Etableringen ger {format_int(extra['rekryteringsbehov i yrket'])} fler a
 # %% [markdown]
 # ### Lösning 2
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 later = project(employment, age_profile,
                 scenario=levers_scenario(None, None, 2, "532", 0, 2027, name="Två år senare"))
 retirements = pd.DataFrame({
@@ -226,7 +226,7 @@ print("Senare pension skjuter upp avgångarna men tar inte bort dem: på lång s
 # %% [markdown]
 # ### Lösning 3
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} tags=["solution"]
 toml = f"""name = "Stark tillväxt i {rf.region_name(REGION)}"
 description = "Länet växer 1 % per år, riket 0,4 % per år."
 national_growth = 0.4
