@@ -116,6 +116,7 @@ def _run_utbildning(args: argparse.Namespace) -> int:
     if args.region is None:
         raise InputError("ange --region LÄN (t.ex. --region 18) eller --backtest")
     by = _by(args.efter)
+    from ..education.outlook import education_outlook
     from ..loaders import load_age_profile, load_employment
     from ..projection import project
     from ..regions import region_name, resolve_region
@@ -125,7 +126,7 @@ def _run_utbildning(args: argparse.Namespace) -> int:
     _check_outputs(args)
     projection = project(load_employment(level=4), load_age_profile(level=4))
     name = region_name(region)
-    section = build_from(projection, region, name)
+    section = build_from(education_outlook(projection), region, name)
     if args.pdf or args.out or args.csv:
         _write_outputs(args, section, name, projection)
         return EXIT_OK

@@ -22,8 +22,15 @@ def projection():
 
 
 @pytest.fixture(scope="module")
-def section(projection):
-    return build_from(projection, "18", "Örebro län")
+def outlook(projection):
+    from reglab_forecast.education.outlook import education_outlook
+
+    return education_outlook(projection)
+
+
+@pytest.fixture(scope="module")
+def section(outlook):
+    return build_from(outlook, "18", "Örebro län")
 
 
 def test_section_tables_say_the_link_is_national_and_from_which_years(section):
@@ -37,10 +44,8 @@ def test_section_tables_say_the_link_is_national_and_from_which_years(section):
     assert len(level.frame) == 6 and len(people.frame) == 6
 
 
-def test_verdicts_never_stronger_than_the_intervals(projection):
-    from reglab_forecast.education import education_balance
-
-    frame = education_balance(projection)
+def test_verdicts_never_stronger_than_the_intervals(outlook):
+    frame = outlook.balance
     assert len(frame) == 21 * 4
     assert (frame["supply_lower"] <= frame["supply"]).all()
     assert (frame["supply"] <= frame["supply_upper"]).all()

@@ -7,22 +7,23 @@ every table says so.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ...education.balance import BALANCE, NEED_LARGER, SUPPLY_LARGER, education_balance
+from ...education.balance import BALANCE, NEED_LARGER, SUPPLY_LARGER
 from ...education.fields import OTHER
 from ...education.levels import LEVEL_ORDER
-from ...education.need import need_by_education
-from ...projection.model import Projection
-from ..section import Section
+from ...education.outlook import SUPPLY_BASE, EducationOutlook, education_outlook
+from ..section import Section, TableView, Text
 from ..tablespec import Column, Table
+
+if TYPE_CHECKING:
+    from ..context import BriefContext
 
 KEY = "utbildning"
 HEADING = "Utbildning och kompetens"
 LARGEST_FIELDS = 12
-SUPPLY_BASE = 2018  # last year of UF0506 by län
 POST_SECONDARY = ("eftergymnasial, under 3 år", "eftergymnasial, 3 år eller mer",
                   "forskarutbildning")
 LEVEL_LINK = ("Kopplingen yrke → utbildningsnivå är nationell: SCB:s lönestrukturstatistik "
@@ -93,11 +94,7 @@ def _field_table(need: pd.DataFrame, horizon: int, base: int) -> Table:
     return table
 
 
-def _supply_table(region: str, horizon: int) -> Table:
-    from ...education.supply import education_supply
-
-    supply = education_supply([SUPPLY_BASE, horizon], ages=(20, 64))
-    supply = supply[supply["region"] == region]
+def _supply_table(supply: pd.DataFrame, horizon: int) -> Table:
     wide = supply.pivot_table(index="education", columns="year", values="population")
     frame = pd.DataFrame({"education": wide.index, "base": wide[SUPPLY_BASE].to_numpy(),
                           "horizon": wide[horizon].to_numpy()})
@@ -132,15 +129,12 @@ def _summary(levels: pd.DataFrame, balance: pd.DataFrame, region_name: str, hori
             f"yrkenas utbildning i riket); {verdicts}.")
 
 
-def build_from(projection: Projection, region: str, region_name: str) -> Section:
-    """The section for ``region`` from a level-4 ``projection`` of every län."""
-    horizon, base = max(projection.target_years), projection.base_year
-    levels = need_by_education(projection, "level", years=[horizon])
-    levels = levels[levels["region"] == region]
-    fields = need_by_education(projection, "field", years=[horizon])
-    fields = fields[fields["region"] == region]
-    balance = education_balance(projection, horizon, region=region)
-    field_table = _field_table(fields, horizon, base)
+def build_from(outlook: EducationOutlook, region: str, region_name: str) -> Section:
+    """The section for ``region`` from the education outlook of every län."""
+    mine = outlook.region(region)
+    horizon, base = outlook.horizon, outlook.base_year
+    levels, balance = mine.levels, mine.balance
+    field_table = _field_table(mine.fields, horizon, base)
     paragraphs = (
         f"Utbildningsanordnare planerar efter utbildning, inte efter yrke. Här fördelas "
         f"rekryteringsbehovet per yrke i {region_name} fram till {horizon} efter de "
@@ -151,18 +145,18 @@ def build_from(projection: Projection, region: str, region_name: str) -> Section
         "och treåriga nivåer bedöms tillsammans (de unga går treåriga program), "
         "forskarutbildning med lång eftergymnasial utbildning (den avslutas efter 25 år).",
     )
-    return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
-                   tables=(_level_table(levels, horizon, base),
-                           _balance_table(balance, horizon, base),
-                           _supply_table(region, horizon), field_table),
-                   summary=(_summary(levels, balance, region_name, horizon),))
+    tables = (_level_table(levels, horizon, base), _balance_table(balance, horizon, base),
+              _supply_table(mine.supply, horizon), field_table)
+    return Section(key=KEY, heading=HEADING, paragraphs=paragraphs, tables=tables,
+                   summary=(_summary(levels, balance, region_name, horizon),),
+                   layout=(Text(paragraphs), *(TableView(t, 7) for t in tables)))
 
 
-def compare_table(projection: Projection, region_names: dict[str, str]) -> Table:
+def compare_table(outlook: EducationOutlook, region_names: dict[str, str]) -> Table:
     """One row per län: the need to the horizon, the share of it asking for post-secondary
     education, and how many levels get each verdict (for ``compare``)."""
-    horizon, base = max(projection.target_years), projection.base_year
-    balance = education_balance(projection, horizon)
+    horizon, base = outlook.horizon, outlook.base_year
+    balance = outlook.balance.copy()
     balance["post"] = balance["education"].isin(POST_SECONDARY) * balance["need"]
     rows = balance.groupby("region").agg(
         need=("need", "sum"), post=("post", "sum"),
@@ -187,13 +181,31 @@ def compare_table(projection: Projection, region_names: dict[str, str]) -> Table
                  source=f"Källa: SCB och egen prognos. {LEVEL_LINK}")
 
 
-def build(ctx: Any) -> Section:
-    """The section for the context's region; the projection is ``ctx.inputs.extras
-    ["projection"]`` when the context carries it, else the standard projection is run."""
-    projection = ctx.inputs.extras.get("projection")
-    if projection is None:
-        from ...projection import project
+COMPARE_INTRO = ("Rekryteringsbehovet per län fördelat efter yrkenas utbildningsnivå i riket, och "
+                 "för hur många nivåer behovet eller tillskottet är klart större. En nivå räknas "
+                 "bara när intervallen inte överlappar.")
 
-        projection = project(ctx.inputs.employment, ctx.inputs.age_profile,
-                             target_years=ctx.inputs.target_years)
-    return build_from(projection, ctx.region, ctx.region_name)
+
+def outlook_for(ctx: BriefContext) -> EducationOutlook:
+    """The run's education outlook, made once per run and kept in ``inputs.extras``."""
+    extras = ctx.inputs.extras
+    if "education" not in extras:
+        projection = getattr(ctx.inputs.projection, "result", None)
+        if projection is None:
+            from ...projection import project
+
+            projection = project(ctx.inputs.employment, ctx.inputs.age_profile,
+                                 target_years=ctx.inputs.target_years)
+        extras["education"] = education_outlook(projection, ctx.horizon)
+    outlook: EducationOutlook = extras["education"]
+    return outlook
+
+
+def build(ctx: BriefContext) -> Section:
+    """The section for the context's län; for the comparison (Riket) one row per län."""
+    outlook = outlook_for(ctx)
+    if ctx.region not in set(outlook.balance["region"]):
+        table = compare_table(outlook, ctx.inputs.region_names)
+        return Section(key=KEY, heading=HEADING, paragraphs=(COMPARE_INTRO,), tables=(table,),
+                       layout=(Text((COMPARE_INTRO,)), TableView(table, 7)))
+    return build_from(outlook, ctx.region, ctx.region_name)
