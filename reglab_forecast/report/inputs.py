@@ -36,6 +36,8 @@ class ProjectionRun:
     major_groups: pd.DataFrame | None = None  # same as table at SSYK level 1
     quality: dict[str, Any] = field(default_factory=dict)  # see quality.quality_frames
     scenario_description: str = ""
+    # The Projection itself, for sections that need its paths or calibration (education).
+    result: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ def run_projection(
         major_groups=groups[["region", "ssyk", "year", "employed", "lower", "upper"]],
         quality=quality_frames(projection.load_quality_declaration()),
         scenario_description=str(getattr(result.scenario, "description", "") or ""),
+        result=result,
     )
 
 

@@ -24,6 +24,7 @@ BRIEF = (
     "yrkesomraden",
     "rekryteringsbehov",
     "vaxande",
+    "utbildning",
     "lan",
     "vard_omsorg",
     "kon",
@@ -33,7 +34,7 @@ BRIEF = (
 # The table package: the brief's tables plus the full län × SSYK4 table.
 PACKAGE = (*BRIEF, "alla_yrken")
 # The comparison of the 21 län.
-COMPARE = ("jamforelse", "metod")
+COMPARE = ("jamforelse", "utbildning", "metod")
 
 
 def get(ctx: BriefContext, key: str) -> Section:
