@@ -3,6 +3,8 @@
     from reglab_forecast.report.display import show, show_table
     show(projection.aggregate(level=3, regions=["18"]), index="ssyk_name")
     show_table(all_tables(context)["lan"])      # a table of the brief, as in the PDF
+    with solution():                            # a learning notebook's hidden solution
+        display(show(...))
 
 ``show`` returns a pandas ``Styler``, which a notebook displays as an HTML table; the data
 itself is left as it is (numbers stay numbers), only their display changes.
@@ -10,7 +12,8 @@ itself is left as it is (numbers stay numbers), only their display changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
@@ -98,3 +101,27 @@ def show_table(table: Table) -> Styler:
         lambda row: ["font-weight: bold" if row.name in bold else "" for _ in row], axis=1)
     text = " · ".join(part for part in (table.title, table.note, table.source) if part)
     return styler.set_caption(text).set_table_styles(CAPTION_STYLE)
+
+
+@contextmanager
+def solution(title: str = "Visa lösningen") -> Iterator[None]:
+    """Show what the block displays inside a closed panel that opens on a click.
+
+    For the learning notebooks' solutions: "Run All" computes them, but they stay hidden
+    under the exercise until asked for. An error inside the block is raised as usual (not
+    kept inside the panel), so a failing solution fails the notebook run.
+    """
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    out = widgets.Output()
+    panel = widgets.Accordion(children=[out], titles=(title,), selected_index=None)
+    display(panel)
+    failure: BaseException | None = None
+    with out:
+        try:
+            yield
+        except Exception as error:  # re-raised outside the panel
+            failure = error
+    if failure is not None:
+        raise failure
