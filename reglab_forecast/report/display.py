@@ -39,6 +39,8 @@ LABELS = {
     "dataset": "Datamängd", "title": "Innehåll", "years": "År", "rows": "Rader",
     "source": "Källa", "table_ids": "Tabell-id", "vintage": "Datavintage", "licence": "Licens",
     "series_breaks": "Seriebrott", "width": "Intervallets bredd",
+    # search_occupations()
+    "level": "Nivå", "ssyk_name_en": "Yrke (engelska)",
 }
 # Columns holding shares (0.25 → "25,0 %"), whatever else they are called.
 SHARE_COLUMNS = {"share_55plus", "wape", "wape_totals_known", "direction", "faster",
@@ -81,7 +83,7 @@ def show(frame: pd.DataFrame, index: str | list[str] | None = None,
     numeric = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])
                and not pd.api.types.is_bool_dtype(table[c])]
     formats = {c: _formatter(str(c), share_set, decimals or {}) for c in numeric}
-    labelled = table.rename(columns=LABELS, index=LABELS)
+    labelled = table.rename(columns=LABELS)  # the index's values are data, not column names
     for axis in (labelled.index, labelled.columns):
         axis.names = [LABELS.get(str(n), n) for n in axis.names]
     styler = labelled.style.format({LABELS.get(str(c), c): f for c, f in formats.items()})
