@@ -19,7 +19,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from builders import af, classifications, employment, labour, population  # noqa: E402
+from builders import (  # noqa: E402
+    af,
+    barometer,
+    classifications,
+    education,
+    education_fields,
+    employment,
+    labour,
+    population,
+    regional_age,
+)
 from builders.common import Dataset, write_json, write_parquet  # noqa: E402
 
 MANIFEST_FORMAT = 1
@@ -44,10 +54,21 @@ def datasets(raw: Path) -> Iterator[Dataset]:
     ]
     for build in simple:
         yield build(raw)
-    yield af.build_jobtech_ssyk(raw, scb_codes)
+    jobtech = af.build_jobtech_ssyk(raw, scb_codes)
+    yield jobtech
     yield af.build_af_outlook(raw, scb_codes)
     yield af.build_barometer(raw, regions.frame)
     yield af.build_ads(raw, regions.frame)
+    yield regional_age.build_riksomrade_age(raw)
+    yield regional_age.build_lan_age_check(raw)
+    yield barometer.build_barometer_ssyk(raw, scb_codes)
+    yield barometer.build_barometer_rounds(raw, regions.frame)
+    yield barometer.build_occupation_info(raw)
+    yield education.build_occupation_level(raw)
+    yield education.build_population_level(raw)
+    yield education.build_population_level_nuts(raw)
+    sun = classifications.build_sun(raw).frame
+    yield education_fields.build_occupation_field(raw, jobtech.frame, sun)
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -135,7 +135,12 @@ def _add_backtest(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_backtest(args: argparse.Namespace) -> int:
+    from .files import check_output_file
     from .loaders import load_employment
+
+    if args.out:
+        check_output_file(args.out, "--out", (".json",))
+        check_output_file(args.out.with_suffix(".calibration.json"), "--out")
     from .projection import backtest
 
     declaration = backtest(load_employment(level=4))
@@ -143,7 +148,11 @@ def _run_backtest(args: argparse.Namespace) -> int:
     if args.save:
         print(f"\nSparad: {declaration.save()}")
     if args.out:
-        print(f"Sparad: {declaration.save(args.out, args.out.with_suffix('.calibration.json'))}")
+        from .files import record_output
+
+        calibration = args.out.with_suffix(".calibration.json")
+        print(f"Sparad: {declaration.save(args.out, calibration)}")
+        record_output(args.out, calibration)
     return EXIT_OK
 
 
@@ -167,6 +176,10 @@ def _run_project(args: argparse.Namespace) -> int:
     from .regions import resolve_region
 
     region = resolve_region(args.region, ("riket", "lan"))
+    if args.out:
+        from .files import check_output_file
+
+        check_output_file(args.out, "--out", (".csv",))  # before the projection, not after
     result = project(load_employment(level=4), load_age_profile(level=4),
                      target_years=args.years, scenario=args.scenario)
     table = result.aggregate(level=args.level, regions=[region])
@@ -285,6 +298,10 @@ from .report.commands import REPORT_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(REPORT_COMMANDS)
 
+from .report.education_commands import EDUCATION_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(EDUCATION_COMMANDS)
+
 # --- dialogue app: dialog (reglab_forecast/dialog/commands.py) ---
 from .dialog.commands import DIALOG_COMMANDS  # noqa: E402
 
@@ -317,8 +334,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         # A full disk or a vanished folder: say so in one line; outputs are written atomically,
         # so nothing half-written is left behind.
-        print(f"reglab-forecast: fel: {error.strerror or error}: {error.filename or ''}",
-              file=sys.stderr)
+        from .files import describe_os_error
+
+        print(f"reglab-forecast: fel: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_FAILURE
 
 

@@ -128,8 +128,11 @@ def _print_dataset(name: str, info: Callable[[str], dict[str, Any]]) -> int:
           f"licens {entry['licence']}; årgång: {entry['vintage']}")
     for origin in entry["origins"]:
         print(f"  från {origin['repository']} @ {origin['commit'][:7]}: {origin['path']}")
-    for item in entry["series_breaks"]:
-        print(f"Seriebrott {item['year']}: {item['sv']}")
+    from .snapshot import series_breaks
+
+    for item in series_breaks(name):
+        touched = f" (yrken {', '.join(item.ssyk)})" if item.partial else ""
+        print(f"Seriebrott {item.year}{touched}: {item.text}")
     for note in entry["notes"]:
         print(f"Obs: {note}")
     return EXIT_OK

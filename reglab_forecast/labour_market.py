@@ -11,6 +11,7 @@ from typing import Literal
 
 import pandas as pd
 
+from .barometer import load_barometer_ssyk
 from .errors import InputError
 from .loaders import RegionsArg, resolve_regions
 from .occupations import occupation_names
@@ -124,12 +125,16 @@ def load_af_outlook(with_text: bool = False) -> pd.DataFrame:
     return frame[columns].reset_index(drop=True)
 
 
-def load_barometer(regions: RegionsArg = None) -> pd.DataFrame:
+def load_barometer(regions: RegionsArg = None, ssyk: bool = False) -> pd.DataFrame:
     """Arbetsförmedlingen's regional Yrkesbarometer (about spring 2025).
 
     Per barometer occupation (taxonomy barometer-occupation id) and län (and Riket "00"):
     ``opportunities`` (små/medelstora/stora) and ``outlook_5y`` (minska/vara oförändrad/öka).
-    The snapshot has no key from barometer occupations to SSYK, so there is no ssyk column.
+    ``ssyk=True`` gives every round joined to SSYK4 instead (``barometer.load_barometer_ssyk``:
+    region, region_name, ssyk, ssyk_name, barometer_id, occupation, round, job_opportunities,
+    outlook_5y, recruitment_situation, round_inferred, …).
     """
+    if ssyk:
+        return load_barometer_ssyk(regions)
     frame = _only_regions(read_dataset("barometer"), regions)
     return _with_region_names(frame.reset_index(drop=True))

@@ -59,7 +59,7 @@ def test_source_note_names_source_table_and_vintage() -> None:
 
 def test_series_breaks_come_from_the_snapshot(employment: pd.DataFrame) -> None:
     breaks = series_breaks(employment)
-    assert [year for year, _ in breaks] == [2019, 2022, 2023]
+    assert [year for year, _ in breaks] == [2018, 2019, 2020, 2023]
     assert all(text for _, text in breaks)
     assert series_breaks(pd.DataFrame()) == []
 

@@ -146,7 +146,7 @@ def build_af_outlook(raw: Path, scb_codes: set[str]) -> Dataset:
     )
 
 
-def _region_codes(raw: Path, regions: pd.DataFrame) -> dict[str, str]:
+def region_codes(raw: Path, regions: pd.DataFrame) -> dict[str, str]:
     """Taxonomy region concept id → SCB län code (and Sweden → '00')."""
     by_name = dict(zip(regions["region_name"], regions["region"], strict=True))
     ids: dict[str, str] = read_json(raw / REGION_IDS.local)
@@ -156,7 +156,7 @@ def _region_codes(raw: Path, regions: pd.DataFrame) -> dict[str, str]:
 
 def build_barometer(raw: Path, regions: pd.DataFrame) -> Dataset:
     doc: dict[str, dict[str, list[str]]] = read_json(raw / BAROMETER.local)
-    codes = _region_codes(raw, regions)
+    codes = region_codes(raw, regions)
     rows = [(yb, codes[geo], pair[0], pair[1]) for yb, by_geo in doc.items()
             for geo, pair in by_geo.items()]
     frame = pd.DataFrame(rows, columns=["yb_concept_id", "region", "opportunities", "outlook_5y"])
@@ -191,7 +191,7 @@ def build_barometer(raw: Path, regions: pd.DataFrame) -> Dataset:
 
 def build_ads(raw: Path, regions: pd.DataFrame) -> Dataset:
     doc: dict[str, dict[str, int]] = read_json(raw / ADS.local)
-    codes = _region_codes(raw, regions)
+    codes = region_codes(raw, regions)
     groups = taxonomy_groups(raw).set_index("concept_id")
     lan = sorted(c for c in codes.values() if c != "00")
     index = pd.MultiIndex.from_product([sorted(doc), lan], names=["concept_id", "region"])

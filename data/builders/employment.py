@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .breaks import break_evidence, series_breaks
 from .common import Dataset, Origin, jsonstat_frame, read_json, require
 
 REGIONS_PANEL = Origin(
@@ -30,30 +31,6 @@ TAB4442 = Origin(
     "SCB: CC0 (repository: CC BY 4.0)",
 )
 
-# SCB's own notes on TAB4442/YREG (Swedish wording of the table notes) plus the table switch.
-SERIES_BREAKS = [
-    {
-        "year": 2019,
-        "sv": "Ny tabellserie: 2014–2018 kommer från YREG60 och 2019 från YREG60N. "
-        "Yrkesregistrets underlag och metod ändrades mellan serierna; jämför nivåer över "
-        "2018/2019 med försiktighet.",
-    },
-    {
-        "year": 2022,
-        "sv": "Från referensår 2022 bygger yrkesstatistiken på Befolkningens "
-        "arbetsmarknadsstatus (BAS) i stället för RAMS. Tabellen har kompletterats med två "
-        "jämförelseår (2020–2021) beräknade på BAS; i denna ögonblicksbild kommer 2020–2024 "
-        "från BAS-serien (YREG60BAS).",
-    },
-    {
-        "year": 2023,
-        "sv": "Från 2023 redovisas åldrarna 16–69 år (tidigare 16–64) och modellimputerade "
-        "yrken ingår. Antalet anställda ökar därför språngvis mellan 2022 och 2023; det är "
-        "ett seriebrott, inte tillväxt.",
-    },
-]
-
-
 def build_employment(raw: Path) -> Dataset:
     source = pd.read_parquet(raw / REGIONS_PANEL.local)
     frame = pd.DataFrame(
@@ -70,6 +47,9 @@ def build_employment(raw: Path) -> Dataset:
     require(int(totals[2024]) == 4_949_062, f"2024 total {totals[2024]}")
     require(len(frame) == 21 * 429 * 2 * 11, f"cube size {len(frame)}")
     jump = f"{int(totals[2023] - totals[2022]):,}".replace(",", " ")
+    breaks = series_breaks(frame)
+    require([b["year"] for b in breaks] == [2018, 2019, 2020, 2023], f"breaks {breaks}")
+    require({"2412", "3333", "5322"} <= set(breaks[0]["ssyk"]), "2018 break occupations")
     return Dataset(
         name="employment",
         frame=frame,
@@ -86,7 +66,7 @@ def build_employment(raw: Path) -> Dataset:
         vintage="Yrkesregistret, referensår 2014–2024 (uttag i ai-econ-lab, commit 7c13a65)",
         complete=True,
         source="SCB, yrkesregistret med yrkesstatistik (AM0208)",
-        breaks=SERIES_BREAKS,
+        breaks=breaks,
         notes=[
             f"Ökningen 2022→2023 är {jump} anställda, till stor del seriebrottet 2023.",
             "Summan över länen är något lägre än riksnivån i åldersprofilen (jämför "
@@ -95,8 +75,15 @@ def build_employment(raw: Path) -> Dataset:
         checks={
             "total_by_year": {str(y): int(v) for y, v in totals.items()},
             "stockholm_by_year": {str(y): int(v) for y, v in stockholm.items()},
+            "series_breaks": break_evidence(frame, _national_totals(raw)),
         },
     )
+
+
+def _national_totals(raw: Path) -> pd.Series:
+    """Riket's employees per year from the national SSYK4 × age panel (YREG51 series)."""
+    source = pd.read_parquet(raw / AGE_PANEL.local)
+    return source[source["level"] == "SSYK4"].groupby("year")["count"].sum()
 
 
 def _normalise_age(label: str) -> str:
@@ -139,7 +126,7 @@ def build_age_profile(raw: Path) -> Dataset:
         complete=True,
         complete_by="year",
         source="SCB, yrkesregistret med yrkesstatistik (AM0208)",
-        breaks=SERIES_BREAKS,
+        breaks=series_breaks(_age_as_panel(frame)),
         notes=[
             "Källa: joseph-data/AI_Econ_daioe_years, eftersom den ensam har både kön och "
             "hela perioden 2014–2024. SCB:s råa json-stat2-svar för TAB4442 (2020–2024, "
@@ -149,6 +136,11 @@ def build_age_profile(raw: Path) -> Dataset:
         ],
         checks={"total_by_year": {str(y): int(v) for y, v in totals.items()}, **checks},
     )
+
+
+def _age_as_panel(frame: pd.DataFrame) -> pd.DataFrame:
+    """The age profile summed to SSYK4 × year, as the break detection reads a panel."""
+    return frame.groupby(["ssyk", "year"], as_index=False)["employed"].sum()
 
 
 def _compare_with_tab4442(raw: Path, frame: pd.DataFrame) -> dict[str, object]:

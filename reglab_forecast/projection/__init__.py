@@ -17,11 +17,9 @@ from __future__ import annotations
 from .declaration import QualityDeclaration, backtest, load_quality_declaration
 from .intervals import Calibration, load_calibration
 from .model import Projection, project
-from .panel import SERIES_BREAKS
 from .scenario import Scenario, Shock, load_scenario
 
 __all__ = [
-    "SERIES_BREAKS",
     "Calibration",
     "Projection",
     "QualityDeclaration",

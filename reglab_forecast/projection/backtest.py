@@ -18,6 +18,7 @@ import pandas as pd
 
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
 from .panel import RIKET, Panel
+from .totals import WorkingAge
 from .trend import mean_increment
 
 METHODS = ("standard", "no_change", "constant_shares", "national_trend")
@@ -25,6 +26,9 @@ METHODS = ("standard", "no_change", "constant_shares", "national_trend")
 # how much of the error the national occupational mix explains (an upper bound for any
 # national trend), and is printed as such in the declaration.
 DIAGNOSTIC = "national_mix_known"
+# The standard method regionalising the *actual* national occupation path (project(...,
+# national_path=...)): what a good national projection is worth.
+PATH_KNOWN = "national_path_known"
 LEVELS = (4, 3, 2, 1)
 MIN_HISTORY = 3  # an origin needs three years of data (two clean changes) to trend from
 
@@ -39,10 +43,11 @@ def level_matrix(ssyk: np.ndarray, level: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def method_paths(
-    panel: Panel, horizons: np.ndarray, params: MethodParams = DEFAULT_PARAMS
+    panel: Panel, horizons: np.ndarray, params: MethodParams = DEFAULT_PARAMS,
+    ages: WorkingAge | None = None,
 ) -> dict[str, np.ndarray]:
     """Projected ``[r, o, h]`` of the standard method and the three baselines."""
-    points = project_points(panel, horizons, params)
+    points = project_points(panel, horizons, params, ages=ages)
     base = panel.base[:, :, None]
     national_base = panel.base.sum(axis=0)
     total_growth = points.national.total / national_base.sum()
@@ -94,17 +99,22 @@ def _cells(cube: np.ndarray, matrix: np.ndarray) -> np.ndarray:
 def origin_errors(
     full: Panel, origin: int, params: MethodParams = DEFAULT_PARAMS,
     levels: tuple[int, ...] = LEVELS, methods: tuple[str, ...] | None = None,
+    ages: WorkingAge | None = None,
 ) -> pd.DataFrame:
     """Projections from ``origin`` against the actuals of every later year in ``full``.
 
-    ``methods`` limits the output to those paths (default: all, with the diagnostic).
+    ``methods`` limits the output to those paths (default: all, with the diagnostics).
+    ``ages`` (population by age) lets the län totals follow their working-age cohorts.
     """
     panel = full.cut(origin)
     later = full.years[full.years > origin]
     horizons = later - origin
     actual = full.values[:, :, np.isin(full.years, later)]
-    paths = method_paths(panel, horizons, params)
+    paths = method_paths(panel, horizons, params, ages)
     paths[DIAGNOSTIC] = _national_mix_known(panel.base, actual)
+    if methods is None or PATH_KNOWN in methods:
+        paths[PATH_KNOWN] = project_points(panel, horizons, params, ages=ages,
+                                           occupations_override=actual.sum(axis=0)).employed
     paths = {name: cube for name, cube in paths.items() if methods is None or name in methods}
     factor = break_adjustment(full, origin, later)
     regions = np.append(full.regions, RIKET)
@@ -142,10 +152,11 @@ def _long(
 def rolling_errors(
     full: Panel, origins: list[int] | None = None, params: MethodParams = DEFAULT_PARAMS,
     levels: tuple[int, ...] = LEVELS, methods: tuple[str, ...] | None = None,
+    ages: WorkingAge | None = None,
 ) -> pd.DataFrame:
     """Errors for every origin with enough history and at least one later year."""
     if origins is None:
         first = int(full.years[0]) + MIN_HISTORY - 1
         origins = list(range(first, int(full.years[-1])))
-    frames = [origin_errors(full, origin, params, levels, methods) for origin in origins]
+    frames = [origin_errors(full, origin, params, levels, methods, ages) for origin in origins]
     return pd.concat(frames, ignore_index=True)

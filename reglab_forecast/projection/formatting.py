@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..files import atomic_path
+from ..files import output_path
 from ..numbers import fmt_int
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
 
 
 def write_csv(table: pd.DataFrame, path: Path) -> Path:
-    """Write ``table`` as CSV via a temporary file, so a failed write leaves nothing behind."""
-    with atomic_path(path) as temporary:
+    """Write ``table`` as CSV via a temporary file, so a failed write leaves nothing behind;
+    a file the toolkit did not write is never replaced (``OutputPathError``)."""
+    with output_path(path) as temporary:
         table.to_csv(temporary, index=False)
     return Path(path)

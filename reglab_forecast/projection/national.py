@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .trend import TrendParams, clean_increments, forecast, mean_increment, smooth
+from .trend import Breaks, TrendParams, clean_increments, forecast, mean_increment, smooth
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def total_path(
 
 
 def occupation_shares(
-    national: np.ndarray, years: np.ndarray, breaks: tuple[int, ...], horizons: np.ndarray,
+    national: np.ndarray, years: np.ndarray, breaks: Breaks, horizons: np.ndarray,
     params: TrendParams, shrink: float, groups: np.ndarray | None = None,
     own_weight: float = 1.0,
 ) -> np.ndarray:
@@ -124,11 +124,19 @@ def occupation_shares(
         trend = trend * base / (base + shrink)
     else:
         group_share = np.log(groups.T @ national + 0.5) - np.log(total)
-        _, group_trend = smooth(group_share, years, breaks, params)
+        group_breaks = _group_breaks(breaks, groups)
+        _, group_trend = smooth(group_share, years, group_breaks, params)
         trend = own_weight * trend + (1.0 - own_weight) * (groups @ group_trend)
     shares = np.exp(forecast(level, trend, params.phi, horizons))
     shares[base <= 0] = 0.0
     return shares / shares.sum(axis=0, keepdims=True)
+
+
+def _group_breaks(breaks: Breaks, groups: np.ndarray) -> Breaks:
+    """A group breaks where any of its occupations does (years pass through unchanged)."""
+    if not isinstance(breaks, np.ndarray) or breaks.ndim < 2:
+        return breaks
+    return (groups.T @ breaks.astype(float)) > 0
 
 
 def group_matrix(ssyk: np.ndarray, level: int) -> np.ndarray:
@@ -143,13 +151,17 @@ def national_path(
     values: np.ndarray, years: np.ndarray, breaks: tuple[int, ...], horizons: np.ndarray,
     total_params: TrendParams, share_params: TrendParams, shrink: float,
     total_override: np.ndarray | None = None, groups: np.ndarray | None = None,
-    own_weight: float = 1.0,
+    own_weight: float = 1.0, share_breaks: Breaks | None = None,
 ) -> NationalPath:
-    """National total × trended occupation shares; ``values`` is the ``[r, o, t]`` cube."""
+    """National total × trended occupation shares; ``values`` is the ``[r, o, t]`` cube.
+
+    ``breaks`` (years) apply to the total; ``share_breaks`` (default: the same years) to the
+    occupation shares, where a ``[o, t]`` mask can hold breaks that touch some occupations.
+    """
     national = values.sum(axis=0)
     total, fit = total_path(national.sum(axis=0), years, breaks, horizons, total_params)
     if total_override is not None:
         total = total_override
-    shares = occupation_shares(national, years, breaks, horizons, share_params, shrink,
-                                groups, own_weight)
+    shares = occupation_shares(national, years, breaks if share_breaks is None else share_breaks,
+                               horizons, share_params, shrink, groups, own_weight)
     return NationalPath(total, shares, shares * total[None, :], fit)

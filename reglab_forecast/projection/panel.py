@@ -14,12 +14,12 @@ import pandas as pd
 
 from ..errors import DataContractError, InputError
 from ..frames import validate
+from ..snapshot import SeriesBreak
+from ..snapshot import series_breaks as snapshot_breaks
 
-# Series breaks in the occupational register (METHOD.md): a change from year t-1 to a break
-# year t is partly a change of measurement, so it is never read as growth.
-#   2019 new register series (YREG60N), 2022 BAS replaces RAMS, 2023 ages 16-69 and imputed
-#   occupations (the total jumps from 4.54 M to 4.94 M).
-SERIES_BREAKS: tuple[int, ...] = (2019, 2022, 2023)
+# Series breaks (METHOD.md) come from the snapshot's MANIFEST.json through
+# ``reglab_forecast.snapshot.series_breaks()``: a change from year t-1 to a break year t is
+# partly a change of measurement, so it is never read as growth.
 
 RIKET = "00"
 
@@ -32,10 +32,12 @@ class Panel:
     ssyk: np.ndarray
     years: np.ndarray
     values: np.ndarray
-    breaks: tuple[int, ...] = SERIES_BREAKS
+    breaks: tuple[int, ...] = ()
     region_names: dict[str, str] = field(default_factory=dict)
     ssyk_names: dict[str, str] = field(default_factory=dict)
     by_sex: pd.DataFrame | None = None
+    # Breaks that touch only some occupations (SSYK4 codes), e.g. 2018 in the public sector.
+    partial: tuple[SeriesBreak, ...] = ()
 
     @property
     def base_year(self) -> int:
@@ -51,7 +53,17 @@ class Panel:
         keep = self.years <= base_year
         by_sex = None if self.by_sex is None else self.by_sex[self.by_sex["year"] <= base_year]
         return Panel(self.regions, self.ssyk, self.years[keep], self.values[:, :, keep],
-                     self.breaks, self.region_names, self.ssyk_names, by_sex)
+                     self.breaks, self.region_names, self.ssyk_names, by_sex, self.partial)
+
+    def occupation_breaks(self) -> np.ndarray:
+        """Boolean ``[o, t]``: True where the change into ``years[t]`` is a break for that
+        occupation (every full break, and each partial break for the occupations it touches)."""
+        mask = np.zeros((len(self.ssyk), len(self.years)), dtype=bool)
+        mask[:, np.isin(self.years, self.breaks)] = True
+        for item in self.partial:
+            touched = np.array([item.applies_to(str(code)) for code in self.ssyk])
+            mask[np.ix_(touched, self.years == item.year)] = True
+        return mask
 
 
 def _check_employment(employment: pd.DataFrame) -> None:
@@ -89,13 +101,21 @@ def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
     return dict(zip(pairs[code].astype(str), pairs[label].astype(str), strict=True))
 
 
-def series_breaks(frame: pd.DataFrame) -> tuple[int, ...]:
-    """Break years from the frame's provenance (``attrs['series_breaks']``), else the known ones."""
+def frame_breaks(frame: pd.DataFrame) -> tuple[SeriesBreak, ...]:
+    """The breaks of ``frame``: its own ``attrs['series_breaks']`` (years or manifest-style
+    dicts) if it carries any, else the snapshot's (``reglab_forecast.snapshot.series_breaks``)."""
     listed = frame.attrs.get("series_breaks")
     if not listed:
-        return SERIES_BREAKS
-    years = [item["year"] if isinstance(item, dict) else item for item in listed]
-    return tuple(sorted(int(year) for year in years))
+        return snapshot_breaks("employment")
+    items = [item if isinstance(item, dict) else {"year": item} for item in listed]
+    return tuple(sorted((SeriesBreak(int(i["year"]), str(i.get("sv", "")),
+                                     tuple(str(c) for c in i.get("ssyk", []))) for i in items),
+                        key=lambda b: b.year))
+
+
+def series_breaks(frame: pd.DataFrame) -> tuple[int, ...]:
+    """Years of the breaks in ``frame`` that touch every occupation (see ``frame_breaks``)."""
+    return tuple(b.year for b in frame_breaks(frame) if not b.partial)
 
 
 def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel:
@@ -121,6 +141,7 @@ def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel
     if "sex" in frame.columns:
         by_sex = pd.DataFrame(
             frame.groupby(["region", "ssyk", "sex", "year"], as_index=False)["employed"].sum())
-    breaks = series_breaks(employment)
-    return Panel(regions.astype(str), ssyk.astype(str), years, values, breaks,
-                 _names(frame, "region"), _names(frame, "ssyk"), by_sex)
+    breaks = frame_breaks(employment)
+    return Panel(regions.astype(str), ssyk.astype(str), years, values,
+                 tuple(b.year for b in breaks if not b.partial), _names(frame, "region"),
+                 _names(frame, "ssyk"), by_sex, tuple(b for b in breaks if b.partial))

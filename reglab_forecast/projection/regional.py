@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .trend import TrendParams, forecast, smooth
+from .trend import Breaks, TrendParams, forecast, smooth
 
 
 def regional_shares(
-    values: np.ndarray, years: np.ndarray, breaks: tuple[int, ...], horizons: np.ndarray,
+    values: np.ndarray, years: np.ndarray, breaks: Breaks, horizons: np.ndarray,
     params: TrendParams, shrink: float,
 ) -> np.ndarray:
     """Projected regional shares ``q[r, o, h]``; each occupation's shares sum to 1 over r."""

@@ -11,6 +11,9 @@ pass; statsmodels would need one fit per series. The recursion is the one statsm
 
 At a series break the observation is taken as a new level (l_t = y_t) and the trend is carried
 over untouched, so that the jump from a change of measurement is never read as growth.
+``breaks`` is either a tuple of years (every series breaks there) or a boolean mask that
+broadcasts to ``y`` (True where the change into that year is a break for that series, e.g.
+the 2018 break that touches only some occupations).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+Breaks = tuple[int, ...] | np.ndarray
 
 
 @dataclass(frozen=True)
@@ -37,15 +42,21 @@ def damping_sum(phi: float, horizons: np.ndarray) -> np.ndarray:
     return phi * (1.0 - phi**h) / (1.0 - phi)
 
 
-def clean_increments(y: np.ndarray, years: np.ndarray, breaks: tuple[int, ...]) -> np.ndarray:
+def break_mask(years: np.ndarray, breaks: Breaks) -> np.ndarray:
+    """Boolean ``[..., t]``: True where the change into ``years[t]`` is a break."""
+    if isinstance(breaks, np.ndarray):
+        return breaks.astype(bool)
+    return np.isin(np.asarray(years), breaks)
+
+
+def clean_increments(y: np.ndarray, years: np.ndarray, breaks: Breaks) -> np.ndarray:
     """Year-on-year changes of ``y`` (last axis) with the changes into break years as NaN."""
-    steps = np.diff(y, axis=-1)
-    at_break = np.isin(years[1:], breaks)
-    steps[..., at_break] = np.nan
-    return steps
+    steps = np.diff(y, axis=-1).astype(float)
+    at_break = np.broadcast_to(break_mask(years, breaks)[..., 1:], steps.shape)
+    return np.where(at_break, np.nan, steps)
 
 
-def mean_increment(y: np.ndarray, years: np.ndarray, breaks: tuple[int, ...]) -> np.ndarray:
+def mean_increment(y: np.ndarray, years: np.ndarray, breaks: Breaks) -> np.ndarray:
     """Mean of the clean year-on-year changes (0 where there is none)."""
     steps = clean_increments(y, years, breaks)
     count = np.sum(~np.isnan(steps), axis=-1)
@@ -54,19 +65,20 @@ def mean_increment(y: np.ndarray, years: np.ndarray, breaks: tuple[int, ...]) ->
 
 
 def smooth(
-    y: np.ndarray, years: np.ndarray, breaks: tuple[int, ...], params: TrendParams
+    y: np.ndarray, years: np.ndarray, breaks: Breaks, params: TrendParams
 ) -> tuple[np.ndarray, np.ndarray]:
     """Run the damped-trend recursion along the last axis; return the final (level, trend)."""
     alpha, beta, phi = params.alpha, params.beta, params.phi
     level = y[..., 0].copy()
     trend = mean_increment(y, years, breaks)
+    mask = np.broadcast_to(break_mask(years, breaks), y.shape)
     for t in range(1, y.shape[-1]):
-        if int(years[t]) in breaks:
-            level = y[..., t].copy()  # new measurement level; keep the trend as it was
-            continue
         previous = level
-        level = alpha * y[..., t] + (1 - alpha) * (previous + phi * trend)
-        trend = beta * (level - previous) + (1 - beta) * phi * trend
+        updated = alpha * y[..., t] + (1 - alpha) * (previous + phi * trend)
+        new_trend = beta * (updated - previous) + (1 - beta) * phi * trend
+        # At a break: new measurement level, the trend kept as it was.
+        level = np.where(mask[..., t], y[..., t], updated)
+        trend = np.where(mask[..., t], trend, new_trend)
     return level, trend
 
 

@@ -1,5 +1,8 @@
 """Series breaks in the employment register, as the brief shows them.
 
+The break years and their notes come from the snapshot's MANIFEST.json through
+``reglab_forecast.snapshot.series_breaks()`` (a frame may carry its own in ``attrs``).
+
 The register's level jumps at a break (2023: ages 16–69 and imputed occupations, about +8 %
 nationally), so a change across a break is partly a change of measurement. The brief keeps the
 register change but labels it, and adds a break-adjusted estimate: the region's change relative
@@ -15,6 +18,7 @@ import pandas as pd
 
 from ..projection.national import chain_linked_log
 from ..projection.panel import series_breaks
+from ..snapshot import series_breaks as snapshot_breaks
 
 Change = TypeVar("Change", float, pd.Series)
 
@@ -22,6 +26,12 @@ Change = TypeVar("Change", float, pd.Series)
 def break_years(employment: pd.DataFrame) -> tuple[int, ...]:
     """The register's break years (from the data's provenance, else the known ones)."""
     return series_breaks(employment)
+
+
+def break_notes(dataset: str = "employment") -> list[str]:
+    """One Swedish line per break ('2018 (vissa yrken): …'), for the brief's method section."""
+    return [f"{b.year}{' (vissa yrken: ' + ', '.join(b.ssyk) + ')' if b.partial else ''}: "
+            f"{b.text}" for b in snapshot_breaks(dataset)]
 
 
 def breaks_between(employment: pd.DataFrame, past: int, t0: int) -> tuple[int, ...]:

@@ -70,8 +70,6 @@ def _run_tables(args: argparse.Namespace) -> int:
     _check_scenario(args.scenario)
     if args.out is None and args.csv is None:
         raise InputError("ange --out FIL.xlsx och/eller --csv MAPP")
-    if args.out is not None and args.out.suffix.lower() != ".xlsx":
-        raise InputError(f"--out {args.out}: ska sluta på .xlsx")
     from .brief import write_tables
 
     write_tables(args.region, args.out, args.csv, args.scenario)

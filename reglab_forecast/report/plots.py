@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from ..errors import InputError, ReglabError
 from ..occupations import occupation_name
 from ..projection.model import add_intervals
-from ..snapshot import dataset_info
+from ..snapshot import series_breaks as snapshot_breaks
 from .numbers import format_decimal, format_int, format_percent
 
 if TYPE_CHECKING:
@@ -72,8 +72,7 @@ def series_breaks(frame: pd.DataFrame) -> list[tuple[int, str]]:
     name = frame.attrs.get("dataset")
     if not name:
         return []
-    breaks = dataset_info(str(name)).get("series_breaks", [])
-    return [(int(b["year"]), str(b.get("sv", ""))) for b in breaks]
+    return [(b.year, b.text) for b in snapshot_breaks(str(name))]
 
 
 def _select(frame: pd.DataFrame, region: str, ssyk: str | None) -> pd.DataFrame:

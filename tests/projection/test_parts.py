@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 from statsmodels.tsa.holtwinters import ExponentialSmoothing
 
-from reglab_forecast.projection import SERIES_BREAKS
 from reglab_forecast.projection.intervals import calibrate, load_calibration
 from reglab_forecast.projection.replacement import (
     AgePanel,
@@ -16,6 +15,7 @@ from reglab_forecast.projection.replacement import (
     survival,
 )
 from reglab_forecast.projection.trend import TrendParams, forecast, smooth
+from reglab_forecast.snapshot import break_years
 
 
 def test_trend_matches_statsmodels_without_breaks():
@@ -89,13 +89,13 @@ def _ages(values: dict[str, float], years=range(2014, 2025), upper: int = 69) ->
 
 
 def test_young_workforce_has_no_replacement():
-    rates = replacement_rates(_ages({"25-29": 1000.0}), SERIES_BREAKS, np.array([5, 10]))
+    rates = replacement_rates(_ages({"25-29": 1000.0}), break_years(), np.array([5, 10]))
     assert rates[0].tolist() == [0.0, 0.0]
 
 
 def test_everyone_past_upper_age_is_gone():
     ages = _ages({"65-69": 1000.0})
-    rates = replacement_rates(ages, SERIES_BREAKS, np.array([1, 5]))
+    rates = replacement_rates(ages, break_years(), np.array([1, 5]))
     assert 0 < rates[0, 0] < 1 and rates[0, 1] == pytest.approx(1.0)
     assert share_aged(ages)[0] == pytest.approx(1.0)
 
