@@ -55,7 +55,9 @@ def datasets(raw: Path) -> Iterator[Dataset]:
     for build in simple:
         yield build(raw)
     yield from demographic_datasets(raw)
-    jobtech = af.build_jobtech_ssyk(raw, scb_codes)
+    level4 = ssyk.frame[ssyk.frame["level"] == 4]
+    jobtech = af.build_jobtech_ssyk(raw, dict(zip(level4["ssyk"], level4["ssyk_name"],
+                                                  strict=True)))
     yield jobtech
     yield af.build_af_outlook(raw, scb_codes)
     yield af.build_barometer(raw, regions.frame)

@@ -76,6 +76,7 @@ def test_page_recomputes_when_a_lever_moves(model: DialogModel) -> None:
     figure, table = app.figure.value, app.table.value
     assert "Norrbottens län" in table and "Riket" in table
     assert app.occupation.disabled and app.levers.ssyk.disabled
+    assert app.levers.ssyk.value == app.occupation.value == "0110"
     app.levers.regional.enabled.value = True
     app.levers.regional.text.value = "2,5"
     assert app.figure.value != figure and app.table.value != table
