@@ -70,7 +70,7 @@ class ReportInputs:
         parts = [f"yrkesregistret {years.min()}–{years.max()}"]
         ratio = next(iter(self.demography.values()), None)
         if ratio is not None:
-            parts.append(f"befolkning {ratio.year}")
+            parts.append(f"befolkning {ratio.year} (skattad)")
         if self.ads is not None:
             parts.append(f"annonser {self.extras.get('ads_year', '')}".strip())
         if self.af_view is not None:

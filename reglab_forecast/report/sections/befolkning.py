@@ -105,8 +105,9 @@ def backtest_table() -> Table:
 
 
 def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
-    people = side.people.totals((20, 64)).query("region == @region")
     table = side.balance.table.query("region == @region")
+    people = side.people.totals((20, 64)).query(
+        "region == @region and year <= @table.year.max()")
     fig, ax = new_figure(6.5)
     with rc_context(RC_PARAMS):
         for frame, value, low, high, label, colour in (
