@@ -19,7 +19,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from builders import af, classifications, employment, labour, population  # noqa: E402
+from builders import (  # noqa: E402
+    af,
+    barometer,
+    bridge,
+    classifications,
+    education,
+    education_fields,
+    employment,
+    labour,
+    population,
+    regional_age,
+    vital,
+)
 from builders.common import Dataset, write_json, write_parquet  # noqa: E402
 
 MANIFEST_FORMAT = 1
@@ -37,17 +49,37 @@ def datasets(raw: Path) -> Iterator[Dataset]:
         classifications.build_sun,
         employment.build_employment,
         employment.build_age_profile,
-        population.build_population,
-        population.build_population_monthly,
         labour.build_industry_employment,
         labour.build_commuting,
     ]
     for build in simple:
         yield build(raw)
-    yield af.build_jobtech_ssyk(raw, scb_codes)
+    yield from demographic_datasets(raw)
+    level4 = ssyk.frame[ssyk.frame["level"] == 4]
+    jobtech = af.build_jobtech_ssyk(raw, dict(zip(level4["ssyk"], level4["ssyk_name"],
+                                                  strict=True)))
+    yield jobtech
     yield af.build_af_outlook(raw, scb_codes)
     yield af.build_barometer(raw, regions.frame)
     yield af.build_ads(raw, regions.frame)
+    yield regional_age.build_riksomrade_age(raw)
+    yield regional_age.build_lan_age_check(raw)
+    yield barometer.build_barometer_ssyk(raw, scb_codes)
+    yield barometer.build_barometer_rounds(raw, regions.frame)
+    yield barometer.build_occupation_info(raw)
+    yield education.build_occupation_level(raw)
+    yield education.build_population_level(raw)
+    yield education.build_population_level_nuts(raw)
+    sun = classifications.build_sun(raw).frame
+    yield education_fields.build_occupation_field(raw, jobtech.frame, sun)
+
+
+def demographic_datasets(raw: Path) -> Iterator[Dataset]:
+    """Population, deaths and births, then the bridged population 2020–2025 made from them."""
+    built = [population.build_population(raw), population.build_population_monthly(raw),
+             vital.build_deaths(raw), vital.build_births(raw)]
+    yield from built
+    yield bridge.build_population_bridged(*(dataset.frame for dataset in built))
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:

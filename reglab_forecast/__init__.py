@@ -13,6 +13,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 # Data: the embedded snapshot, lookups and loaders.
+from .barometer import load_occupation_info  # noqa: E402
 from .labour_market import (  # noqa: E402
     load_ads,
     load_af_outlook,
@@ -23,7 +24,13 @@ from .labour_market import (  # noqa: E402
 )
 from .loaders import datasets, load_age_profile, load_employment  # noqa: E402
 from .occupations import occupation_name, search_occupations  # noqa: E402
-from .population import load_population, load_population_monthly  # noqa: E402
+from .population import (  # noqa: E402
+    load_births,
+    load_deaths,
+    load_population,
+    load_population_monthly,
+)
+from .regional_age_loader import load_regional_age_profile  # noqa: E402
 from .regions import region_name, resolve_region  # noqa: E402
 
 __all__ = [
@@ -34,12 +41,16 @@ __all__ = [
     "load_af_outlook",
     "load_age_profile",
     "load_barometer",
+    "load_births",
     "load_commuting",
+    "load_deaths",
     "load_employment",
     "load_industry_employment",
     "load_jobtech_crosswalk",
+    "load_occupation_info",
     "load_population",
     "load_population_monthly",
+    "load_regional_age_profile",
     "occupation_name",
     "region_name",
     "resolve_region",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from . import __version__
-from .errors import InputError, ReglabError
+from .errors import InputError, ReglabError, ReglabNote
 
 Runner = Callable[[argparse.Namespace], int]
 
@@ -24,8 +25,45 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help in Swedish, with one metavar per kind of value (LÄN, FIL, MAPP …)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+    def _get_default_metavar_for_optional(self, action: argparse.Action) -> str:
+        return METAVARS.get(action.dest, action.dest.upper())
+
+    def _get_default_metavar_for_positional(self, action: argparse.Action) -> str:
+        return METAVARS.get(action.dest, action.dest)
+
+
+# The metavar of each kind of value, whatever the option is called.
+METAVARS = {
+    "region": "LÄN", "lan": "LÄN", "out": "FIL", "scenario": "FIL", "out_dir": "MAPP",
+    "csv": "MAPP", "data_dir": "MAPP", "level": "NIVÅ", "years": "ÅR", "year": "ÅR",
+    "target_year": "ÅR", "top": "ANTAL", "workers": "ANTAL", "port": "PORT",
+    "compare": "LÄN", "shell": "SKAL", "efter": "INDELNING",
+}
+
+
 class _Parser(argparse.ArgumentParser):
-    """Usage errors as one line on stderr and exit code 2 (subcommands inherit this class)."""
+    """Swedish help, and usage errors as one line on stderr and exit code 2.
+
+    Subcommands inherit this class, so every ``--help`` is Swedish: "användning:",
+    "positionella argument:", "flaggor:".
+    """
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        add_help = kwargs.get("add_help", True)
+        kwargs["add_help"] = False  # added below, in Swedish
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "positionella argument"
+        self._optionals.title = "flaggor"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="visa den här hjälptexten och avsluta")
 
     def error(self, message: str) -> NoReturn:
         if message.startswith("argument "):
@@ -42,7 +80,12 @@ _ARGPARSE_SV = (
     ("invalid choice", "ogiltigt val"),
     ("choose from", "välj bland"),
     ("invalid int value", "ogiltigt heltal"),
+    ("invalid float value", "ogiltigt tal"),
     ("expected one argument", "väntade ett värde"),
+    ("expected at least one argument", "väntade minst ett värde"),
+    ("not allowed with argument", "går inte ihop med argumentet"),
+    ("one of the arguments", "ett av argumenten"),
+    ("is required", "krävs"),
 )
 
 
@@ -51,16 +94,29 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="reglab-forecast",
         description="Regional kompetensbild: data, prognoser och underlag för Sveriges 21 län.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}",
+                        help="visa versionsnumret och avsluta")
+    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO",
+                                       title="kommandon")
     subparsers.required = True
-    for add in _COMMANDS:
+    for add in sorted(_COMMANDS, key=_command_rank):
         add(subparsers)
     return parser
 
 
 # Commands register themselves in this list; see the module docstring.
 _COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+# The order of ``--help``: the user's commands first, then the analyst's and data commands.
+# A command not named here comes last, in the order it registered.
+COMMAND_ORDER = ("brief", "tables", "compare", "yrke", "utbildning", "befolkning", "dialog",
+                 "show", "project", "backtest", "fetch", "data", "regions", "occupations",
+                 "completion")
+
+
+def _command_rank(add: Callable[[argparse._SubParsersAction], None]) -> int:
+    name = add.__name__.removeprefix("_add_")
+    return COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(COMMAND_ORDER)
 
 
 # --- projection commands: backtest, project -------------------------------------------------
@@ -80,7 +136,12 @@ def _add_backtest(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_backtest(args: argparse.Namespace) -> int:
+    from .files import check_output_file
     from .loaders import load_employment
+
+    if args.out:
+        check_output_file(args.out, "--out", (".json",))
+        check_output_file(args.out.with_suffix(".calibration.json"), "--out")
     from .projection import backtest
 
     declaration = backtest(load_employment(level=4))
@@ -88,16 +149,21 @@ def _run_backtest(args: argparse.Namespace) -> int:
     if args.save:
         print(f"\nSparad: {declaration.save()}")
     if args.out:
-        print(f"Sparad: {declaration.save(args.out, args.out.with_suffix('.calibration.json'))}")
+        from .files import record_output
+
+        calibration = args.out.with_suffix(".calibration.json")
+        print(f"Sparad: {declaration.save(args.out, calibration)}")
+        record_output(args.out, calibration)
     return EXIT_OK
 
 
 def _add_project(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "project", help="prognos per län och yrke: sysselsatta, pensionsavgångar, behov",
+        "project", help="prognos per län och yrke: anställda, pensionsavgångar, behov",
     )
     parser.add_argument("--region", default="riket", help="län (namn eller kod) eller 'riket'")
-    parser.add_argument("--level", type=int, default=1, choices=(1, 2, 3, 4), help="SSYK-nivå")
+    parser.add_argument("--level", type=int, default=1, choices=(1, 2, 3, 4), metavar="NIVÅ",
+                        help="SSYK-nivå 1–4")
     parser.add_argument("--years", type=int, nargs="+", default=[2030, 2035], metavar="ÅR")
     parser.add_argument("--scenario", metavar="FIL", help="scenariofil (TOML)")
     parser.add_argument("--out", type=Path, metavar="FIL", help="skriv tabellen som CSV")
@@ -111,6 +177,10 @@ def _run_project(args: argparse.Namespace) -> int:
     from .regions import resolve_region
 
     region = resolve_region(args.region, ("riket", "lan"))
+    if args.out:
+        from .files import check_output_file
+
+        check_output_file(args.out, "--out", (".csv",))  # before the projection, not after
     result = project(load_employment(level=4), load_age_profile(level=4),
                      target_years=args.years, scenario=args.scenario)
     table = result.aggregate(level=args.level, regions=[region])
@@ -198,16 +268,72 @@ def _run_fetch(args: argparse.Namespace) -> int:
 _COMMANDS += [_add_fetch]
 
 
+# --- shell completion ---------------------------------------------------------------------------
+
+SHELLS = ("bash", "zsh", "fish", "tcsh", "powershell")
+
+
+def _add_completion(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "completion", help="skriv ett skript för tabbkomplettering i skalet",
+        description="Skriver skalets kompletteringsskript (argcomplete). Lägg till t.ex. "
+                    "'eval \"$(reglab-forecast completion bash)\"' i ~/.bashrc.",
+    )
+    parser.add_argument("shell", nargs="?", default="bash", choices=SHELLS, metavar="SKAL",
+                        help=f"skalet: {', '.join(SHELLS)} (standard: bash)")
+    parser.set_defaults(run=_run_completion)
+
+
+def _run_completion(args: argparse.Namespace) -> int:
+    import argcomplete
+
+    print(argcomplete.shellcode(["reglab-forecast"], shell=args.shell))
+    return EXIT_OK
+
+
+_COMMANDS += [_add_completion]
+
+
 # --- report commands: brief, tables, compare (reglab_forecast/report/commands.py) ---
 from .report.commands import REPORT_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(REPORT_COMMANDS)
 
+from .report.education_commands import EDUCATION_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(EDUCATION_COMMANDS)
+
+# --- dialogue app: dialog (reglab_forecast/dialog/commands.py) ---
+from .dialog.commands import DIALOG_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(DIALOG_COMMANDS)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
+    if argv is None:
+        import argcomplete
+
+        argcomplete.autocomplete(parser)  # answers the shell's completion call, then exits
     args = parser.parse_args(argv)
     runner: Runner = args.run
+    original = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: TextIO | None = None, line: str | None = None) -> None:
+        """The toolkit's notes (e.g. an old kommun code that was mapped) as one line."""
+        if issubclass(category, ReglabNote):
+            print(f"reglab-forecast: obs: {message}", file=sys.stderr)
+        else:
+            original(message, category, filename, lineno, file, line)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", ReglabNote)
+        warnings.showwarning = show
+        return _run(runner, args)
+
+
+def _run(runner: Runner, args: argparse.Namespace) -> int:
     try:
         return runner(args)
     except InputError as error:
@@ -226,8 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         # A full disk or a vanished folder: say so in one line; outputs are written atomically,
         # so nothing half-written is left behind.
-        print(f"reglab-forecast: fel: {error.strerror or error}: {error.filename or ''}",
-              file=sys.stderr)
+        from .files import describe_os_error
+
+        print(f"reglab-forecast: fel: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_FAILURE
 
 

@@ -8,8 +8,10 @@ working::
     ├── InputError (ValueError)          bad input from a user or a caller
     │   ├── UnknownRegionError           region name or code not found (suggests the nearest)
     │   ├── UnknownOccupationError       SSYK code or name not found
-    │   └── ScenarioError                scenario file with unknown keys or occupations
+    │   ├── ScenarioError                scenario file with unknown keys or occupations
+    │   └── OutputPathError              an output path that would lose a file, or is unusable
     ├── DataContractError (ValueError)   a frame breaks the data contract (names column and rows)
+    ├── OutputWriteError                 an output could not be written (full disk, rights)
     ├── SnapshotError                    the embedded or fetched snapshot is missing or broken
     └── SourceError                      talking to SCB or JobTech failed
         ├── OfflineCacheMiss             offline mode and the request is not in the cache
@@ -41,6 +43,20 @@ class UnknownOccupationError(InputError):
 
 class ScenarioError(InputError):
     """A scenario file that cannot be used as it is."""
+
+
+class OutputPathError(InputError):
+    """An output path the toolkit refuses: it would replace a file it did not write, has the
+    wrong suffix, or its folder is missing or read-only."""
+
+
+class OutputWriteError(ReglabError):
+    """Writing an output failed (full disk, no rights); nothing half-written is left."""
+
+
+class ReglabNote(UserWarning):
+    """Not an error: a note for the user (e.g. an old kommun code mapped to today's); the CLI
+    prints it as one line starting with "obs:"."""
 
 
 class DataContractError(ReglabError, ValueError):

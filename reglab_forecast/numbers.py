@@ -14,7 +14,8 @@ what Babel's sv_SE uses), and negative numbers carry a true minus sign U+2212::
     >>> fmt_signed(1234)
     '+1\\xa0234'
 
-Missing values (None or NaN) become an en dash, the Swedish table convention for "no figure".
+Missing values (None, a NaN of any float type, pandas NA or NaT) become an en dash, the Swedish
+table convention for "no figure".
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+import pandas as pd
 from babel.numbers import format_decimal as _babel_format
 
 LOCALE = "sv_SE"
@@ -49,7 +51,13 @@ __all__ = [
 
 
 def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, pandas' NA/NaT and any float NaN (Python, NumPy float16/32/64) count as missing."""
+    if value is None or value is getattr(pd, "NA", None) or value is getattr(pd, "NaT", None):
+        return True
+    try:
+        return bool(math.isnan(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _pattern(decimals: int) -> str:
@@ -135,5 +143,5 @@ def format_decimal(value: float | None, digits: int = 1, plus: bool = False) -> 
 
 def format_percent(value: float | None, digits: int = 1, plus: bool = False) -> str:
     """A share (0–1) as per cent: 0.035 → "3,5 %" (no-break space before the sign)."""
-    share = None if value is None or math.isnan(value) else 100 * float(value)
+    share = None if value is None or _is_missing(value) else 100 * float(value)
     return fmt_signed_pct(share, digits) if plus else fmt_pct(share, digits)

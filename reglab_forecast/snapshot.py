@@ -7,14 +7,19 @@ Where the snapshot is read from, first match wins:
 3. the snapshot packaged inside the wheel, ``reglab_forecast/_snapshot``;
 4. the repository's ``data/snapshot`` (editable installs and source checkouts).
 
-Every dataset is validated against the data contract when it is first read and then kept in
-memory; callers get a copy, so changing it never changes what the next caller sees.
+Every dataset is validated against the data contract and against its MANIFEST.json entry
+(rows, years) when it is first read and then kept in memory; callers get a copy, so changing
+it never changes what the next caller sees. Before the refreshed snapshot is looked for, a swap
+that ``fetch`` did not finish (it was killed) is completed or undone (``recover_swap``).
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
+import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -29,6 +34,9 @@ from .errors import SnapshotError
 from .frames import validate
 
 MANIFEST = "MANIFEST.json"
+MARKER = ".reglab-forecast.json"  # written by fetch into every snapshot it builds
+NEW_PREFIX, OLD_PREFIX = ".snapshot-new-", ".snapshot-old-"
+_LEFTOVER = re.compile(r"^\.snapshot-(new|old)-(\d+)$")
 _REPO_SNAPSHOT = Path(__file__).resolve().parent.parent / "data" / "snapshot"
 # Traversables are not typed as hashable, so the caches below are keyed by str(location).
 _LOCATIONS: dict[str, Traversable] = {}
@@ -58,6 +66,7 @@ def _find_location() -> Traversable:
             )
         return settings.snapshot_dir
     refreshed = settings.data_dir / "snapshot"
+    recover_swap(refreshed)
     if _has_manifest(refreshed):
         return refreshed
     packaged = resources.files("reglab_forecast").joinpath("_snapshot")
@@ -69,6 +78,51 @@ def _find_location() -> Traversable:
         "hittar ingen dataögonblicksbild: paketet saknar reglab_forecast/_snapshot och "
         f"{_REPO_SNAPSHOT} finns inte; installera om paketet eller sätt REGLAB_SNAPSHOT_DIR"
     )
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def written_here(folder: Path) -> bool:
+    """True when ``folder`` is a snapshot that ``fetch`` wrote (its marker, or the manifest
+    note older versions left)."""
+    if (folder / MARKER).is_file():
+        return True
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("refreshed_by") == "reglab-forecast fetch"
+
+
+def recover_swap(target: Path) -> None:
+    """Finish or undo a snapshot swap that a killed ``fetch`` left half done, and remove the
+    scratch folders of processes that are no longer running (only ``.snapshot-new-<pid>`` and
+    ``.snapshot-old-<pid>`` beside ``target``, only dead pids).
+
+    With ``target`` missing, a complete new folder (its MANIFEST.json is written last) takes
+    its place, else the old one goes back."""
+    parent = Path(target).parent
+    if not parent.is_dir():
+        return
+    dead: dict[str, list[Path]] = {"new": [], "old": []}
+    for entry in parent.iterdir():
+        match = _LEFTOVER.match(entry.name)
+        if match and entry.is_dir() and not _alive(int(match.group(2))):
+            dead[match.group(1)].append(entry)
+    if not Path(target).exists():
+        complete = [p for p in dead["new"] + dead["old"] if _has_manifest(p)]
+        if complete:
+            os.replace(complete[0], target)
+    for leftover in dead["new"] + dead["old"]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 @functools.lru_cache(maxsize=8)
@@ -138,8 +192,33 @@ def _load(key: str, name: str) -> pd.DataFrame:
     except (OSError, ValueError) as error:
         raise SnapshotError(f"kan inte läsa {entry['file']} i {location}: {error}") from error
     validate_dataset(frame, name, entry)
+    _check_manifest(frame, name, entry, location)
     frame.attrs.update(_attrs(name, entry, location))
     return frame
+
+
+def _check_manifest(frame: pd.DataFrame, name: str, entry: dict[str, Any],
+                    location: Traversable) -> None:
+    """SnapshotError when a dataset's file disagrees with its MANIFEST.json entry."""
+    problems = []
+    rows = entry.get("rows")
+    if rows is not None and int(rows) != len(frame):
+        problems.append(f"{len(frame)} rader men MANIFEST.json säger {rows}")
+    years = entry.get("years")
+    if years and "year" in frame.columns:
+        found = sorted(int(y) for y in frame["year"].unique())
+        if found != sorted(int(y) for y in years):
+            problems.append(f"åren {_span(found)} men MANIFEST.json säger {_span(years)}")
+    if problems:
+        raise SnapshotError(
+            f"ögonblicksbilden i {location} stämmer inte: {entry['file']} har "
+            f"{' och '.join(problems)}. Bygg om den (data/build_snapshot.py eller "
+            "`reglab-forecast fetch`) eller ta bort den hämtade ögonblicksbilden")
+
+
+def _span(years: list[int]) -> str:
+    ordered = sorted(int(y) for y in years)
+    return f"{ordered[0]}–{ordered[-1]} ({len(ordered)} år)" if ordered else "inga"
 
 
 def read_dataset(name: str) -> pd.DataFrame:

@@ -17,7 +17,7 @@ def test_help_on_every_command(command, capsys):
     with pytest.raises(SystemExit) as caught:
         main([command, "--help"])
     assert caught.value.code == 0
-    assert "usage" in capsys.readouterr().out
+    assert "användning:" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -113,5 +113,6 @@ def test_disk_error_gives_one_line_and_exit_1(monkeypatch, capsys):
     code = cli.main(["regions"])
     assert code == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("reglab-forecast: fel:") and "No space left" in err
+    # Swedish and with the path, not the bare English strerror.
+    assert err == "reglab-forecast: fel: kunde inte skriva /tmp/out.pdf: disken är full"
     assert len(err.splitlines()) == 1

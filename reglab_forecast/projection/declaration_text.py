@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..numbers import format_percent
+from .age_quality import regional_age_quality_text
 
 if TYPE_CHECKING:
     from .declaration import QualityDeclaration
@@ -200,4 +201,5 @@ def declaration_text(declaration: QualityDeclaration) -> str:
     if meta.get("source") or meta.get("vintage"):
         lines.append(f"Källa: {meta.get('source', '')}; {meta.get('vintage', '')}; egen "
                      f"bakåtprövning ({meta.get('created', '')}).")
+    lines += ["", regional_age_quality_text()]
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..files import atomic_path
+from ..files import output_path
 from ..numbers import fmt_int
 
 if TYPE_CHECKING:
@@ -27,12 +27,13 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
         lines.append(f"{row['ssyk']:<6}{str(row['ssyk_name'])[:46]:<48}{row['year']:>6}"
                      f"{fmt_int(row['employed']):>14}{interval:>24}{fmt_int(row['expansion']):>12}"
                      f"{fmt_int(row['replacement']):>12}{fmt_int(row['recruitment_need']):>12}")
-    lines += ["", result.source_note, "Regional åldersstruktur skattad från riket."]
+    lines += ["", result.source_note, f"Åldersstruktur: {result.age_note}."]
     return "\n".join(lines)
 
 
 def write_csv(table: pd.DataFrame, path: Path) -> Path:
-    """Write ``table`` as CSV via a temporary file, so a failed write leaves nothing behind."""
-    with atomic_path(path) as temporary:
+    """Write ``table`` as CSV via a temporary file, so a failed write leaves nothing behind;
+    a file the toolkit did not write is never replaced (``OutputPathError``)."""
+    with output_path(path) as temporary:
         table.to_csv(temporary, index=False)
     return Path(path)

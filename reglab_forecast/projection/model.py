@@ -22,22 +22,23 @@ from ..numbers import fmt_int, fmt_signed
 from ..occupations import occupation_names
 from ..regions import region_names, resolve_region
 from ..snapshot import read_dataset
+from .age_structure import AgeStructure, base_stock
 from .calibration_choice import IntervalChoice, choose_calibration
 from .expansion import DEFAULT_PARAMS, MethodParams, project_points
 from .given_path import GivenPath, given_path
 from .intervals import Calibration, load_calibration
 from .levers import apply_shocks, national_total, regional_growth
 from .panel import RIKET, Panel, build_panel
-from .replacement import build_age_panel, replacement_rates, share_aged
 from .scenario import Scenario, load_scenario
 from .stored import CALIBRATION, read_path
 from .totals import WorkingAge, working_age
 
 MAX_HORIZON = 15
-SUM_COLUMNS = ["employed", "expansion", "replacement", "recruitment_need", "base_employed"]
+SUM_COLUMNS = ["employed", "expansion", "replacement", "recruitment_need", "base_employed",
+               "transfers"]
 TABLE_COLUMNS = ["region", "region_name", "ssyk", "ssyk_name", "year", "employed", "lower",
                  "upper", "expansion", "replacement", "recruitment_need", "base_employed",
-                 "share_55plus", "estimated", "scenario"]
+                 "share_55plus", "estimated", "scenario", "transfers"]
 
 
 def _stored_calibration() -> Calibration:
@@ -76,6 +77,8 @@ class Projection:
     # "year_on_year" (see calibration_choice.py), with a Swedish note for the brief.
     interval_basis: str = "stored"
     interval_note: str = ""
+    # How the age structure behind replacement and share 55+ was made (Swedish, "skattad …").
+    age_note: str = ""
 
     @property
     def source_note(self) -> str:
@@ -180,8 +183,9 @@ class Projection:
                  f"  sysselsatta {self.base_year}: {fmt_int(riket['base_employed'].iloc[0])}"]
         for year, row in riket.iterrows():
             lines.append(f"  {year}: {fmt_int(row['employed'])} sysselsatta, expansion "
-                         f"{fmt_signed(row['expansion'])}, pensionsavgångar "
-                         f"{fmt_int(row['replacement'])}, rekryteringsbehov "
+                         f"{fmt_signed(row['expansion'])}, avgångar "
+                         f"{fmt_int(row['replacement'])} (varav yrkesbyten "
+                         f"{fmt_int(row['transfers'])}), rekryteringsbehov "
                          f"{fmt_int(row['recruitment_need'])}")
         return "\n".join(lines)
 
@@ -215,12 +219,13 @@ def add_intervals(frame: pd.DataFrame, calibration: Calibration, base_year: int
 
 
 def _target_years(target_years: int | Iterable[int], base_year: int) -> tuple[int, ...]:
-    years = (target_years,) if isinstance(target_years, int) else tuple(target_years)
-    if not years:
+    from ..loaders import year_list
+
+    if isinstance(target_years, Iterable) and not isinstance(target_years, str) \
+            and not list(target_years):
         raise InputError("target_years är tomt; ange t.ex. (2030, 2035)")
+    years = year_list(target_years, "target_years")
     for year in years:
-        if isinstance(year, bool) or not isinstance(year, int | np.integer):
-            raise InputError(f"målår ska vara heltal, fick {year!r}")
         if not base_year < year <= base_year + MAX_HORIZON:
             raise InputError(f"målår {year} ska ligga efter basåret {base_year} och högst "
                              f"{MAX_HORIZON} år fram ({base_year + MAX_HORIZON})")
@@ -236,6 +241,7 @@ def project(
     *,
     calibration: Calibration | None = None,
     params: MethodParams = DEFAULT_PARAMS,
+    age_structure: AgeStructure = "regional",
     population: pd.DataFrame | None = None,
     national_path: pd.DataFrame | None = None,
     national_source: str | None = None,
@@ -249,6 +255,13 @@ def project(
     ``base_year``, else from the input's own rolling origins up to ``base_year``
     (``Projection.interval_basis`` and ``interval_note`` say which), unless ``calibration``
     is given.
+
+    ``age_structure`` decides the base-year age structure behind replacement, transfers and
+    share 55+: "regional" (default) estimates each län's from the inputs' base year with
+    ``regional_age`` (län codes only), "national" applies Riket's to every län, and a frame
+    like ``load_regional_age_profile(level=4, years=base_year)`` is used as given.
+    ``Projection.age_note`` says which. ``transfers`` (estimated) is the part of
+    ``replacement`` that moves to other occupations at 50–59.
 
     ``population`` (a ``load_population()`` frame; default: the snapshot's population) lets
     each län's total follow the cohort change of its working-age population (totals.py); without
@@ -265,18 +278,19 @@ def project(
                          "load_employment(level=4) (fick koder som "
                          f"{[c for c in panel.ssyk if len(c) != 4][:3]})")
     targets = _target_years(target_years, panel.base_year)
-    chosen.check(panel.ssyk, panel.regions)
+    chosen.check(panel.ssyk, panel.regions, panel.base_year, panel.base)
     horizons = np.arange(1, targets[-1] - panel.base_year + 1)
     given = (None if national_path is None else given_path(
         national_path, panel.base_year, horizons, panel.ssyk, panel.base.sum(axis=0),
         national_source))
     working, totals_note = _working_age(population, panel)
     employed, fit = _employed(panel, horizons, chosen, params, working, given)
-    ages = build_age_panel(age_profile, panel.ssyk, panel.base_year)
-    rates = replacement_rates(ages, panel.breaks, np.arange(0, horizons[-1] + 1),
-                              chosen.retirement_age_shift)
+    stock = base_stock(age_structure, employment, age_profile, panel)
+    flows = stock.outflows(panel.breaks, np.arange(0, horizons[-1] + 1),
+                           chosen.retirement_age_shift)
     intervals = _intervals_for(panel, params, int(horizons[-1]), calibration)
-    paths = add_intervals(_Cube(panel, employed, rates, share_aged(ages), chosen).frame(),
+    paths = add_intervals(_Cube(panel, employed, flows.gone, stock.share_55plus(), chosen,
+                                flows.transfers).frame(),
                           intervals.calibration, panel.base_year)
     paths = paths.assign(region_name=paths["region"].map(panel.region_names).fillna(""),
                          ssyk_name=paths["ssyk"].map(panel.ssyk_names).fillna(""))
@@ -284,7 +298,7 @@ def project(
         paths=paths[TABLE_COLUMNS], scenario=chosen, base_year=panel.base_year,
         target_years=targets, calibration=intervals.calibration,
         models={"national_total": fit}, interval_basis=intervals.basis,
-        interval_note=intervals.note,
+        interval_note=intervals.note, age_note=stock.note,
         by_sex=_base_by_sex(panel), names=_names(panel),
         provenance={**{k: employment.attrs[k] for k in ("source", "vintage", "table_id")
                        if k in employment.attrs}, "totals": totals_note,
@@ -334,9 +348,10 @@ class _Cube:
 
     panel: Panel
     employed: np.ndarray
-    rates: np.ndarray
-    share55: np.ndarray
+    rates: np.ndarray  # [r, o, h] (or [1, o, h]: one age structure for every län)
+    share55: np.ndarray  # [r, o] (or [1, o])
     scenario: Scenario
+    transfers: np.ndarray  # [r, o, h] like rates
 
     def frame(self) -> pd.DataFrame:
         base = self.panel.base
@@ -344,7 +359,8 @@ class _Cube:
         employed = np.concatenate([base[:, :, None], self.employed], axis=2)
         n_h = employed.shape[2]
         expansion = employed - base[:, :, None]
-        replacement = base[:, :, None] * self.rates[None, :, :]
+        replacement = base[:, :, None] * self.rates
+        transfers = base[:, :, None] * self.transfers
         return pd.DataFrame({
             "region": np.repeat(self.panel.regions, n_o * n_h),
             "ssyk": np.tile(np.repeat(self.panel.ssyk, n_h), n_r),
@@ -354,9 +370,10 @@ class _Cube:
             "replacement": replacement.ravel(),
             "recruitment_need": np.maximum(replacement + expansion, 0.0).ravel(),
             "base_employed": np.repeat(base.ravel(), n_h),
-            "share_55plus": np.tile(np.repeat(self.share55, n_h), n_r),
-            "estimated": True,  # regional age structure = the national one (no regional ages)
+            "share_55plus": np.repeat(np.broadcast_to(self.share55, (n_r, n_o)).ravel(), n_h),
+            "estimated": True,  # the regional age structure is estimated (or Riket's)
             "scenario": self.scenario.name,
+            "transfers": np.broadcast_to(transfers, (n_r, n_o, n_h)).ravel(),
         })
 
 

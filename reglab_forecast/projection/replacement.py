@@ -31,6 +31,7 @@ from .trend import mean_increment
 TRANSITIONS = (50, 55, 60)  # band starts whose five-year cohort survival is estimated
 POOL_SHRINK = 200.0  # persons: below this, an occupation leans on its SSYK2 group
 PAIRS_USED = 3  # most recent five-year pairs pooled
+TRANSFER_STARTS = (50, 55)  # cohorts whose extra exits are read as moves to other occupations
 
 
 @dataclass(frozen=True)
@@ -128,14 +129,50 @@ def yearly_survival(surv: dict[int, np.ndarray], n_occ: int, ages: np.ndarray, s
     return yearly
 
 
-def _single_ages(ages: AgePanel, oldest: int) -> np.ndarray:
-    """Base-year stock ``[o, age 16..oldest]``, each band spread evenly over its ages."""
-    base = np.nan_to_num(ages.values[:, :, -1])
-    single = np.zeros((len(ages.ssyk), oldest - 15))
-    for index, (low, high) in enumerate(ages.bands):
+def transfer_share(surv: dict[int, np.ndarray], overall: dict[int, float], n_occ: int,
+                   ages: np.ndarray, shift: int) -> np.ndarray:
+    """Share of the exits at each age ``[o, age]`` that are moves to another occupation.
+
+    For the cohorts observed at 50–54 and 55–59 (``TRANSFER_STARTS``), an occupation that
+    keeps fewer of its people than all occupations together (``overall``: the survival of
+    the whole register's cohort) loses the difference to other occupations; the rest of its
+    exits leave the register (retirement, death, emigration). Net of moves into the
+    occupation at the same ages: the cohort data show only the net.
+    """
+    share = np.zeros((n_occ, len(ages)))
+    for start in TRANSFER_STARTS:
+        if start not in surv or start not in overall:
+            continue
+        exit_own = 1.0 - surv[start]
+        moved = np.clip(overall[start] - surv[start], 0.0, None)
+        ratio = np.divide(moved, exit_own, out=np.zeros(n_occ), where=exit_own > 0)
+        centre = start + 5 + shift
+        window = (ages >= centre - 2) & (ages <= centre + 2)
+        share[:, window] = np.clip(ratio, 0.0, 1.0)[:, None]
+    return share
+
+
+def overall_survival(ages: AgePanel, breaks: tuple[int, ...]) -> dict[int, float]:
+    """Cohort survival of the whole register (all occupations summed) per transition start."""
+    total = AgePanel(np.array(["all"]), ages.bands, ages.years,
+                     np.nansum(ages.values, axis=0, keepdims=True) * np.where(
+                         np.isnan(ages.values).all(axis=0, keepdims=True), np.nan, 1.0))
+    return {start: float(values[0]) for start, values in survival(total, breaks).items()}
+
+
+def _band_stock(base: np.ndarray, bands: list[tuple[int, int]], oldest: int) -> np.ndarray:
+    """Stock ``[n, age 16..oldest]`` from ``base[n, band]``, each band spread over its ages."""
+    base = np.nan_to_num(base)
+    single = np.zeros((len(base), oldest - 15))
+    for index, (low, high) in enumerate(bands):
         width = high - low + 1
         single[:, low - 16: high - 15] = base[:, index, None] / width
     return single
+
+
+def _single_ages(ages: AgePanel, oldest: int) -> np.ndarray:
+    """Base-year stock ``[o, age 16..oldest]``, each band spread evenly over its ages."""
+    return _band_stock(ages.values[:, :, -1], ages.bands, oldest)
 
 
 def upper_age(ages: AgePanel) -> int:
@@ -144,32 +181,74 @@ def upper_age(ages: AgePanel) -> int:
     return max(high for (_, high), here in zip(ages.bands, present, strict=True) if here)
 
 
-def replacement_rates(ages: AgePanel, breaks: tuple[int, ...], horizons: np.ndarray,
-                      shift: int = 0) -> np.ndarray:
-    """Share of each occupation's base-year workforce gone after h years, ``[o, h]``.
+@dataclass(frozen=True)
+class Outflows:
+    """Share of each base-year workforce gone after h years ``[n, o, h]`` (``gone``), and the
+    part of it that moved to other occupations at 50–59 (``transfers``, estimated)."""
 
-    ``shift`` moves exits and the upper age later by that many years (retirement-age lever).
+    gone: np.ndarray
+    transfers: np.ndarray
+
+
+def _run_outflows(stock: np.ndarray, yearly: np.ndarray, moving: np.ndarray, years: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Age the stock ``[n, age]`` year by year; cumulative leavers and movers ``[n, year]``."""
+    initial = stock.sum(axis=1)
+    gone = np.zeros((len(stock), years + 1))
+    moved = np.zeros_like(gone)
+    for year in range(1, years + 1):
+        leaving = stock * (1.0 - yearly)
+        moved[:, year] = moved[:, year - 1] + (leaving * moving).sum(axis=1)
+        stock = np.concatenate([np.zeros((len(stock), 1)), (stock * yearly)[:, :-1]], axis=1)
+        gone[:, year] = initial - stock.sum(axis=1)
+    return gone, moved
+
+
+def outflows(ages: AgePanel, breaks: tuple[int, ...], horizons: np.ndarray, shift: int = 0,
+             base: np.ndarray | None = None) -> Outflows:
+    """Replacement and transfer rates per region and occupation, ``[n, o, h]``.
+
+    ``base`` is the base-year stock ``[n, o, band]`` per region (bands as ``ages.bands``);
+    by default Riket's (n = 1). Survival comes from the national cohort panel; ``shift``
+    moves exits and the upper age later by that many years (retirement-age lever).
     """
+    stocks = ages.values[None, :, :, -1] if base is None else np.asarray(base, dtype=float)
+    n_r, n_o = stocks.shape[:2]
     surv = survival(ages, breaks)
     oldest = upper_age(ages) + shift
     top = max(oldest, upper_age(ages))
-    stock = _single_ages(ages, top)
     single = np.arange(16, top + 1)
-    yearly = yearly_survival(surv, len(ages.ssyk), single, shift)
+    yearly = yearly_survival(surv, n_o, single, shift)
     yearly[:, single > oldest] = 0.0  # an earlier upper age: those above it leave at once
-    initial = stock.sum(axis=1)
-    gone = np.zeros((len(ages.ssyk), int(np.max(horizons)) + 1))
-    for year in range(1, gone.shape[1]):
-        stock = np.concatenate([np.zeros((len(stock), 1)), (stock * yearly)[:, :-1]], axis=1)
-        gone[:, year] = initial - stock.sum(axis=1)
+    moving = transfer_share(surv, overall_survival(ages, breaks), n_o, single, shift)
+    stock = _band_stock(stocks.reshape(n_r * n_o, -1), ages.bands, top)
+    gone, moved = _run_outflows(stock, np.tile(yearly, (n_r, 1)), np.tile(moving, (n_r, 1)),
+                                int(np.max(horizons)))
+    initial = stock.sum(axis=1)[:, None]
+    steps = np.asarray(horizons, dtype=int)
     with np.errstate(invalid="ignore", divide="ignore"):
-        rates = np.where(initial[:, None] > 0, gone / initial[:, None], 0.0)
-    return rates[:, np.asarray(horizons, dtype=int)]
+        rate = np.where(initial > 0, gone / initial, 0.0)[:, steps]
+        share = np.where(initial > 0, moved / initial, 0.0)[:, steps]
+    return Outflows(rate.reshape(n_r, n_o, -1), share.reshape(n_r, n_o, -1))
+
+
+def replacement_rates(ages: AgePanel, breaks: tuple[int, ...], horizons: np.ndarray,
+                      shift: int = 0) -> np.ndarray:
+    """Share of each occupation's base-year workforce (Riket's age structure) gone after h
+    years, ``[o, h]``. ``shift`` as in ``outflows``."""
+    return outflows(ages, breaks, horizons, shift).gone[0]
+
+
+def share_older(base: np.ndarray, bands: list[tuple[int, int]], from_age: int = 55
+                ) -> np.ndarray:
+    """Share of each stock ``base[..., band]`` aged ``from_age`` or more."""
+    base = np.nan_to_num(np.asarray(base, dtype=float))
+    older = np.array([low >= from_age for low, _ in bands])
+    total = base.sum(axis=-1)
+    return np.divide(base[..., older].sum(axis=-1), total, out=np.zeros_like(total),
+                     where=total > 0)
 
 
 def share_aged(ages: AgePanel, from_age: int = 55) -> np.ndarray:
-    """Share of each occupation's base-year workforce aged ``from_age`` or more."""
-    base = np.nan_to_num(ages.values[:, :, -1])
-    older = np.array([low >= from_age for low, _ in ages.bands])
-    total = base.sum(axis=1)
-    return np.divide(base[:, older].sum(axis=1), total, out=np.zeros_like(total), where=total > 0)
+    """Share of each occupation's base-year workforce (Riket) aged ``from_age`` or more."""
+    return share_older(ages.values[:, :, -1], ages.bands, from_age)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 if TYPE_CHECKING:
-    from .tables import BriefContext
+    from .context import BriefContext
 
 CLEAR_CHANGE = 5.0  # percent over the horizon
 SHORTAGE = 4.0

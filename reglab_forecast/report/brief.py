@@ -1,7 +1,8 @@
 """Writing the standard brief: one region, or all 21 län in parallel.
 
-``write_brief`` loads the data, runs the projection, builds the tables, the text and the figures
-and renders the PDF; the file appears only when everything succeeded. ``write_all_briefs`` loads
+``write_brief`` loads the data, runs the projection, builds the sections of the brief
+(``sections.BRIEF``) and renders the PDF; the file appears only when everything
+succeeded. ``write_all_briefs`` loads
 and projects once, then renders the län on two worker processes.
 """
 
@@ -9,21 +10,25 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ..files import write_bytes_atomic
+from .. import __version__
+from ..errors import OutputWriteError
+from ..files import check_output_dir, write_output
 from .cells import build_cells
-from .document import build_document, build_figures
+from .context import BriefContext
+from .document import build_document, document_meta, figures_of
 from .inputs import ReportInputs, load_inputs
-from .render import check_writable, check_writable_dir, compile_pdf
-from .tables import BriefContext, all_tables
+from .render import check_writable, check_writable_dir, compile_pdf, production_time
+from .section import Section
+from .sections import BRIEF, PACKAGE, build_all, tables_of
 
-__all__ = ["BriefResult", "brief_filename", "render_brief", "write_all_briefs", "write_brief",
-           "write_tables"]
+__all__ = ["BriefResult", "brief_filename", "brief_meta", "render_brief", "render_sections",
+           "write_all_briefs", "write_brief", "write_tables"]
 
 
 @dataclass(frozen=True)
@@ -33,29 +38,42 @@ class BriefResult:
     pages: int | None = None
 
 
+def brief_meta(ctx: BriefContext, title: str, region: str, subtitle: str) -> dict:
+    """Page 1's title block and the PDF metadata: production date, version, data version."""
+    produced = production_time().date().isoformat()
+    return document_meta(title, region, subtitle, ctx.scenario, ctx.inputs.vintage, produced,
+                         __version__)
+
+
+def render_sections(ctx: BriefContext, sections: list[Section], meta: dict) -> bytes:
+    """A PDF of ``sections`` in the brief's template."""
+    return compile_pdf("brief.typ", build_document(sections, meta), figures_of(sections))
+
+
 def render_brief(inputs: ReportInputs, region: str,
                  cells_all: pd.DataFrame | None = None) -> bytes:
     """The PDF of one region's brief as bytes."""
     ctx = BriefContext.create(inputs, region, cells_all)
-    tables = all_tables(ctx)
-    figures = build_figures(ctx, tables)
-    document = build_document(ctx, tables, figures)
-    return compile_pdf("brief.typ", document, figures.values())
+    subtitle = (f"Anställda, prognos och rekryteringsbehov per yrke {ctx.t0}–{ctx.horizon}. "
+                f"Metod: Reglab standard.")
+    meta = brief_meta(ctx, f"Regional kompetensbild: {ctx.region_name}", ctx.region_name,
+                      subtitle)
+    return render_sections(ctx, build_all(ctx, BRIEF), meta)
 
 
 def resolve(region: str) -> str:
     import reglab_forecast as rf
 
-    return str(rf.resolve_region(region))
+    return str(rf.resolve_region(region, ("lan",)))
 
 
 def write_brief(region: str, out: Path, scenario: str | Path | None = None) -> BriefResult:
     """Write the brief of ``region`` (code or name) to ``out`` atomically."""
     out = Path(out)
-    check_writable(out)
+    check_writable(out, (".pdf",))
     code = resolve(region)
     inputs = load_inputs(scenario)
-    write_bytes_atomic(out, render_brief(inputs, code))
+    write_output(out, render_brief(inputs, code))
     return BriefResult(code, out)
 
 
@@ -65,12 +83,12 @@ def write_tables(region: str, out: Path | None = None, csv_dir: Path | None = No
     from .tablepackage import write_csv_dir, write_xlsx
 
     if out is not None:
-        check_writable(Path(out))
+        check_writable(Path(out), (".xlsx",))
     if csv_dir is not None:
         check_writable_dir(Path(csv_dir))
     code = resolve(region)
     inputs = load_inputs(scenario)
-    tables = all_tables(BriefContext.create(inputs, code))
+    tables = tables_of(build_all(BriefContext.create(inputs, code), PACKAGE))
     if out is not None:
         write_xlsx(tables, Path(out), inputs.vintage)
     if csv_dir is not None:
@@ -88,7 +106,10 @@ def brief_filename(name: str) -> str:
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(inputs: ReportInputs, cells_all: pd.DataFrame) -> None:
+def _init_worker(inputs: ReportInputs, cells_all: pd.DataFrame, parent: int) -> None:
+    from ..lifeline import exit_with_parent
+
+    exit_with_parent(parent)
     _WORKER["inputs"], _WORKER["cells"] = inputs, cells_all
 
 
@@ -96,7 +117,7 @@ def _render_one(region: str, out: Path) -> BriefResult:
     inputs = _WORKER["inputs"]
     cells = _WORKER["cells"]
     assert isinstance(inputs, ReportInputs) and isinstance(cells, pd.DataFrame)
-    write_bytes_atomic(out, render_brief(inputs, region, cells))
+    write_output(out, render_brief(inputs, region, cells), "--out-dir")
     return BriefResult(region, out)
 
 
@@ -105,16 +126,35 @@ def write_all_briefs(out_dir: Path, scenario: str | Path | None = None, workers:
     """All 21 briefs (or ``regions``) into ``out_dir`` (created if missing), on ``workers``
     processes. Data is loaded and projected once and handed to each worker once."""
     out_dir = Path(out_dir)
-    check_writable_dir(out_dir, "--out-dir")
-    out_dir.mkdir(exist_ok=True)
+    check_output_dir(out_dir, "--out-dir")
     inputs = load_inputs(scenario)
-    cells_all = build_cells(inputs)
     regions = regions or sorted(set(inputs.employment["region"]) - {"00"})
-    jobs = [(r, out_dir / brief_filename(inputs.region_names.get(r, r))) for r in regions]
+    names = {r: brief_filename(inputs.region_names.get(r, r)) for r in regions}
+    check_output_dir(out_dir, "--out-dir", names.values())  # before any brief is rendered
+    out_dir.mkdir(exist_ok=True)
+    cells_all = build_cells(inputs)
+    jobs = [(r, out_dir / names[r]) for r in regions]
     workers = max(1, min(workers, os.cpu_count() or 1))
     # "spawn", not fork: the parent has run pyarrow/typst threads, and a forked child can
-    # inherit one of their locks held and hang.
+    # inherit one of their locks held and hang. Workers exit when the parent dies.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_init_worker, initargs=(inputs, cells_all)) as pool:
+                             initializer=_init_worker,
+                             initargs=(inputs, cells_all, os.getpid())) as pool:
         futures = [pool.submit(_render_one, region, path) for region, path in jobs]
-        return [f.result() for f in futures]
+        return _collect(futures, out_dir)
+
+
+def _collect(futures: list[Future[BriefResult]], out_dir: Path) -> list[BriefResult]:
+    """The results in order; a failed write says how many briefs were written before it."""
+    results: list[BriefResult] = []
+    for future in futures:
+        try:
+            results.append(future.result())
+        except OutputWriteError as error:
+            for other in futures:
+                other.cancel()
+            done = sum(1 for f in futures if f.done() and not f.cancelled()
+                       and f.exception() is None)
+            raise OutputWriteError(f"{error}; {done} av {len(futures)} underlag skrevs till "
+                                   f"{out_dir} innan felet") from error
+    return results

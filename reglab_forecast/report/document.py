@@ -1,21 +1,21 @@
-"""Turns a region's tables into the brief's data.json (nine sections) and its figures."""
+"""Turns a composition of sections into the template's data.json, and page 1's metadata.
+
+The template (``templates/brief.typ``) draws blocks of a few types (text, table, figure,
+subheading, bullets, key figures); this module maps each part of a :class:`Section` to one.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
-import pandas as pd
-
-from .breaks import break_years, years_text
-from .cells import PAST_YEARS, RIKET
-from .figures import Figure, figure_gender, figure_major_groups, figure_regions, figure_total
-from .narrative import summary_paragraphs
-from .numbers import fmt_int, fmt_pct, fmt_signed_pct
-from .regional import regions_frame
-from .tables import BriefContext
+from .figures import Figure
+from .section import Bullets, FigureGrid, KeyFigures, Part, Section, Subheading, TableView, Text
 from .tablespec import Column, Table
-from .texts import SECTION_HEADINGS, method_blocks, section_intro
+
+__all__ = ["build_document", "document_meta", "figure_block", "figures_of", "table_block",
+           "wrap_label"]
 
 WIDE_COLUMNS = {"ssyk_name", "name", "indicator", "region_name", "title", "flag"}
 
@@ -72,115 +72,64 @@ def figure_block(figure: Figure) -> dict[str, Any]:
     return {"type": "figure", "file": f"{figure.name}.svg", "alt": figure.alt}
 
 
-def _text(*paras: str) -> dict[str, Any]:
-    return {"type": "text", "paras": [p for p in paras if p]}
+def part_block(part: Part) -> dict[str, Any]:
+    """One part of a section as a template block."""
+    if isinstance(part, Text):
+        return {"type": "text", "paras": [p for p in part.paras if p]}
+    if isinstance(part, Subheading):
+        return {"type": "subheading", "text": part.text}
+    if isinstance(part, Bullets):
+        return {"type": "bullets", "items": list(part.items)}
+    if isinstance(part, KeyFigures):
+        items = [{"label": k.label, "value": k.value, "detail": k.detail} for k in part.items]
+        return {"type": "keyfigures", "columns": len(items), "items": items}
+    if isinstance(part, TableView):
+        return table_block(part.table, part.size, part.title)
+    if isinstance(part, Table):
+        return table_block(part, 6.5)
+    if isinstance(part, FigureGrid):
+        return {"type": "figuregrid", "columns": part.columns,
+                "items": [figure_block(f) for f in part.figures]}
+    return figure_block(part)
 
 
-def _keyboxes(key: pd.DataFrame, t0: int, horizon: int) -> dict[str, Any]:
-    proj = key.loc[f"proj_{horizon}"]
-    items = [
-        {"label": f"Sysselsatta {t0}", "value": fmt_int(key.loc["employed", "value"]),
-         "detail": (f"{fmt_signed_pct(key.loc['change_adj_pct', 'value'])} sedan "
-                    f"{t0 - PAST_YEARS}, justerat för seriebrott")},
-        {"label": f"Prognos {horizon}", "value": fmt_int(proj["value"]),
-         "detail": f"intervall {fmt_int(proj['lower'])}–{fmt_int(proj['upper'])}"},
-        {"label": f"Pensionsavgångar {t0}–{horizon}",
-         "value": fmt_int(key.loc["replacement", "value"]),
-         "detail": f"andel 55+: {fmt_pct(key.loc['share_55', 'value'])}"},
-        {"label": f"Rekryteringsbehov {t0}–{horizon}", "value": fmt_int(key.loc["need", "value"]),
-         "detail": f"{fmt_pct(key.loc['need_pct', 'value'])} av de sysselsatta"},
-    ]
-    return {"type": "keyfigures", "columns": 4, "items": items}
+def section_block(section: Section) -> dict[str, Any]:
+    blocks = [part_block(p) for p in section.parts()]
+    return {"heading": section.heading, "blocks": blocks, "pagebreak": section.pagebreak,
+            "keep": 1}
 
 
-def _paths(frame: pd.DataFrame, t0: int) -> pd.DataFrame:
-    """Projection rows after the base year as index year → proj, lower, upper."""
-    later = frame[frame["year"] > t0].set_index("year")
-    return later.rename(columns={"employed": "proj"})[["proj", "lower", "upper"]]
+def figures_of(sections: Iterable[Section]) -> list[Figure]:
+    """Every figure the sections show (their SVG files go next to the template)."""
+    found: dict[str, Figure] = {}
+    for section in sections:
+        for part in (*section.figures, *section.parts()):
+            if isinstance(part, Figure):
+                found[part.name] = part
+    return list(found.values())
 
 
-def build_figures(ctx: BriefContext, tables: dict[str, Table]) -> dict[str, Figure]:
-    emp = ctx.inputs.employment
-    shown = tuple(y for y in break_years(emp) if emp["year"].min() <= y <= ctx.t0)
-    caption = ctx.source("SCB, YREG; egen prognos") + " Skuggat: 80 %-intervall."
-    if shown:
-        caption += (f" Prickat: seriebrott i registret {years_text(shown)} (2023 bl.a. åldrarna "
-                    f"16–69 år och imputerade yrken); nivåskiften där är inte tillväxt.")
-    run = ctx.inputs.projection
-    mine = emp[emp["region"] == ctx.region]
-    total = mine.groupby("year")["employed"].sum()
-    assert run.totals is not None and run.major_groups is not None
-    proj = _paths(run.totals[run.totals["region"] == ctx.region], ctx.t0)
-    groups = mine.assign(g=mine["ssyk"].str[:1]).pivot_table(
-        index="year", columns="g", values="employed", aggfunc="sum")
-    own = run.major_groups[run.major_groups["region"] == ctx.region]
-    gproj = pd.concat({g: _paths(own[own["ssyk"] == g], ctx.t0) for g in groups.columns})
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
-    names = {g: _short_group(g, ctx.inputs.ssyk_names.get(g, g)) for g in groups.columns}
-    figures = [
-        figure_total(total, proj, ctx.region_name, caption, shown),
-        figure_major_groups(groups, gproj, names, ctx.region_name, caption, shown),
-        figure_regions(frame, ctx.region_name, "need_pct",
-                       f"Rekryteringsbehov {ctx.t0}–{ctx.horizon} i procent av sysselsatta",
-                       ctx.source("SCB, YREG; egen prognos")),
-        figure_gender(tables["kon"].frame, ctx.region_name, ctx.source()),
-    ]
-    return {f.name: f for f in figures}
+def build_document(sections: Iterable[Section], meta: dict[str, Any]) -> dict[str, Any]:
+    """The whole data.json: page-1 metadata and one entry per section, in order."""
+    return {"meta": meta, "sections": [section_block(s) for s in sections]}
 
 
-# Short labels of the SSYK 2012 major groups, for small chart panels.
-SHORT_GROUP_NAMES = {
-    "0": "Militära yrken", "1": "Chefsyrken", "2": "Fördjupad högskolekompetens",
-    "3": "Högskolekompetens", "4": "Administration, kundtjänst",
-    "5": "Service, omsorg, försäljning", "6": "Lantbruk, skog, fiske",
-    "7": "Bygg, tillverkning", "8": "Maskinell tillverkning, transport",
-    "9": "Kortare utbildning",
-}
-
-
-def _short_group(code: str, name: str) -> str:
-    return SHORT_GROUP_NAMES.get(code, name)
-
-
-def build_document(ctx: BriefContext, tables: dict[str, Table],
-                   figures: dict[str, Figure]) -> dict[str, Any]:
-    """The whole data.json of one brief."""
-    key = tables["nyckeltal"].frame
-    summary = summary_paragraphs(tables, ctx.region_name, ctx.t0, ctx.horizon)
-    blocks: list[list[dict[str, Any]]] = [
-        [_text(*summary), _keyboxes(key, ctx.t0, ctx.horizon)],
-        [_text(section_intro("nyckeltal", ctx)), table_block(tables["nyckeltal"], 8),
-         figure_block(figures["total"])],
-        [_text(section_intro("yrkesomraden", ctx)), figure_block(figures["yrkesomraden"]),
-         table_block(tables["yrkesomraden"], 6.5)],
-        [_text(section_intro("rekryteringsbehov", ctx)),
-         table_block(tables["rekryteringsbehov"], 6.5)],
-        [_text(section_intro("vaxande", ctx)), table_block(tables["vaxande"], 6.5),
-         table_block(tables["minskande"], 6.5)],
-        [_text(section_intro("lan", ctx)), figure_block(figures["lan"]),
-         table_block(tables["lan"], 6.5)],
-        [_text(section_intro("vard_omsorg", ctx)), table_block(tables["vard_omsorg"], 6.5)],
-        [_text(section_intro("kon", ctx)), table_block(tables["kon"], 7),
-         figure_block(figures["kon"])],
-        method_blocks(ctx, tables, table_block),
-    ]
-    sections = [{"heading": h, "blocks": b, "pagebreak": i == 8, "keep": 1}
-                for i, (h, b) in enumerate(zip(SECTION_HEADINGS, blocks, strict=True))]
-    return {"meta": _meta(ctx), "sections": sections}
-
-
-def _meta(ctx: BriefContext) -> dict[str, Any]:
-    scenario = ctx.inputs.projection.scenario
+def document_meta(title: str, region: str, subtitle: str, scenario: str, vintage: str,
+                  produced: str, version: str) -> dict[str, Any]:
+    """Title block, running header and footer. ``produced`` is the production date
+    (YYYY-MM-DD), ``version`` the package version, ``vintage`` the data version."""
     return {
-        "title": f"Regional kompetensbild: {ctx.region_name}",
+        "title": title,
         "kicker": "Regional kompetensbild",
-        "region": ctx.region_name,
-        "subtitle": (f"Sysselsättning, prognos och rekryteringsbehov per yrke {ctx.t0}–"
-                     f"{ctx.horizon}. Metod: Reglab standard."),
+        "region": region,
+        "subtitle": subtitle,
         "author": "reglab_forecast",
-        "keywords": ("kompetensförsörjning", "yrkesprognos", ctx.region_name),
+        "keywords": ("kompetensförsörjning", "yrkesprognos", region),
+        "description": (f"{subtitle} Framställd {produced} med reglab_forecast {version}. "
+                        f"Data: {vintage}. Scenario: {scenario}."),
         "scenario_label": f"Scenario: {scenario}",
+        "produced": (f"Framställd {produced} med reglab_forecast {version}. Data: {vintage}. "
+                     f"Scenario: {scenario}."),
         "footer": (f"Källa: SCB (yrkesregistret, befolkningsstatistik), Arbetsförmedlingen; "
-                   f"egen prognos. Data: {ctx.inputs.vintage}. Scenario: {scenario}."),
-        "riket": RIKET,
+                   f"egen prognos. Data: {vintage}. Scenario: {scenario}."),
     }

@@ -117,12 +117,12 @@ def figure_total(history: pd.Series, proj: pd.DataFrame, region_name: str, capti
     fig, ax = new_figure(6.0)
     with rc_context(RC_PARAMS):
         _history_and_projection(ax, history, proj, breaks, label=True)
-        ax.set_title(f"Sysselsatta i {region_name}, utfall och prognos")
+        ax.set_title(f"Anställda i {region_name}, utfall och prognos")
         ax.legend(loc="upper left", ncols=3)
         fig.subplots_adjust(left=0.09, right=0.98, top=0.88, bottom=0.17)
     last = proj.index.max()
     row = proj.loc[last]
-    alt = (f"Linjediagram: sysselsatta i {region_name} {history.index.min()}–{history.index.max()}"
+    alt = (f"Linjediagram: anställda i {region_name} {history.index.min()}–{history.index.max()}"
            f" och prognos till {last}: {fmt_int(row['proj'])} "
            f"(80 %-intervall {fmt_int(row['lower'])}–{fmt_int(row['upper'])})."
            + (f" Seriebrott i registret {', '.join(map(str, breaks))} är markerade." if breaks
@@ -190,7 +190,7 @@ def _axis_formatter(kind: str, spread: float) -> FuncFormatter:
 def _dots(ax, lan: pd.DataFrame, value: str, region_name: str) -> None:  # type: ignore[no-untyped-def]
     """One dot per län on a thin guide line; the region in focus larger, coloured and bold."""
     mine = lan["region_name"] == region_name
-    ax.hlines(lan["region_name"], lan[value].min(), lan[value], color=COLORS["grid"],
+    ax.hlines(lan["region_name"], 0.0, lan[value], color=COLORS["grid"],
               linewidth=0.6, zorder=1)
     ax.scatter(lan.loc[~mine, value], lan.loc[~mine, "region_name"], s=14,
                color=COLORS["context"], zorder=2)
@@ -203,20 +203,40 @@ def _dots(ax, lan: pd.DataFrame, value: str, region_name: str) -> None:  # type:
             tick.set_color(COLORS["region"])
 
 
+def _whiskers(ax, lan: pd.DataFrame, value: str) -> None:  # type: ignore[no-untyped-def]
+    """The 80 % interval of each län as a thin line through its dot."""
+    ax.hlines(lan["region_name"], lan[f"{value}_lower"], lan[f"{value}_upper"],
+              color=COLORS["fan"], linewidth=2.2, zorder=1.5, label="80 %-intervall")
+
+
+def _zero_based(ax, lan: pd.DataFrame, value: str, interval: bool) -> None:  # type: ignore[no-untyped-def]
+    """The axis includes zero, so a one-point spread does not look dramatic."""
+    columns = [value, f"{value}_lower", f"{value}_upper"] if interval else [value]
+    low = min(0.0, float(lan[columns].min().min()))
+    high = max(0.0, float(lan[columns].max().max()))
+    pad = 0.04 * (high - low or 1)
+    ax.set_xlim(low - (pad if low < 0 else 0), high + pad)
+
+
 def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str,
                    caption: str, name: str = "lan", kind: str = "pct",
-                   width_cm: float = WIDTH_CM, height_cm: float = 8.0) -> Figure:
+                   width_cm: float = WIDTH_CM, height_cm: float = 8.0,
+                   interval: bool = False) -> Figure:
     """Dot plot of one indicator for the 21 län, the region highlighted, Riket as a line.
 
-    A dot plot rather than bars: the axis need not start at zero, so small gaps between län
-    show. ``kind`` is how values are written ("pct", "signed_pct" or "dec2").
+    The axis starts at zero (or spans it), so small gaps between län look small; with
+    ``interval`` the columns ``<value>_lower``/``_upper`` are drawn as the 80 % interval.
+    ``kind`` is how values are written ("pct", "signed_pct" or "dec2").
     """
     show = _VALUE_FORMATS[kind]
     riket = frame[frame["region"] == "00"][value].iloc[0]
     lan = frame[frame["region"] != "00"].sort_values(value)
     fig, ax = new_figure(height_cm, width_cm=width_cm)
     with rc_context(RC_PARAMS):
+        if interval:
+            _whiskers(ax, lan, value)
         _dots(ax, lan, value, region_name)
+        _zero_based(ax, lan, value, interval)
         ax.axvline(riket, color=COLORS["riket"], linewidth=1.2, label=f"Riket {show(riket)}")
         spread = float(lan[value].max() - lan[value].min())
         ax.xaxis.set_major_formatter(_axis_formatter(kind, spread))

@@ -14,7 +14,7 @@ from .breaks import adjusted_change, breaks_between, national_adjusted_change, y
 from .cells import RIKET
 
 if TYPE_CHECKING:
-    from .tables import BriefContext
+    from .context import BriefContext
 
 _DECIMALS = {"antal": 0, "förändring": 0, "procent": 1, "förändring, %": 1, "kvot": 2}
 
@@ -38,7 +38,7 @@ def _history_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
     riket: pd.Series = ctx.sums.loc[RIKET]  # type: ignore[assignment]
     riket_change = 100 * (float(riket["employed"]) / float(riket["employed_past"]) - 1)
     riket_adjusted = national_adjusted_change(ctx.inputs.employment, ctx.past, ctx.t0)
-    _row(rows, "employed", f"Sysselsatta {ctx.t0}", e0, "antal")
+    _row(rows, "employed", f"Anställda {ctx.t0}", e0, "antal")
     _row(rows, "change_past", f"{register_label(ctx)}, antal", e0 - past, "förändring")
     _row(rows, "change_past_pct", f"{register_label(ctx)}, procent", change, "förändring, %")
     _row(rows, "change_adj_pct",
@@ -50,7 +50,7 @@ def _projection_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
     e0 = sums["employed"]
     for t in ctx.targets:
         proj, lower, upper = sums[f"proj_{t}"], sums[f"lower_{t}"], sums[f"upper_{t}"]
-        _row(rows, f"proj_{t}", f"Prognos sysselsatta {t}", proj, "antal", lower, upper)
+        _row(rows, f"proj_{t}", f"Prognos anställda {t}", proj, "antal", lower, upper)
         _row(rows, f"change_{t}_pct", f"Prognostiserad förändring {ctx.t0}–{t}",
              100 * (proj / e0 - 1), "förändring, %",
              100 * (lower / e0 - 1), 100 * (upper / e0 - 1))
@@ -59,13 +59,13 @@ def _projection_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
 def _need_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
     h = ctx.horizon
     label = f"Andel 55 år och äldre {ctx.t0}"
-    if ctx.inputs.projection.table["estimated"].any():  # national age structure per occupation
-        label += " (uppskattad)"
+    if ctx.inputs.projection.table["estimated"].any():  # the län's age structure is estimated
+        label += " (skattad)"
     _row(rows, "share_55", label, sums["share_55"], "procent")
     _row(rows, "replacement", f"Pensionsavgångar {ctx.t0}–{h}", sums[f"replacement_{h}"], "antal")
     _row(rows, "expansion", f"Expansion {ctx.t0}–{h}", sums[f"expansion_{h}"], "förändring")
     _row(rows, "need", f"Rekryteringsbehov {ctx.t0}–{h}", sums[f"need_{h}"], "antal")
-    _row(rows, "need_pct", "Rekryteringsbehov i procent av sysselsatta",
+    _row(rows, "need_pct", "Rekryteringsbehov i procent av anställda",
          100 * sums[f"need_{h}"] / sums["employed"], "procent")
 
 

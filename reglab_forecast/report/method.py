@@ -1,7 +1,8 @@
-"""Section 9: sources with data vintages, the quality declaration and the method text."""
+"""The sources table of the brief: SCB and Arbetsförmedlingen tables with their ids."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -9,27 +10,41 @@ import pandas as pd
 from .tablespec import Column, Table
 
 if TYPE_CHECKING:
-    from .tables import BriefContext
+    from .context import BriefContext
+
+__all__ = ["USED_DATASETS", "plain_vintage", "table_datasets"]
 
 # Manifest column → (label, description); the first name present in the manifest is used.
 _DATASET_COLUMNS: list[tuple[tuple[str, ...], str, str]] = [
-    (("dataset", "name"), "Datamängd", "Datamängdens namn i paketet."),
     (("title", "description", "holds"), "Innehåll", "Vad datamängden innehåller."),
-    (("source", "producer"), "Källa", "Producent och tabell-id."),
+    (("source", "producer"), "Källa", "Producent och statistikprodukt."),
+    (("table_ids",), "Tabell-id", "Producentens tabell- eller fil-id."),
     (("years", "period"), "År", "Vilka år datamängden täcker."),
-    (("vintage",), "Datavintage", "När producenten publicerade eller uppdaterade uppgifterna."),
+    (("vintage",), "Version", "När producenten publicerade eller uppdaterade uppgifterna."),
 ]
 # The datasets a brief uses (the manifest holds more).
-USED_DATASETS = ("employment", "age_profile", "population", "ads", "af_outlook", "ssyk", "regions")
+USED_DATASETS = ("employment", "age_profile", "population", "ads", "af_outlook", "barometer",
+                 "ssyk", "regions")
+
+# "(uttag i some-repo, commit 1a2b3c4)": where the file was taken from, not what it is; the
+# command `reglab-forecast data` shows it.
+_FETCH_NOTE = re.compile(r"\s*\((?:uttag|hämtat|hämtad) i [^)]*commit [^)]*\)")
+
+
+def plain_vintage(text: str) -> str:
+    """A manifest vintage without repository commits."""
+    return _FETCH_NOTE.sub("", text).strip()
+
 
 def _pick(manifest: pd.DataFrame, names: tuple[str, ...]) -> str | None:
     return next((n for n in names if n in manifest.columns), None)
 
 
 def table_datasets(ctx: BriefContext) -> Table:
+    """Columns title, source, table_ids, years, vintage (those the manifest has)."""
     manifest = ctx.inputs.sources
     if manifest is None or manifest.empty:
-        manifest = pd.DataFrame([{"name": "employment", "source": "SCB",
+        manifest = pd.DataFrame([{"source": "SCB, yrkesregistret (YREG)",
                                   "vintage": ctx.inputs.employment.attrs.get("vintage", "")}])
     if "dataset" in manifest.columns:
         manifest = manifest[manifest["dataset"].isin(USED_DATASETS)]
@@ -41,9 +56,11 @@ def table_datasets(ctx: BriefContext) -> Table:
         key = names[0]
         columns.append(Column(key, label, "text", description))
         data[key] = [_text(v) for v in manifest[found]]
+    if "vintage" in data:
+        data["vintage"] = [plain_vintage(v) for v in data["vintage"]]
     frame = pd.DataFrame(data)
-    return Table("kallor", "Källor och datavintage", tuple(columns), frame,
-                 ctx.source("reglab_forecast, inbäddad ögonblicksbild av data"))
+    return Table("kallor", "Källor", tuple(columns), frame,
+                 ctx.source("reglab_forecast, inbäddade data"))
 
 
 def _text(value: object) -> str:

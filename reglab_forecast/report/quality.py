@@ -9,7 +9,7 @@ import pandas as pd
 from .tablespec import Column, Table, round_frame
 
 if TYPE_CHECKING:
-    from .tables import BriefContext
+    from .context import BriefContext
 
 METHOD_NAMES = {
     "standard": "Standardmetoden (denna prognos)",
@@ -45,13 +45,15 @@ def quality_frames(declaration: Any) -> dict[str, Any]:
 
 
 _METRIC_COLUMNS = [
-    Column("wape", "WAPE", "pct", "Summan av absoluta fel delat med summan av utfallen."),
-    Column("wape_totals_known", "WAPE, känd länstotal", "pct",
-           "WAPE när länens totala sysselsättning är känd (bara fördelningen på yrken prövas)."),
+    Column("wape", "Genomsnittligt fel", "pct",
+           "Summan av felen (utan tecken) delat med summan av utfallen (WAPE)."),
+    Column("wape_totals_known", "Fel, känd länssumma", "pct",
+           "Genomsnittligt fel när länets totala antal anställda är känt: bara fördelningen "
+           "på yrken prövas."),
     Column("direction", "Rätt riktning", "pct",
-           "Andel celler med minst 5 % förändring där riktningen (upp/ned) blev rätt."),
+           "Andel yrken i länen med minst 5 % förändring där riktningen (upp/ned) blev rätt."),
     Column("faster", "Rätt om snabbare än snittet", "pct",
-           "Andel celler rätt placerade över eller under länets tillväxt."),
+           "Andel yrken i länen rätt placerade över eller under länets tillväxt."),
     Column("coverage", "Täckning 80 %-intervall", "pct",
            "Andel utfall inom 80 %-intervallet; bör ligga nära 80 %."),
 ]

@@ -1,4 +1,4 @@
-"""Tables of sections 6–9: the län side by side, health and care, gender balance, sources."""
+"""The standard indicators of every län and Riket, shared by the brief and the comparison."""
 
 from __future__ import annotations
 
@@ -8,19 +8,12 @@ import pandas as pd
 
 from .breaks import adjusted_change, national_adjusted_change
 from .cells import PAST_YEARS, RIKET
-from .tablespec import Column, Table
+from .tablespec import Column
 
 if TYPE_CHECKING:
     from .inputs import ReportInputs
-    from .tables import BriefContext
 
-LARGEST_N = 12
-
-
-def _tbl(*args, **kwargs) -> Table:  # type: ignore[no-untyped-def]
-    from .tables import _table
-
-    return _table(*args, **kwargs)
+__all__ = ["region_columns", "regions_frame"]
 
 
 def regions_frame(sums: pd.DataFrame, inputs: ReportInputs, horizon: int) -> pd.DataFrame:
@@ -39,11 +32,52 @@ def regions_frame(sums: pd.DataFrame, inputs: ReportInputs, horizon: int) -> pd.
     frame["replacement_pct"] = 100 * frame[f"replacement_{horizon}"] / e0
     frame["need_pct"] = 100 * frame[f"need_{horizon}"] / e0
     frame["demography"] = [_ratio(inputs, r) for r in frame["region"]]
+    _add_intervals(frame, inputs.target_years, horizon)
     lan = frame[frame["region"] != RIKET].sort_values(["need_pct", "region"],
                                                       ascending=[False, True])
-    lan["rank"] = range(1, len(lan) + 1)
-    riket = frame[frame["region"] == RIKET].assign(rank=float("nan"))
+    riket = frame[frame["region"] == RIKET]
     return pd.concat([riket, lan], ignore_index=True)
+
+
+def _add_intervals(frame: pd.DataFrame, targets: tuple[int, ...], horizon: int) -> None:
+    """80 % intervals of the projected indicators, and each län's group against Riket.
+
+    The change to T has the interval of the län's projected total. The need's interval is
+    that same interval laid on the need (retirements counted as known): need ± the distance
+    from the projection to the interval's bounds, in percent of the base year.
+    """
+    e0 = frame["employed"]
+    for t in targets:
+        frame[f"change_{t}_lower"] = 100 * (frame[f"lower_{t}"] / e0 - 1)
+        frame[f"change_{t}_upper"] = 100 * (frame[f"upper_{t}"] / e0 - 1)
+    h = horizon
+    below = 100 * (frame[f"proj_{h}"] - frame[f"lower_{h}"]) / e0
+    above = 100 * (frame[f"upper_{h}"] - frame[f"proj_{h}"]) / e0
+    frame["need_pct_lower"] = frame["need_pct"] - below
+    frame["need_pct_upper"] = frame["need_pct"] + above
+    for column in ("need_pct", f"change_{h}"):
+        frame[f"{column}_group"] = group_against_riket(frame, column)
+
+
+GROUPS = ("högre än riket", "som riket", "lägre än riket")
+
+
+def group_against_riket(frame: pd.DataFrame, column: str) -> list[str]:
+    """'som riket' when Riket's value lies inside the län's 80 % interval, else higher or
+    lower; Riket's own row gets ''."""
+    riket = float(frame.loc[frame["region"] == RIKET, column].iloc[0])
+    groups = []
+    for region, low, high in zip(frame["region"], frame[f"{column}_lower"],
+                                 frame[f"{column}_upper"], strict=True):
+        if region == RIKET:
+            groups.append("")
+        elif low > riket:
+            groups.append(GROUPS[0])
+        elif high < riket:
+            groups.append(GROUPS[2])
+        else:
+            groups.append(GROUPS[1])
+    return groups
 
 
 def _ratio(inputs: ReportInputs, region: str) -> float:
@@ -53,11 +87,10 @@ def _ratio(inputs: ReportInputs, region: str) -> float:
 
 def region_columns(inputs: ReportInputs, t0: int, past: int, horizon: int) -> list[Column]:
     columns = [
-        Column("rank", "Rang", "int",
-               "Placering bland de 21 länen efter rekryteringsbehov i procent."),
         Column("region", "Kod", "text", "Länskod (SCB); 00 = riket."),
-        Column("region_name", "Län", "text", "Länet (arbetsställets län); Riket = hela landet."),
-        Column("employed", f"Syss. {t0}", "int", f"Förvärvsarbetande {t0}."),
+        Column("region_name", "Län", "text",
+               "Länet där de anställda arbetar; Riket = hela landet."),
+        Column("employed", f"Anst. {t0}", "int", f"Anställda {t0}."),
         Column("change_past", f"Register {past}–{t0}", "signed_pct",
                "Förändring senaste fem åren i procent enligt registret, inkl. seriebrott."),
         Column("change_adj", f"Justerad {past}–{t0}", "signed_pct",
@@ -69,102 +102,14 @@ def region_columns(inputs: ReportInputs, t0: int, past: int, horizon: int) -> li
                 for t in inputs.target_years]
     return columns + [
         Column("replacement_pct", "Pension %", "pct",
-               f"Pensionsavgångar {t0}–{horizon} i procent av sysselsatta {t0}."),
+               f"Pensionsavgångar {t0}–{horizon} i procent av anställda {t0}."),
         Column("need_pct", "Rekr.behov %", "pct",
-               f"Rekryteringsbehov {t0}–{horizon} i procent av sysselsatta {t0}."),
-        Column("share_55", "Andel 55+", "pct", "Andel sysselsatta 55 år eller äldre (uppskattad)."),
+               f"Rekryteringsbehov {t0}–{horizon} i procent av anställda {t0}."),
+        Column("need_pct_group", "Behov mot riket", "text",
+               "Högre än, som eller lägre än riket: 'som riket' när rikets värde ligger inom "
+               "länets 80 %-intervall för behovet."),
+        Column("share_55", "Andel 55+ (uppsk.)", "pct",
+               "Andel anställda 55 år eller äldre (uppskattad från yrkenas åldersstruktur)."),
         Column("demography", "Unga/äldre", "dec2",
                "Personer 10–19 år per person 55–64 år: inflöde mot utflöde i arbetsför ålder."),
     ]
-
-
-def table_regions(ctx: BriefContext) -> Table:
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
-    highlight = tuple(int(i) for i in frame.index[frame["region"].isin([ctx.region, RIKET])])
-    return _tbl("lan", f"{ctx.region_name} jämfört med riket och övriga län",
-                region_columns(ctx.inputs, ctx.t0, ctx.past, ctx.horizon), frame,
-                ctx.source("SCB, YREG och befolkningsstatistik; egen prognos"),
-                "Länen ordnade efter rekryteringsbehov i procent av sysselsatta.", highlight)
-
-
-def _health_frame(ctx: BriefContext) -> pd.DataFrame:
-    from .tables import HEALTH_CARE_PREFIXES, _need_frame
-
-    t = ctx.horizon
-    cells = _need_frame(ctx)
-    cells = cells[cells["ssyk"].str.startswith(HEALTH_CARE_PREFIXES)]
-    cells["change_past"] = 100 * (cells["employed"] / cells["employed_past"].where(
-        cells["employed_past"] > 0) - 1)
-    top = cells.sort_values([f"need_{t}", "ssyk"], ascending=[False, True]).head(15)
-    total = cells[["employed", "employed_past", f"proj_{t}", f"replacement_{t}", f"need_{t}",
-                   "old", "ads"]].sum(min_count=1)
-    total_row = {"ssyk": "", "ssyk_name": "Vård och omsorg totalt", **total.to_dict()}
-    total_row["change_past"] = 100 * (total["employed"] / total["employed_past"] - 1)
-    total_row["change"] = 100 * (total[f"proj_{t}"] / total["employed"] - 1)
-    total_row["share_55"] = 100 * total["old"] / total["employed"]
-    total_row["need_rate"] = 100 * total[f"need_{t}"] / total["employed"]
-    total_row["ads_per_100"] = 100 * total["ads"] / total["employed"]
-    return pd.concat([top, pd.DataFrame([total_row])], ignore_index=True)
-
-
-def table_health_care(ctx: BriefContext) -> Table:
-    t = ctx.horizon
-    frame = _health_frame(ctx)
-    columns = [
-        Column("ssyk", "SSYK", "text", "Yrkesgrupp enligt SSYK 2012."),
-        Column("ssyk_name", "Yrke", "text", "Yrkesgruppens namn."),
-        Column("employed", f"Syss. {ctx.t0}", "int", f"Förvärvsarbetande {ctx.t0}."),
-        Column("change_past", f"{ctx.past}–{ctx.t0}", "signed_pct",
-               "Förändring senaste fem åren enligt registret, inkl. seriebrott."),
-        Column("change", f"{ctx.t0}–{t}", "signed_pct", f"Prognostiserad förändring {ctx.t0}–{t}."),
-        Column("share_55", "Andel 55+", "pct", "Andel 55 år eller äldre (uppskattad)."),
-        Column(f"need_{t}", "Rekr.­behov", "int", f"Rekryteringsbehov {ctx.t0}–{t}."),
-        Column("need_rate", "Behov %", "pct", "Rekryteringsbehovet i procent av sysselsatta."),
-        Column("af_rating", "AF brist­värde", "int", "Yrkesprognosens bristvärde 1–5, riket."),
-        Column("ads_per_100", "Annonser /100", "dec", "Annonser 2024 per 100 sysselsatta."),
-    ]
-    return _tbl("vard_omsorg", "Fokus: vård- och omsorgsyrken", columns, frame,
-                ctx.source("SCB, YREG; Arbetsförmedlingen; egen prognos"),
-                "De 15 vård- och omsorgsyrken med störst rekryteringsbehov samt summan för "
-                "samtliga vård- och omsorgsyrken.", (len(frame) - 1,))
-
-
-def _balance(share: float) -> str:
-    if share >= 60:
-        return "kvinnodominerat"
-    if share <= 40:
-        return "mansdominerat"
-    return "jämnt"
-
-
-def table_gender(ctx: BriefContext) -> Table:
-    cells = ctx.cells.sort_values(["employed", "ssyk"], ascending=[False, True]).head(LARGEST_N)
-    cells = cells.assign(
-        women_share=100 * cells["women"] / cells["employed"],
-        women_share_past=100 * cells["women_past"] / cells["employed_past"].where(
-            cells["employed_past"] > 0),
-    )
-    cells["women_change"] = cells["women_share"].round(1) - cells["women_share_past"].round(1)
-    cells["balance"] = [_balance(s) for s in cells["women_share"].round(1)]
-    columns = [
-        Column("ssyk", "SSYK", "text", "Yrkesgrupp enligt SSYK 2012."),
-        Column("ssyk_name", "Yrke", "text", "Yrkesgruppens namn."),
-        Column("employed", f"Syss. {ctx.t0}", "int", f"Förvärvsarbetande {ctx.t0}."),
-        Column("women_share_past", f"Andel kvinnor {ctx.past}", "pct",
-               f"Andel kvinnor {ctx.past}."),
-        Column("women_share", f"Andel kvinnor {ctx.t0}", "pct", f"Andel kvinnor {ctx.t0}."),
-        Column("women_change", "Förändring (%-enh.)", "signed_dec",
-               "Förändring av andelen kvinnor i procentenheter."),
-        Column("balance", "Fördelning", "text",
-               "Jämn: 40–60 % kvinnor; annars kvinno- eller mansdominerat."),
-    ]
-    return _tbl("kon", "Könsfördelning i de största yrkena", columns, cells,
-                ctx.source())
-
-
-def table_sources(ctx: BriefContext) -> list[Table]:
-    """Sources with vintages, and the quality declaration when the backtest is available."""
-    from .method import table_datasets
-    from .quality import table_quality
-
-    return [*table_quality(ctx), table_datasets(ctx)]

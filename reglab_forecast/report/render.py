@@ -1,7 +1,8 @@
 """Typst rendering: data.json and SVGs in a temp dir → PDF bytes → atomic file write.
 
-Fonts come only from matplotlib's bundled DejaVu TTFs (system fonts ignored), and the PDF
-timestamp is fixed, so the same input gives byte-identical PDFs on every machine.
+Fonts come only from matplotlib's bundled DejaVu TTFs (system fonts ignored), and the PDF's
+date is the production date: midnight UTC of today, or ``SOURCE_DATE_EPOCH`` when it is set, so
+the same input on the same day (or with the same ``SOURCE_DATE_EPOCH``) gives identical bytes.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from typing import Any
 import typst
 
 from ..errors import InputError, ReglabError
+from ..files import check_output_file, check_package_dir
 from .figures import Figure
 from .style import font_dir
 
-__all__ = ["FIXED_TIMESTAMP", "check_writable", "check_writable_dir", "compile_pdf"]
+__all__ = ["FIXED_TIMESTAMP", "check_writable", "check_writable_dir", "compile_pdf",
+           "production_time"]
 
 # Midnight 1 January of the data's publication year would also do; a constant keeps it simple.
 FIXED_TIMESTAMP = int(dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp())
@@ -29,6 +32,22 @@ FIXED_TIMESTAMP = int(dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp())
 
 class RenderError(ReglabError):
     """Typst could not compile the brief (a bug in the template or its data)."""
+
+
+def production_time() -> dt.datetime:
+    """When the document is said to be made: ``SOURCE_DATE_EPOCH`` (seconds since 1970, for
+    reproducible builds) when set, else midnight UTC today.
+
+    Raises InputError when ``SOURCE_DATE_EPOCH`` is not a whole number of seconds.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise InputError(f"SOURCE_DATE_EPOCH={epoch!r}: ska vara sekunder sedan 1970, "
+                             f"t.ex. 1767225600")
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    today = dt.datetime.now(dt.UTC).date()
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
 
 
 def template_text(name: str) -> str:
@@ -46,7 +65,7 @@ def compile_pdf(template: str, data: dict[str, Any], figures: Iterable[Figure] =
         try:
             return typst.compile(
                 str(root / "main.typ"), root=str(root), font_paths=[str(font_dir())],
-                ignore_system_fonts=True, timestamp=FIXED_TIMESTAMP,
+                ignore_system_fonts=True, timestamp=int(production_time().timestamp()),
             )
         except typst.TypstError as error:
             raise RenderError(f"Typst kunde inte skapa PDF:en: {error}") from error
@@ -61,23 +80,12 @@ def compile_markup(source: str) -> bytes:
                              ignore_system_fonts=True, timestamp=FIXED_TIMESTAMP)
 
 
-def check_writable(out: Path) -> None:
-    """Fail early, before any work, when ``out`` cannot be written."""
-    folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise InputError(f"--out {out} är en mapp; ange en fil, t.ex. {out / 'brief.pdf'}")
-    if not folder.is_dir():
-        raise InputError(f"--out {out}: mappen {folder} finns inte")
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise InputError(f"--out {out}: saknar skrivrättighet")
+def check_writable(out: Path, suffixes: tuple[str, ...] = (), option: str = "--out") -> None:
+    """Fail early, before any work, when ``out`` cannot or may not be written
+    (see ``files.check_output_file``)."""
+    check_output_file(out, option, suffixes)
 
 
 def check_writable_dir(folder: Path, option: str = "--csv") -> None:
-    """A folder that may be created (or replaced) by ``files.build_dir_atomic``."""
-    parent = folder.parent if str(folder.parent) else Path(".")
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{option} {folder} är en fil; ange en mapp")
-    if not parent.is_dir():
-        raise InputError(f"{option} {folder}: mappen {parent} finns inte")
-    if not os.access(parent, os.W_OK):
-        raise InputError(f"{option} {folder}: saknar skrivrättighet i {parent}")
+    """A package folder that may be created or replaced (see ``files.check_package_dir``)."""
+    check_package_dir(folder, option)

@@ -3,6 +3,10 @@
 The typeface is DejaVu Sans, which matplotlib ships in ``mpl-data/fonts/ttf``. Typst is pointed
 at the same folder (system fonts ignored), so charts and text use one face and a brief renders
 the same on every machine.
+
+Nothing here changes matplotlib's global state (backend, ``rcParams``): the brief draws on its
+own ``Figure`` objects inside ``rc_context(RC_PARAMS)``, so a notebook's ``plt.show()`` keeps
+working after the report code is imported.
 """
 
 from __future__ import annotations
@@ -11,12 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")  # figures are files, never windows; set before pyplot is imported
-
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from .numbers import fmt_int, fmt_pct  # noqa: E402
+from .numbers import fmt_int, fmt_pct
 
 __all__ = [
     "COLORS",

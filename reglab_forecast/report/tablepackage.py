@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..files import build_dir_atomic, write_bytes_atomic
+from ..files import build_package_dir, write_output
 from .tablespec import Table
 
 __all__ = ["column_guide", "workbook_bytes", "write_csv_dir", "write_xlsx"]
@@ -94,7 +94,7 @@ def workbook_bytes(tables: Mapping[str, Table], vintage: str) -> bytes:
 
 
 def write_xlsx(tables: Mapping[str, Table], out: Path, vintage: str) -> None:
-    write_bytes_atomic(Path(out), workbook_bytes(tables, vintage))
+    write_output(Path(out), workbook_bytes(tables, vintage))
 
 
 def _csv_text(frame: pd.DataFrame) -> str:
@@ -102,7 +102,10 @@ def _csv_text(frame: pd.DataFrame) -> str:
 
 
 def write_csv_dir(tables: Mapping[str, Table], out_dir: Path, vintage: str) -> None:
-    """One CSV per table plus the column guide; the folder appears complete or not at all."""
+    """One CSV per table plus the column guide; the folder appears complete or not at all.
+
+    ``out_dir`` must be missing, empty or a package written here before: a folder with other
+    files raises ``OutputPathError`` and is left untouched (``files.build_package_dir``)."""
 
     def fill(folder: Path) -> None:
         for table in tables.values():
@@ -115,4 +118,4 @@ def write_csv_dir(tables: Mapping[str, Table], out_dir: Path, vintage: str) -> N
                   f"Datavintage: {vintage}\nKolumnerna förklaras i kolumner.csv.\n")
         (folder / "LASMIG.txt").write_text(readme, encoding="utf-8")
 
-    build_dir_atomic(Path(out_dir), fill)
+    build_package_dir(Path(out_dir), fill)

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..config import env_setting
 from ..errors import InputError
 from .split import _nearest
 
@@ -42,12 +43,20 @@ class SourceSpec:
     @property
     def url(self) -> str:
         """The base URL in use: the environment override or the catalogue's."""
-        return (os.environ.get(self.url_env) or self.base_url).rstrip("/")
+        return str(self._override() or self.base_url).rstrip("/")
+
+    def _override(self) -> str | None:
+        """The checked ``REGLAB_*_URL`` override (``ConfigError`` when it is no address)."""
+        if not self.url_env:
+            return None
+        value = env_setting(self.url_env) if self.url_env.startswith("REGLAB_") else \
+            os.environ.get(self.url_env)
+        return str(value) if value else None
 
     def endpoint(self, name: str) -> str:
         """An endpoint URL; with an override ``U``, ``https://host/path`` → ``U/host/path``."""
         url = self.endpoints[name]
-        override = os.environ.get(self.url_env) if self.url_env else None
+        override = self._override()
         if not override:
             return url
         parts = urlsplit(url)

@@ -5,8 +5,14 @@ retries can never burst past the server's call limit. HTTP 429 waits for ``Retry
 pauses the limiter for everyone); 5xx, timeouts and cut or truncated connections back off
 exponentially with jitter. After the last try the error names the table and says what to do.
 
-Responses are kept in a ``DiskCache``; with ``offline=True`` (or ``REGLAB_OFFLINE=1``) only the
-cache is used and a miss raises ``OfflineCacheMiss`` naming the table.
+Each try has one deadline for the whole answer (``timeout`` seconds from the request, however
+slowly the bytes arrive), not only a limit per read.
+
+An answer is stored in the ``DiskCache`` only after it has been parsed and passed the
+request's ``check`` (a JSON-stat answer whose values disagree with its size, or JSON that is
+not what was asked for, is never stored), and a cached entry that fails the check is dropped
+and fetched again. With ``offline=True`` (or ``REGLAB_OFFLINE=1``) only the cache is used and
+a miss raises ``OfflineCacheMiss`` naming the table.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +43,23 @@ _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemotePro
 class ClientStatusError(ResponseError):
     """The server refused the request with a 4xx status (other than 429)."""
 
-    def __init__(self, message: str, status: int, detail: str = "") -> None:
+    def __init__(self, message: str, status: int, detail: str = "",
+                 problem: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.detail = detail
+        self.problem = problem  # the parsed problem body (RFC 7807), None when there was none
+
+    @property
+    def too_many_cells(self) -> bool:
+        """True when the server refused the selection for its size, not for its content.
+
+        PxWebApi 2.0 says so in the problem body (title/detail "Too many cells selected"); a
+        403 without a problem body is the older API's way of saying the same."""
+        if self.problem is not None:
+            text = f"{self.problem.get('title', '')} {self.problem.get('detail', '')}".lower()
+            return "too many" in text or "för många" in text
+        return self.status == 403
 
 
 class SlidingWindowLimiter:
@@ -153,6 +172,8 @@ class Request:
     cache: bool = True
     max_age: float | None = None  # seconds; None = never stale by age
     updated: str | None = None  # the table's `updated`; a cached entry with another is stale
+    check: Callable[[Any], object] | None = field(default=None, compare=False)
+    # ``check(body)`` raises ResponseError for an answer that must not be used or cached
 
     def key_material(self) -> dict[str, Any]:
         return {"method": self.method, "path": self.path, "params": self.params or {},
@@ -183,8 +204,9 @@ class Transport:
         self.limiter = limiter
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
+        self.timeout = timeout if timeout is not None else settings.timeout
         self._client = httpx.Client(
-            timeout=timeout if timeout is not None else settings.timeout,
+            timeout=self.timeout,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
             follow_redirects=True,
         )
@@ -205,9 +227,16 @@ class Transport:
         """The cached body if present and fresh, else None."""
         if not request.cache:
             return None
-        entry = self.cache.get(self.cache_path(request))
+        path = self.cache_path(request)
+        entry = self.cache.get(path)
         if entry is None:
             return None
+        if request.check is not None:
+            try:
+                request.check(entry.body)
+            except ResponseError:
+                self.cache.discard(path)  # stored by an older version before checks
+                return None
         if self.offline:
             return entry.body
         if request.max_age is not None and entry.age_seconds > request.max_age:
@@ -222,12 +251,15 @@ class Transport:
         if hit is not None:
             return hit
         if self.offline:
-            raise OfflineCacheMiss(
-                f"Offline-läge: {request.what} för {request.table} finns inte i cachen "
-                f"({self.cache.root}). Kör `reglab-forecast fetch` på en dator med nätverk, "
-                "eller slå av offline-läget (REGLAB_OFFLINE=0)."
-            )
+            raise offline_miss(f"{request.what} för {request.table}", self.cache.root)
         raw, body = self._fetch_parsed(request)
+        if request.check is not None:
+            try:
+                request.check(body)
+            except ResponseError as error:
+                raise ResponseError(
+                    f"{self.source}: svaret för {request.table} ({request.what}) går inte att "
+                    f"använda och sparas inte i cachen: {error}") from error
         if request.cache:
             meta = {"url": self.url(request.path), "method": request.method,
                     "params": request.params, "body": request.body, "source": self.source,
@@ -248,7 +280,7 @@ class Transport:
                 last = f"{type(error).__name__}: {error}"
                 self._sleep(self.retry.backoff(attempt))
                 continue
-            last = self._handle_status(request, response, attempt)
+            last = self._handle_status(request, response, raw, attempt)
         raise self._final_error(request, last)
 
     def _send(self, request: Request) -> tuple[httpx.Response, bytes]:
@@ -264,19 +296,21 @@ class Transport:
                 request.method, self.url(request.path), params=request.params,
                 json=request.body if request.method == "POST" else None,
             )
+            deadline = time.monotonic() + self.timeout
             response = self._client.send(built, stream=True)
             if self.limiter is not None:
                 self.limiter.release()
                 released = True
             try:
-                return response, response.read()
+                return response, _read_before(response, deadline, self.timeout)
             finally:
                 response.close()
         finally:
             if self.limiter is not None and not released:
                 self.limiter.release()
 
-    def _handle_status(self, request: Request, response: httpx.Response, attempt: int) -> str:
+    def _handle_status(self, request: Request, response: httpx.Response, raw: bytes,
+                       attempt: int) -> str:
         status = response.status_code
         if status == 429:
             wait = self.retry.retry_after(response.headers.get("Retry-After"))
@@ -288,11 +322,11 @@ class Transport:
         if status >= 500:
             self._sleep(self.retry.backoff(attempt))
             return str(status)
-        detail = _problem_detail(response)
+        detail, problem = _problem_detail(response, raw)
         raise ClientStatusError(
             f"{self.source}: {request.table} ({request.what}) avvisades med HTTP {status}: "
             f"{detail}",
-            status=status, detail=detail,
+            status=status, detail=detail, problem=problem,
         )
 
     def _final_error(self, request: Request, last: str) -> Exception:
@@ -310,17 +344,42 @@ class Transport:
         )
 
 
+def offline_miss(what: str, cache_root: Path) -> OfflineCacheMiss:
+    """The error for a request that offline mode cannot serve, saying how to fill the cache."""
+    return OfflineCacheMiss(
+        f"Offline-läge: {what} finns inte i cachen ({cache_root}). Fyll cachen med "
+        "`reglab-forecast fetch` på en dator med nätverk (samma REGLAB_CACHE_DIR), eller slå av "
+        "offline-läget (REGLAB_OFFLINE=0)."
+    )
+
+
+def _read_before(response: httpx.Response, deadline: float, timeout: float) -> bytes:
+    """The whole body, or ``httpx.ReadTimeout`` once ``deadline`` has passed (a server that
+    trickles a byte at a time never trips httpx's per-read timeout)."""
+    chunks = []
+    for chunk in response.iter_bytes():
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout(f"svaret tog mer än {timeout:g} s")
+    return b"".join(chunks)
+
+
 def _updated_of(body: Any) -> str | None:
     if isinstance(body, dict) and isinstance(body.get("updated"), str):
         return str(body["updated"])
     return None
 
 
-def _problem_detail(response: httpx.Response) -> str:
+def _problem_detail(response: httpx.Response, raw: bytes
+                    ) -> tuple[str, dict[str, Any] | None]:
+    """A short text for the error message, and the problem body when there is one."""
     try:
-        problem = response.json()
+        problem = json.loads(raw)
     except ValueError:
-        return response.text[:200].strip() or response.reason_phrase
+        text = raw[:200].decode("utf-8", "replace").strip()
+        return text or response.reason_phrase, None
     if isinstance(problem, dict):
-        return str(problem.get("detail") or problem.get("title") or problem)[:300]
-    return str(problem)[:300]
+        title, detail = str(problem.get("title") or ""), str(problem.get("detail") or "")
+        text = f"{detail} ({title})" if detail and title and title != detail else detail or title
+        return (text or str(problem))[:300], problem
+    return str(problem)[:300], None

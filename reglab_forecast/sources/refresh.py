@@ -167,6 +167,7 @@ def fetch(
     catalogue = load_catalogue()
     specs = [catalogue.table(t) for t in tables] if tables else catalogue.defaults()
     target = (data_dir or get_settings().data_dir) / "snapshot"
+    snapshot_writer.check_target(target)  # a folder we did not write: refused before fetching
     result = FetchResult(snapshot_dir=None)
     clients = _open_clients(cache_dir, offline, scb_url, progress, retry)
     try:

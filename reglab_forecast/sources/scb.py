@@ -2,7 +2,7 @@
 
     from reglab_forecast.sources.scb import ScbClient
     scb = ScbClient()
-    frame = scb.data("TAB4442", {"Yrke2012": "*", "Alder": "*", "Tid": "TOP(5)"})
+    frame = scb.data("TAB4442", {"Yrke2012": "*", "Alder": "*", "Tid": "TOP(5)"})  # newest 5
 
 The client reads the server's own limits from ``/config`` (cells per call, calls per time
 window), expands the selection against the table's metadata, splits it into the fewest calls
@@ -23,9 +23,25 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from ..errors import InputError, ResponseError
-from .http import ClientStatusError, Request, RetryPolicy, SlidingWindowLimiter, Transport
-from .jsonstat import category_codes, cell_values, cube_frame, labels_of, positions
+from ..errors import InputError, OfflineCacheMiss, ResponseError
+from .http import (
+    ClientStatusError,
+    Request,
+    RetryPolicy,
+    SlidingWindowLimiter,
+    Transport,
+    offline_miss,
+)
+from .jsonstat import (
+    category_codes,
+    cell_statuses,
+    cell_values,
+    check_dataset,
+    check_metadata,
+    cube_frame,
+    labels_of,
+    positions,
+)
 from .split import Selection, _nearest, count_cells, expand_values, split_selection
 
 DEFAULT_BASE_URL = "https://statistikdatabasen.scb.se/api/v2"
@@ -88,6 +104,16 @@ def _parse_metadata(table_id: str, raw: dict[str, Any]) -> TableMetadata:
                          updated=raw.get("updated"), variables=variables, raw=raw)
 
 
+def _check_config(raw: Any) -> None:
+    """Raise ``ResponseError`` unless ``raw`` is a /config answer with usable limits."""
+    if not isinstance(raw, dict):
+        raise ResponseError("SCB /config: svaret är inte ett JSON-objekt")
+    for key in ("maxDataCells", "maxCallsPerTimeWindow", "timeWindow"):
+        value = raw.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ResponseError(f"SCB /config saknar ett giltigt {key!r}: {value!r}")
+
+
 class ScbClient:
     """PxWebApi 2.0 client: one obvious call (``data``) and the pieces it is made of."""
 
@@ -132,16 +158,20 @@ class ScbClient:
         if self._config is None:
             raw = self.transport.get_json(Request(
                 "GET", "config", table="_config", what="konfiguration",
-                max_age=CONFIG_MAX_AGE))
-            for key in ("maxDataCells", "maxCallsPerTimeWindow", "timeWindow"):
-                if not isinstance(raw.get(key), int) or raw[key] < 1:
-                    raise ResponseError(f"SCB /config saknar ett giltigt {key!r}: {raw.get(key)!r}")
+                max_age=CONFIG_MAX_AGE, check=_check_config))
             self._config = raw
             limiter = SlidingWindowLimiter(raw["maxCallsPerTimeWindow"], float(raw["timeWindow"]))
             limiter.acquire()  # the /config call itself counted on the server's side
             limiter.release()
             self.transport.limiter = limiter
         return self._config
+
+    def _config_for(self, what: str) -> None:
+        """``config()``; offline with an empty cache the error names what the user asked for."""
+        try:
+            self.config()
+        except OfflineCacheMiss:
+            raise offline_miss(what, self.transport.cache.root) from None
 
     @property
     def max_cells(self) -> int:
@@ -156,7 +186,7 @@ class ScbClient:
     def search(self, query: str, *, past_days: int | None = None, page_size: int = 100,
                max_pages: int = 20) -> pd.DataFrame:
         """``GET /tables?query=``: matching tables, newest first within SCB's ranking."""
-        self.config()
+        self._config_for(f"sökningen {query!r}")
         rows: list[dict[str, Any]] = []
         for page in range(1, max_pages + 1):
             params: dict[str, Any] = {"lang": self.lang, "query": query,
@@ -176,13 +206,14 @@ class ScbClient:
 
     def metadata(self, table_id: str, codelists: dict[str, str] | None = None) -> TableMetadata:
         """``GET /tables/{id}/metadata``, with code lists applied when given."""
-        self.config()
+        self._config_for(f"tabellen {table_id}")
         params = {"lang": self.lang}
         for variable, codelist in sorted((codelists or {}).items()):
             params[f"codelist[{variable}]"] = codelist
         raw = self.transport.get_json(Request(
             "GET", f"tables/{table_id}/metadata", table=table_id, what="metadata",
-            params=params, lang=self.lang, max_age=self.metadata_max_age))
+            params=params, lang=self.lang, max_age=self.metadata_max_age,
+            check=check_metadata))
         return _parse_metadata(table_id, raw)
 
     def codelist(self, codelist_id: str) -> dict[str, Any]:
@@ -204,7 +235,8 @@ class ScbClient:
         for variable in meta.variables:
             if variable.code in selection:
                 resolved[variable.code] = expand_values(
-                    selection[variable.code], variable.values, variable.code)
+                    selection[variable.code], variable.values, variable.code,
+                    is_time=variable.role == "time")
             elif len(variable.values) == 1:
                 resolved[variable.code] = list(variable.values)
             elif not variable.elimination:
@@ -261,11 +293,12 @@ class ScbClient:
             return [(chunk, self.transport.get_json(self._data_request(meta, chunk,
                                                                        codelists)))]
         except ClientStatusError as error:
-            # 400/403 on a checked selection means "too many cells": halve and try again,
-            # down to a sixteenth of what /config promised (beyond that it is another error).
+            # Only a refusal for size ("Too many cells selected") is worth halving and
+            # resending, down to a sixteenth of what /config promised; any other 4xx (a
+            # parameter error, a value that does not exist) is reported at once.
             cells = count_cells(chunk)
-            if (error.status not in (400, 403) or cells < 2 or depth >= _MAX_RESPLITS
-                    or cells * 16 < self.max_cells):
+            if (error.status not in (400, 403) or not error.too_many_cells or cells < 2
+                    or depth >= _MAX_RESPLITS or cells * 16 < self.max_cells):
                 raise
         answers = []
         for part in split_selection(chunk, max(1, cells // 2), meta.keep_whole):
@@ -283,7 +316,8 @@ class ScbClient:
         return Request(
             "POST", f"tables/{meta.table_id}/data", table=meta.table_id, what="data",
             params={"lang": self.lang, "outputFormat": "json-stat2"},
-            body={"selection": selection}, lang=self.lang, updated=meta.updated)
+            body={"selection": selection}, lang=self.lang, updated=meta.updated,
+            check=check_dataset)
 
 
 def count_cells_all(chunks: list[Selection]) -> int:
@@ -299,6 +333,8 @@ def _combine(answers: Iterable[dict[str, Any]], resolved: Selection,
     """
     expected = count_cells(resolved)
     values = np.full(expected, np.nan)
+    status = np.full(expected, "", dtype=object)
+    with_status = False
     seen = np.zeros(expected, dtype=np.int64)
     labels: dict[str, dict[str, str]] = {}
     calls = 0
@@ -310,6 +346,9 @@ def _combine(answers: Iterable[dict[str, Any]], resolved: Selection,
             raise ResponseError(f"SCB {table_id}: ett svar har {len(part)} värden för "
                                 f"{len(where)} celler")
         values[where] = part
+        symbols = cell_statuses(raw)
+        if symbols is not None:
+            status[where], with_status = symbols, True
         np.add.at(seen, where, 1)
         for variable, names in labels_of(raw).items():
             labels.setdefault(variable, {}).update(names)
@@ -317,4 +356,4 @@ def _combine(answers: Iterable[dict[str, Any]], resolved: Selection,
         raise ResponseError(f"SCB {table_id}: {int((seen == 0).sum())} celler saknas och "
                             f"{int((seen > 1).sum())} kom flera gånger i svaren")
     present = {v: codes for v, codes in resolved.items() if v in labels}
-    return cube_frame(present, labels, values), calls
+    return cube_frame(present, labels, values, status if with_status else None), calls

@@ -1,7 +1,12 @@
 """Write a refreshed snapshot: merge fetched datasets into the current one, swap folders.
 
-The new snapshot is written to a scratch folder beside the target and only then moved into
-place, so readers see either the old snapshot or the new one, never a half-written mix.
+The new snapshot is written to a scratch folder ``.snapshot-new-<pid>`` beside the target,
+MANIFEST.json last, and then swapped in by two renames: the old folder to
+``.snapshot-old-<pid>``, the new one into place. A kill at any point leaves a usable snapshot
+on disk: ``snapshot.recover_swap`` (run by every reader and writer) puts a complete new folder
+or the old one back in place, and removes the leftovers of processes that are no longer
+running (only these names, only dead pids). A target folder that is not a snapshot this
+toolkit wrote is never touched.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .. import snapshot
-from ..errors import SnapshotError
+from ..errors import OutputPathError, SnapshotError
 from ..files import atomic_path, write_bytes_atomic
 
 if TYPE_CHECKING:
@@ -115,16 +120,30 @@ def _write_all(base: Traversable, manifest: dict[str, Any], fetched: list[Fetche
         "%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "refreshed_by": "reglab-forecast fetch"}
 
 
+def check_target(target: Path, option: str = "--data-dir") -> None:
+    """``OutputPathError`` unless ``target`` is missing or a snapshot this toolkit wrote."""
+    snapshot.recover_swap(target)
+    if not target.exists() or snapshot.written_here(target):
+        return
+    if target.is_dir() and not any(target.iterdir()):
+        return
+    raise OutputPathError(
+        f"{option} {target.parent}: {target} finns redan och är inte en ögonblicksbild som "
+        "reglab-forecast skrev; flytta mappen eller ange en annan --data-dir")
+
+
 def rebuild(fetched: list[Fetched], target: Path) -> Path:
     """Write the refreshed snapshot to ``target`` (replacing it whole) and return it."""
+    check_target(target)
     base = _base_location(target)
     manifest = _read_manifest(base)
     target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = target.parent / f".snapshot-new-{os.getpid()}"
+    scratch = target.parent / f"{snapshot.NEW_PREFIX}{os.getpid()}"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir()
     try:
         new_manifest = _write_all(base, manifest, fetched, scratch)
+        _mark(scratch)
         write_bytes_atomic(scratch / MANIFEST, (json.dumps(new_manifest, ensure_ascii=False,
                                                      indent=2) + "\n").encode("utf-8"))
         _swap(scratch, target)
@@ -135,8 +154,14 @@ def rebuild(fetched: list[Fetched], target: Path) -> Path:
     return target
 
 
+def _mark(folder: Path) -> None:
+    """The marker that says this folder is a snapshot written by ``fetch``."""
+    write_bytes_atomic(folder / snapshot.MARKER, b'{"written_by": "reglab-forecast fetch"}\n')
+
+
 def _swap(new: Path, target: Path) -> None:
-    old = target.parent / f".snapshot-old-{os.getpid()}"
+    """Two renames; ``snapshot.recover_swap`` finishes or undoes them after a kill."""
+    old = target.parent / f"{snapshot.OLD_PREFIX}{os.getpid()}"
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)

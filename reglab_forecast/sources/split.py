@@ -1,8 +1,8 @@
 """Selections: expand value expressions, then split a big selection into calls that fit.
 
-Expansion understands the PxWebApi 2.0 value expressions: ``*`` and ``?`` wildcards
-(``"*"``, ``"01*"``), ``TOP(n[,offset])``, ``BOTTOM(n[,offset])``, ``RANGE(a,b)``,
-``FROM(a)`` and ``TO(b)``; anything else must be a value code.
+Expansion follows the PxWebApi 2.0 server's rules for value expressions (see
+``expand_expression``): ``*`` and ``?`` wildcards, ``TOP(n[,offset])``, ``BOTTOM(n[,offset])``,
+``RANGE(a,b)``, ``FROM(a)`` and ``TO(b)``; anything else must be a value code.
 
 Splitting finds per-variable chunk sizes that give the fewest calls with at most
 ``max_cells`` cells each. Variables named in ``keep_whole`` (content and time) are split only
@@ -13,7 +13,6 @@ values, and their cartesian product covers every selected cell exactly once.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import itertools
 import math
 import re
@@ -21,7 +20,16 @@ from collections.abc import Sequence
 
 from ..errors import InputError
 
-_CALL = re.compile(r"^\s*(TOP|BOTTOM|RANGE|FROM|TO)\s*\(([^)]*)\)\s*$", re.IGNORECASE)
+# The server's own validation patterns (PxWebApi 2.0, SelectionHandler), case-insensitive.
+_PATTERNS = {
+    "TOP": re.compile(r"^TOP\(([1-9]\d*)(?:,(\d+))?\)$", re.IGNORECASE),
+    "BOTTOM": re.compile(r"^BOTTOM\(([1-9]\d*)(?:,(\d+))?\)$", re.IGNORECASE),
+    "RANGE": re.compile(r"^RANGE\(([^,]+),([^,)]+)\)$", re.IGNORECASE),
+    "FROM": re.compile(r"^FROM\(([^,]+)\)$", re.IGNORECASE),
+    "TO": re.compile(r"^TO\(([^,]+)\)$", re.IGNORECASE),
+}
+_EXAMPLES = {"TOP": "TOP(5) eller TOP(5,1)", "BOTTOM": "BOTTOM(5) eller BOTTOM(5,1)",
+             "RANGE": "RANGE(2015,2020)", "FROM": "FROM(2015)", "TO": "TO(2020)"}
 
 Selection = dict[str, list[str]]
 
@@ -31,60 +39,110 @@ def _nearest(word: str, choices: Sequence[str]) -> str:
     return f" Menade du {', '.join(repr(c) for c in close)}?" if close else ""
 
 
-def _index_of(code: str, values: Sequence[str], variable: str) -> int:
-    try:
-        return list(values).index(code)
-    except ValueError:
-        raise InputError(
-            f"Variabeln {variable!r} har inget värde {code!r}.{_nearest(code, values)}"
-        ) from None
+def _find(code: str, values: Sequence[str], variable: str) -> str:
+    """The value ``code`` stands for: exact, else the one equal without regard to case."""
+    if code in values:
+        return code
+    folded = code.casefold()
+    for value in values:
+        if value.casefold() == folded:
+            return value
+    raise InputError(
+        f"Variabeln {variable!r} har inget värde {code!r}.{_nearest(code, values)}"
+    )
 
 
-def _call(name: str, args: list[str], values: Sequence[str], variable: str) -> list[str]:
-    name = name.upper()
+def _function(expression: str) -> str | None:
+    """"TOP", "BOTTOM", … when ``expression`` starts like one of them, else None."""
+    head = expression.split("(", 1)[0].upper()
+    return head if "(" in expression and head in _PATTERNS else None
+
+
+def _ordered(values: Sequence[str], is_time: bool, newest_first: bool) -> list[str]:
+    """The order the server counts in: the table's, or time periods sorted as text."""
+    return sorted(values, reverse=newest_first) if is_time else list(values)
+
+
+def _call(name: str, args: tuple[str, ...], values: Sequence[str], variable: str,
+          is_time: bool) -> list[str]:
     if name in {"TOP", "BOTTOM"}:
-        count = int(args[0])
-        offset = int(args[1]) if len(args) > 1 and args[1] else 0
-        if name == "TOP":
-            return list(values[offset:offset + count])
-        end = len(values) - offset
-        return list(values[max(0, end - count):end])
+        count, offset = int(args[0]), int(args[1] or 0)
+        codes = _ordered(values, is_time, newest_first=True)
+        if name == "TOP":  # time: the newest periods; otherwise the first values
+            return codes[offset:offset + count]
+        end = len(codes) - offset  # time: the oldest periods; otherwise the last values
+        return codes[max(0, end - count):max(0, end)]
+    codes = _ordered(values, is_time, newest_first=False)
+    found = [codes.index(_find(a, values, variable)) for a in args]
     if name == "RANGE":
-        low, high = (_index_of(a, values, variable) for a in args[:2])
-        return list(values[low:high + 1])
-    if name == "FROM":
-        return list(values[_index_of(args[0], values, variable):])
-    return list(values[:_index_of(args[0], values, variable) + 1])  # TO
+        low, high = sorted(found)
+        return codes[low:high + 1]
+    return codes[found[0]:] if name == "FROM" else codes[:found[0] + 1]
 
 
-def expand_expression(expression: str, values: Sequence[str], variable: str) -> list[str]:
-    """The value codes one expression stands for, in the table's order."""
-    match = _CALL.match(expression)
-    if match:
-        args = [a.strip() for a in match.group(2).split(",")]
-        try:
-            return _call(match.group(1), args, values, variable)
-        except (ValueError, IndexError):
-            raise InputError(
-                f"Uttrycket {expression!r} för {variable!r} går inte att tolka"
-            ) from None
-    if any(ch in expression for ch in "*?"):
-        hits = [v for v in values if fnmatch.fnmatchcase(v, expression)]
+def _star(expression: str, values: Sequence[str], variable: str) -> list[str]:
+    """``*``, ``abc*``, ``*abc`` and ``*abc*`` (the only forms the server accepts)."""
+    stars = expression.count("*")
+    inner = expression.strip("*").casefold()
+    if expression != "*" and (
+            stars > 2 or (stars == 1 and not expression.startswith("*")
+                          and not expression.endswith("*"))
+            or (stars == 2 and not (expression.startswith("*") and expression.endswith("*")))):
+        raise InputError(f"Mönstret {expression!r} för {variable!r} är inte tillåtet: * får "
+                         "bara stå först och/eller sist, t.ex. '01*', '*99' eller '*5*'")
+    if expression == "*":
+        return list(values)
+    if expression.startswith("*") and expression.endswith("*"):
+        return [v for v in values if inner in v.casefold()]
+    if expression.startswith("*"):
+        return [v for v in values if v.casefold().endswith(inner)]
+    return [v for v in values if v.casefold().startswith(inner)]
+
+
+def _question(expression: str, values: Sequence[str]) -> list[str]:
+    pattern = re.compile("^" + re.escape(expression).replace("\\?", ".") + "$", re.IGNORECASE)
+    return [v for v in values if pattern.match(v)]
+
+
+def expand_expression(expression: str, values: Sequence[str], variable: str,
+                      is_time: bool = False) -> list[str]:
+    """The value codes one expression stands for, as SCB's PxWebApi 2.0 server expands it.
+
+    ``*`` and ``?`` wildcards (case-insensitive; ``*`` only first and/or last), ``TOP(n[,o])``
+    and ``BOTTOM(n[,o])`` (on the time variable TOP counts from the newest period, BOTTOM from
+    the oldest; elsewhere TOP takes the first values, BOTTOM the last), ``RANGE(a,b)`` (either
+    order), ``FROM(a)``, ``TO(b)`` (time periods in time order), or a value code (any case).
+    Raises ``InputError`` for an expression the server would refuse or that selects nothing.
+    """
+    if "*" in expression or "?" in expression:
+        hits = (_star(expression, values, variable) if "*" in expression
+                else _question(expression, values))
         if not hits:
             raise InputError(f"Mönstret {expression!r} matchar inget värde i {variable!r}")
         return hits
-    _index_of(expression, values, variable)
-    return [expression]
+    name = _function(expression)
+    if name is None:
+        return [_find(expression, values, variable)]
+    match = _PATTERNS[name].match(expression)
+    if match is None:
+        raise InputError(f"Uttrycket {expression!r} för {variable!r} går inte att tolka; "
+                         f"skriv t.ex. {_EXAMPLES[name]} (utan mellanslag)")
+    hits = _call(name, match.groups(), values, variable, is_time)
+    if not hits:
+        raise InputError(f"Uttrycket {expression!r} väljer inget värde i {variable!r} "
+                         f"({len(values)} värden)")
+    return hits
 
 
-def expand_values(wanted: list[str] | str, values: Sequence[str], variable: str) -> list[str]:
+def expand_values(wanted: list[str] | str, values: Sequence[str], variable: str,
+                  is_time: bool = False) -> list[str]:
     """Expand a list of codes and expressions; keep the table's order, drop repeats."""
     items = [wanted] if isinstance(wanted, str) else list(wanted)
     if not items:
         raise InputError(f"Tomt urval för variabeln {variable!r}")
     chosen: set[str] = set()
     for item in items:
-        chosen.update(expand_expression(str(item), values, variable))
+        chosen.update(expand_expression(str(item), values, variable, is_time))
     return [v for v in values if v in chosen]
 
 

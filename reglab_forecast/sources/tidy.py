@@ -27,11 +27,17 @@ def _ssyk4(codes: pd.Series) -> pd.Series:
     return codes.str.fullmatch(r"\d{4}") & (codes != "0002")
 
 
-def _counts(values: pd.Series, name: str, table: str) -> pd.Series:
+def _counts(values: pd.Series, name: str, table: str,
+            status: pd.Series | None = None) -> pd.Series:
+    """Whole numbers; missing cells are refused, quoting the status symbols SCB sent."""
     missing = values.isna()
     if missing.any():
+        symbols = "utan statussymbol"
+        if status is not None:
+            counts = status[missing].replace("", "ingen").value_counts()
+            symbols = "status " + ", ".join(f"'{s}': {n}" for s, n in counts.items())
         raise DataContractError(
-            f"{table}: {int(missing.sum())} celler saknar värde ('..') i {name}; "
+            f"{table}: {int(missing.sum())} celler saknar värde ({symbols}) i {name}; "
             "ögonblicksbilden kräver fullständiga tal. Kontrollera urvalet i catalogue.toml."
         )
     return values.round().astype("int64")
@@ -56,7 +62,7 @@ def employment(frame: pd.DataFrame, table: str) -> pd.DataFrame:
         "ssyk": rows["Yrke2012"].astype("str"),
         "sex": _sex(rows["Kon"]),
         "year": rows["Tid"].astype("int64"),
-        "employed": _counts(rows["value"], "employed", table),
+        "employed": _counts(rows["value"], "employed", table, rows.get("status")),
     })
     return tidy.sort_values(["region", "ssyk", "sex", "year"], ignore_index=True)
 
@@ -75,7 +81,7 @@ def age_profile(frame: pd.DataFrame, table: str) -> pd.DataFrame:
         "age": rows["age"].astype("str"),
         "sex": _sex(rows["Kon"]),
         "year": year,
-        "employed": _counts(rows["value"], "employed", table),
+        "employed": _counts(rows["value"], "employed", table, rows.get("status")),
     })
     return tidy.sort_values(["ssyk", "age", "sex", "year"], ignore_index=True)
 
@@ -86,7 +92,7 @@ def population(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     keep = (_lan(frame["Region"]) & frame["Alder"].str.fullmatch(_SINGLE_AGE.pattern)
             & frame["Kon"].isin(list(SEXES)))
     rows = frame[keep]
-    _counts(rows["value"], "population", table)  # refuse gaps before summing
+    _counts(rows["value"], "population", table, rows.get("status"))  # refuse gaps first
     summed = rows.groupby(["Region", "Alder", "Kon", "Tid"], as_index=False, sort=False)[
         "value"].sum()
     tidy = pd.DataFrame({

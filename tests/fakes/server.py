@@ -3,7 +3,8 @@
 Faults are queued per path fragment and used up one per matching request:
 ``("status", 503)``, ``("slow", 0.5)`` (sleep before answering), ``("truncate", None)``
 (announce a longer Content-Length than the body, then close), ``("reset", None)`` (close
-without answering) and ``("garbage", None)`` (a 200 whose body is not JSON).
+without answering), ``("garbage", None)`` (a 200 whose body is not JSON) and
+``("trickle", seconds)`` (headers at once, then the body one byte every ``seconds``).
 """
 
 from __future__ import annotations
@@ -145,6 +146,9 @@ class _Handler(BaseHTTPRequestHandler):
         if kind == "slow":
             time.sleep(float(arg))
             return False
+        if kind == "trickle":
+            self._trickle(float(arg))
+            return True
         if kind == "status":
             self._send(Reply(int(arg), {"title": "fault", "status": int(arg)}))
         elif kind == "garbage":
@@ -152,6 +156,22 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._cut(truncate=kind == "truncate")
         return True
+
+    def _trickle(self, interval: float) -> None:
+        """A 200 whose body arrives one byte at a time (until the client hangs up)."""
+        body = json.dumps({"slow": "x" * 200}).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.flush()
+        try:
+            for byte in body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(interval)
+        except OSError:
+            self.close_connection = True
 
     def _cut(self, truncate: bool) -> None:
         """Close the connection: after half a body (truncate) or before any answer."""

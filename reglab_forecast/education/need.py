@@ -1,0 +1,47 @@
+"""The projected need for labour by education: each occupation's need spread over its mix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..frames import validate
+from ..projection.model import Projection, add_intervals
+from .levels import link_attrs
+from .mix import check_by, occupation_education
+
+SPREAD = ["employed", "replacement", "expansion", "recruitment_need", "base_employed"]
+COLUMNS = ["region", "region_name", "education", "year", "employed", "replacement",
+           "expansion", "recruitment_need", "lower", "upper", "need_lower", "need_upper"]
+
+
+def need_by_education(projection: Projection, by: str = "level",
+                      years: Iterable[int] | None = None) -> pd.DataFrame:
+    """The need of every län spread over the national education mix of each SSYK4.
+
+    Columns: region, region_name, education, year, employed, replacement, expansion,
+    recruitment_need (persons, counted from the projection's base year as in ``project()``),
+    lower/upper (80 % interval of employed, from the projection's calibration for a cell of
+    that size), need_lower/need_upper (recruitment_need moved by the same interval). Summed
+    over education they equal the occupation totals per län and year. ``years`` defaults to
+    the target years. ``by`` as in ``occupation_education``; InputError otherwise.
+    Estimated: the occupation → education link is national (see ``occupation_education``).
+    """
+    chosen = check_by(by)
+    wanted = projection.target_years if years is None else tuple(int(y) for y in years)
+    paths = projection.paths[projection.paths["year"].isin(wanted)]
+    mix = occupation_education(chosen)[["ssyk", "education", "share"]]
+    merged = paths[["region", "region_name", "ssyk", "year", *SPREAD]].merge(mix, on="ssyk")
+    merged[SPREAD] = merged[SPREAD].mul(merged["share"], axis=0)
+    summed = merged.groupby(["region", "region_name", "education", "year"], as_index=False,
+                            sort=True)[SPREAD].sum()
+    summed = add_intervals(summed, projection.calibration, projection.base_year)
+    summed["need_lower"] = (summed["recruitment_need"] - (summed["employed"] - summed["lower"])
+                            ).clip(lower=0.0)
+    summed["need_upper"] = summed["recruitment_need"] + (summed["upper"] - summed["employed"])
+    out = validate(summed[COLUMNS].reset_index(drop=True), ["region", "education", "year"],
+                   name="need_by_education")
+    out.attrs.update(link_attrs(chosen), base_year=projection.base_year,
+                     scenario=projection.scenario.name)
+    return out

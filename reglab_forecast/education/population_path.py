@@ -1,0 +1,76 @@
+"""The population by län × single age × sex ahead of a base year, from data up to that year.
+
+One function, ``population_path``: observed at the base year, then aged forward with
+cohort change ratios (Hamilton–Perry): the ratio of the people aged a+1 in one year to those
+aged a the year before, per län and sex, averaged over the five years up to the base year. The
+ratios carry deaths and net migration as they were; births are not needed because the
+education outlook starts at age 16 and looks at most 16 years past the last observed year.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..snapshot import read_dataset, register_cache
+
+RATIO_YEARS = 5
+MAX_AGE = 100
+
+
+def _observed(base_year: int) -> pd.DataFrame:
+    frame = read_dataset("population")
+    frame = frame[(frame["year"] <= base_year) & (frame["year"] > base_year - RATIO_YEARS - 1)]
+    frame = frame.assign(age=frame["age"].str.rstrip("+").astype(int))
+    return frame[["region", "sex", "age", "year", "population"]]
+
+
+def _ratios(cube: np.ndarray) -> np.ndarray:
+    """Mean cohort change ratio per (region·sex, age) from a (cells, years, ages) cube."""
+    before, after = cube[:, :-1, :-1], cube[:, 1:, 1:]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(before > 0, after / before, 1.0)
+    return np.asarray(ratio.mean(axis=1))
+
+
+def population_path(base_year: int, years: Iterable[int]) -> pd.DataFrame:
+    """region, sex, age (int), year, population for ``base_year`` and each of ``years``.
+
+    Uses only the population snapshot up to ``base_year`` (SCB, 31 December); later years are
+    estimated (cohort change ratios). Ages 0–100 (100 = 100+, not aged further).
+    """
+    return _path(base_year, tuple(sorted({int(y) for y in years}))).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _path(base_year: int, years: tuple[int, ...]) -> pd.DataFrame:
+    observed = _observed(base_year)
+    if observed["year"].max() != base_year:
+        last = int(read_dataset("population")["year"].max())
+        base_year = min(base_year, last)
+        observed = _observed(base_year)
+    cube = observed.pivot_table(index=["region", "sex"], columns=["year", "age"],
+                                values="population", aggfunc="sum").sort_index(axis=1)
+    cells, ages = cube.index, np.arange(MAX_AGE + 1)
+    data = cube.to_numpy(float).reshape(len(cells), -1, len(ages))
+    ratios = _ratios(data)
+    current = data[:, -1, :].copy()
+    frames = {base_year: current.copy()}
+    for year in range(base_year + 1, max([base_year, *years]) + 1):
+        aged = np.zeros_like(current)
+        aged[:, 1:] = current[:, :-1] * ratios
+        aged[:, MAX_AGE] += current[:, MAX_AGE] * ratios[:, -1]
+        current = aged
+        frames[year] = current.copy()
+    rows = [pd.DataFrame({"region": np.repeat(cells.get_level_values(0), len(ages)),
+                          "sex": np.repeat(cells.get_level_values(1), len(ages)),
+                          "age": np.tile(ages, len(cells)), "year": year,
+                          "population": values.ravel()})
+            for year, values in frames.items() if year == base_year or year in set(years)]
+    return pd.concat(rows, ignore_index=True)
+
+
+register_cache(_path.cache_clear)

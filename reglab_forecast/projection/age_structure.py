@@ -1,0 +1,85 @@
+"""The base-year age structure behind replacement, transfers and the share aged 55+.
+
+"regional": each län's occupation × age structure estimated by raking (``regional_age``);
+"national": Riket's structure of each occupation applied to every län (the older method);
+or a given frame (region, ssyk, age, [sex], year, employed), e.g. real regional age tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from ..frames import validate
+from ..regional_age_loader import estimate_for, method_text
+from .panel import Panel
+from .replacement import AgePanel, Outflows, build_age_panel, outflows, share_older
+
+AgeStructure = Literal["regional", "national"] | pd.DataFrame
+NATIONAL_NOTE = ("skattad: rikets åldersfördelning per yrke (SSYK4) i basåret tillämpad på "
+                 "varje län")
+
+
+@dataclass(frozen=True)
+class BaseStock:
+    """The national cohort panel and the base-year stock ``[r, o, band]`` (None: Riket's)."""
+
+    ages: AgePanel
+    stock: np.ndarray | None
+    note: str
+
+    def outflows(self, breaks: tuple[int, ...], horizons: np.ndarray, shift: int = 0
+                 ) -> Outflows:
+        """Replacement and transfer rates ``[r, o, h]`` (``[1, o, h]`` for Riket's ages)."""
+        return outflows(self.ages, breaks, horizons, shift, base=self.stock)
+
+    def share_55plus(self) -> np.ndarray:
+        """Share aged 55+ ``[r, o]`` (``[1, o]`` for Riket's ages)."""
+        stock = self.ages.values[None, :, :, -1] if self.stock is None else self.stock
+        return share_older(stock, self.ages.bands, 55)
+
+
+def _labels(ages: AgePanel) -> list[str]:
+    return [f"{low}-{high}" for low, high in ages.bands]
+
+
+def stock_cube(frame: pd.DataFrame, panel: Panel, ages: AgePanel) -> np.ndarray:
+    """``frame`` (region, ssyk, age, [sex], year, employed) at the base year as ``[r, o, band]``.
+
+    InputError when the frame lacks the base year or a län × occupation with employees.
+    """
+    keys = ["region", "ssyk", "age", "year"] + (["sex"] if "sex" in frame.columns else [])
+    validate(frame, keys, name="age_structure", required=["employed"])
+    rows = frame[frame["year"] == panel.base_year]
+    if rows.empty:
+        raise InputError(f"age_structure: saknar basåret {panel.base_year}")
+    summed = rows.groupby(["region", "ssyk", "age"])["employed"].sum()
+    grid = pd.MultiIndex.from_product([list(panel.regions), list(panel.ssyk), _labels(ages)])
+    flat = summed.reindex(grid, fill_value=0.0).to_numpy(float)
+    cube = flat.reshape(len(panel.regions), len(panel.ssyk), len(ages.bands))
+    missing = (cube.sum(axis=2) == 0) & (panel.base > 0)
+    if missing.any():
+        r, o = np.argwhere(missing)[0]
+        raise InputError(f"age_structure: saknar åldrar för län {panel.regions[r]} och yrke "
+                         f"{panel.ssyk[o]} ({int(missing.sum())} celler)")
+    return cube
+
+
+def base_stock(choice: AgeStructure, employment: pd.DataFrame, age_profile: pd.DataFrame,
+               panel: Panel) -> BaseStock:
+    """The age structure ``choice`` for ``panel``'s base year (see the module docstring)."""
+    ages = build_age_panel(age_profile, panel.ssyk, panel.base_year)
+    if isinstance(choice, pd.DataFrame):
+        note = str(choice.attrs.get("method", "angiven åldersstruktur"))
+        return BaseStock(ages, stock_cube(choice, panel, ages), note)
+    if choice == "national":
+        return BaseStock(ages, None, NATIONAL_NOTE)
+    if choice != "regional":
+        raise InputError(f"age_structure ska vara 'regional', 'national' eller en tabell, "
+                         f"fick {choice!r}")
+    estimated = estimate_for(employment, age_profile, panel.base_year)
+    return BaseStock(ages, stock_cube(estimated, panel, ages), method_text(panel.base_year))

@@ -1,0 +1,103 @@
+"""Section: the region against Riket and the other län, on the standard indicators."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..cells import RIKET
+from ..context import BriefContext, make_table
+from ..figures import Figure, figure_regions
+from ..narrative import position, riket_value
+from ..numbers import fmt_dec
+from ..prose import prose_pct, prose_signed_pct
+from ..regional import region_columns, regions_frame
+from ..section import Section, TableView, Text
+from ..tablespec import Table
+
+HEADING = "Länet jämfört med riket och övriga län"
+
+# Indicators that can open the summary. The past change is the break-adjusted one: the
+# register's own change crosses series breaks.
+STANDOUT = ("need_pct", "share_55", "change_adj", "demography")
+
+
+def table_regions(ctx: BriefContext) -> Table:
+    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    highlight = tuple(int(i) for i in frame.index[frame["region"].isin([ctx.region, RIKET])])
+    return make_table("lan", f"{ctx.region_name} jämfört med riket och övriga län",
+                      region_columns(ctx.inputs, ctx.t0, ctx.past, ctx.horizon), frame,
+                      ctx.source("SCB, YREG och befolkningsstatistik; egen prognos"),
+                      "Länen ordnade efter rekryteringsbehov i procent av anställda.", highlight)
+
+
+def figure(ctx: BriefContext) -> Figure:
+    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    return figure_regions(frame, ctx.region_name, "need_pct",
+                          f"Rekryteringsbehov {ctx.t0}–{ctx.horizon} i procent av anställda",
+                          ctx.source("SCB, YREG; egen prognos") + " Streck: 80 %-intervall.",
+                          interval=True)
+
+
+def intro(ctx: BriefContext) -> str:
+    return (f"Samma indikatorer för alla 21 län och riket. {ctx.region_name} och riket är "
+            f"markerade. Unga/äldre anger hur många som når arbetsför ålder per person som "
+            f"når 65 år under de kommande tio åren.")
+
+
+def _mine(regions: pd.DataFrame, region: str, column: str) -> float:
+    return float(regions.loc[regions["region"] == region, column].iloc[0])
+
+
+def rank(regions: pd.DataFrame, region: str, column: str) -> int:
+    """1 = highest value among the 21 län."""
+    lan = regions[regions["region"] != RIKET]
+    return 1 + int((lan[column] > _mine(regions, region, column)).sum())
+
+
+def standout(regions: pd.DataFrame, region: str) -> tuple[str, int]:
+    """The indicator on which the region differs most from Riket, in standard deviations of
+    the 21 län, and the region's rank on it. Ties go to the first of ``STANDOUT``."""
+    lan = regions[regions["region"] != RIKET]
+    scored = []
+    for column in STANDOUT:
+        spread = float(lan[column].std())
+        if lan[column].isna().any() or not spread > 0:
+            continue
+        score = abs(_mine(regions, region, column) - riket_value(regions, column)) / spread
+        scored.append((round(score, 6), -STANDOUT.index(column), column))
+    _score, _order, column = max(scored)
+    return column, rank(regions, region, column)
+
+
+def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
+                  past: int) -> str:
+    column, place = standout(regions, region)
+    mine, riket = _mine(regions, region, column), riket_value(regions, column)
+    if column == "demography":
+        pos = position(place, fmt_dec(mine, 2), fmt_dec(riket, 2))
+        return (f"Tillskottet av unga i förhållande till dem som når pensionsåldern är {pos}: "
+                f"{name} har {fmt_dec(mine, 2)} personer i åldern 10–19 år per person i åldern "
+                f"55–64 år, mot {fmt_dec(riket, 2)} i riket.")
+    show = prose_signed_pct if column == "change_adj" else prose_pct
+    pos = position(place, show(mine), show(riket))
+    if column == "need_pct":
+        return (f"Rekryteringsbehovet i förhållande till antalet anställda är {pos}: fram till "
+                f"{horizon} motsvarar det {show(mine)} av de anställda i {name}, mot "
+                f"{show(riket)} i riket.")
+    if column == "share_55":
+        return (f"Andelen anställda som är 55 år eller äldre, skattad för länet ur yrkenas "
+                f"åldersstruktur, är {pos}: {show(mine)} i {name} mot {show(riket)} i riket.")
+    return (f"Antalet anställda har sedan {past}, skattat och justerat för seriebrotten i "
+            f"registret, förändrats {show(mine)} i {name} mot {show(riket)} i riket, vilket är "
+            f"{pos}.")
+
+
+def build(ctx: BriefContext) -> Section:
+    table = table_regions(ctx)
+    chart = figure(ctx)
+    summary: tuple[str, ...] = ()
+    if ctx.region != RIKET:
+        summary = (lead_sentence(table.frame, ctx.region, ctx.region_name, ctx.horizon,
+                                 ctx.past),)
+    return Section("lan", HEADING, (intro(ctx),), (table,), (chart,), summary,
+                   layout=(Text((intro(ctx),)), chart, TableView(table)))

@@ -1,0 +1,57 @@
+"""Section: method, scenario, series breaks, the quality declaration and the sources."""
+
+from __future__ import annotations
+
+from ..breaks import break_notes
+from ..context import BriefContext
+from ..method import table_datasets
+from ..quality import table_quality
+from ..section import Bullets, Part, Section, Subheading, TableView, Text
+from ..tablespec import Table
+from ..texts import METHOD_TEXT, UNIVERSE_SENTENCE
+
+HEADING = "Metod, källor och kvalitet"
+
+QUALITY_TEXT = (
+    "Metoden har körts som om det vore ett tidigare år och jämförts med vad som sedan hände. "
+    "Tabellen visar felen för standardmetoden bredvid tre enkla jämförelsemetoder. Som "
+    "jämförelse hade USA:s arbetsmarknadsmyndighet BLS rätt riktning för 77–84 % av yrkena i "
+    "sina tioårsprognoser; ingen svensk producent publicerar en motsvarande prövning."
+)
+BREAK_NOTES = (
+    "Förändringar över ett seriebrott kan delvis bero på det nya sättet att mäta; prognosens "
+    "trender skattas på andelar så att ett seriebrott inte läses som tillväxt.",
+    "Förändringen de senaste fem åren visas både som i registret (inklusive seriebrotten) och "
+    "skattad, justerad för seriebrott: för riket ersätts förändringen in i varje brottår med "
+    "den genomsnittliga förändringen under år utan brott, och länets förändring i förhållande "
+    "till riket läggs på rikets justerade förändring.",
+)
+
+
+def scenario_text(ctx: BriefContext) -> str:
+    run = ctx.inputs.projection
+    text = f"Scenario: {run.scenario}."
+    if run.scenario_description:
+        text += f" {run.scenario_description.rstrip('.')}."
+    if run.scenario == "Grundscenario":
+        text += " Inga antaganden utöver metodens egna trender."
+    return text
+
+
+def _quality_parts(tables: list[Table]) -> tuple[Part, ...]:
+    if not tables:
+        return (Text(("Metoden har inte prövats bakåt i tiden för dessa data; träffsäkerheten "
+                      "kan inte redovisas.",)),)
+    return (Text((QUALITY_TEXT,)), *(TableView(t) for t in tables))
+
+
+def build(ctx: BriefContext) -> Section:
+    quality = table_quality(ctx)
+    sources = table_datasets(ctx)
+    layout: tuple[Part, ...] = (
+        Text((UNIVERSE_SENTENCE, *METHOD_TEXT, scenario_text(ctx))),
+        Subheading("Seriebrott"), Bullets((*break_notes(), *BREAK_NOTES)),
+        Subheading("Träffsäkerhet"), *_quality_parts(quality),
+        Subheading("Källor"), TableView(sources, title=False),
+    )
+    return Section("metod", HEADING, (), (*quality, sources), layout=layout, pagebreak=True)

@@ -1,0 +1,75 @@
+"""Replacement, share 55+ and transfers from a regional age structure."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from projection_data import make_age_profile
+
+from reglab_forecast.errors import InputError
+from reglab_forecast.projection import project
+
+CODES = ["1111", "2221", "5321"]
+
+
+def _structure(old_region: str, young_region: str, ssyk: list[str]) -> pd.DataFrame:
+    """All of ``old_region``'s employees aged 60-64, all of ``young_region``'s aged 25-29."""
+    rows = []
+    for region, band in ((old_region, "60-64"), (young_region, "25-29")):
+        for code in ssyk:
+            rows.append({"region": region, "ssyk": code, "age": band, "year": 2024,
+                         "employed": 1.0})
+    return pd.DataFrame(rows)
+
+
+def test_a_given_age_structure_drives_replacement_per_lan(small_panel):
+    ages = make_age_profile(CODES, range(2014, 2025))
+    result = project(small_panel, ages, target_years=(2030,),
+                     age_structure=_structure("25", "01", CODES))
+    table = result.table.set_index(["region", "ssyk"])
+    young, old = table.xs("01"), table.xs("25")
+    assert (young["replacement"] == 0).all() and (young["share_55plus"] == 0).all()
+    # Six years on, everyone then aged 60-64 has passed the register's upper age.
+    np.testing.assert_allclose(old["replacement"], old["base_employed"])
+    assert (old["share_55plus"] == 1).all()
+    need = np.maximum(table["replacement"] + table["expansion"], 0)
+    np.testing.assert_allclose(table["recruitment_need"], need)
+
+
+def test_national_choice_gives_every_lan_the_same_rates(small_panel):
+    ages = make_age_profile(CODES, range(2014, 2025))
+    result = project(small_panel, ages, target_years=(2030,), age_structure="national")
+    table = result.table
+    rates = (table["replacement"] / table["base_employed"]).round(12)
+    assert rates.groupby(table["ssyk"]).nunique().max() == 1
+    assert "rikets åldersfördelning" in result.age_note
+
+
+def test_regional_default_uses_the_lan_population(small_panel):
+    # Same national profile; Norrbotten's population is older than Stockholm's.
+    ages = make_age_profile(CODES, range(2014, 2025))
+    result = project(small_panel, ages, target_years=(2030,))
+    share = result.cells.groupby("region")["share_55plus"].mean()
+    assert share["25"] > share["01"]
+    assert result.age_note.startswith("skattad")
+
+
+def test_bad_age_structure_is_refused(small_panel):
+    ages = make_age_profile(CODES, range(2014, 2025))
+    with pytest.raises(InputError, match="age_structure"):
+        project(small_panel, ages, age_structure="lokal")  # type: ignore[arg-type]
+    partial = _structure("25", "01", CODES[:2])
+    with pytest.raises(InputError, match="5321"):
+        project(small_panel, ages, age_structure=partial)
+
+
+def test_real_data_regional_retirements(projection):
+    table = projection.table[projection.table["year"] == 2035]
+    by_lan = table.groupby("region")[["replacement", "transfers", "base_employed"]].sum()
+    rate = by_lan["replacement"] / by_lan["base_employed"]
+    # Stockholm's workforce is younger than Riket's, Dalarna's and Gävleborg's older.
+    assert rate["01"] < rate.median() < min(rate["20"], rate["21"])
+    assert (table["transfers"] >= 0).all()
+    assert (table["transfers"] <= table["replacement"] + 1e-9).all()
+    assert 0 < by_lan["transfers"].sum() < 0.2 * by_lan["replacement"].sum()
