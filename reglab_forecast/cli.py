@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from . import __version__
-from .errors import InputError, ReglabError
+from .errors import InputError, ReglabError, ReglabNote
 
 Runner = Callable[[argparse.Namespace], int]
 
@@ -42,7 +43,7 @@ METAVARS = {
     "region": "LÄN", "lan": "LÄN", "out": "FIL", "scenario": "FIL", "out_dir": "MAPP",
     "csv": "MAPP", "data_dir": "MAPP", "level": "NIVÅ", "years": "ÅR", "year": "ÅR",
     "target_year": "ÅR", "top": "ANTAL", "workers": "ANTAL", "port": "PORT",
-    "compare": "LÄN", "shell": "SKAL",
+    "compare": "LÄN", "shell": "SKAL", "efter": "INDELNING",
 }
 
 
@@ -158,7 +159,7 @@ def _run_backtest(args: argparse.Namespace) -> int:
 
 def _add_project(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "project", help="prognos per län och yrke: sysselsatta, pensionsavgångar, behov",
+        "project", help="prognos per län och yrke: anställda, pensionsavgångar, behov",
     )
     parser.add_argument("--region", default="riket", help="län (namn eller kod) eller 'riket'")
     parser.add_argument("--level", type=int, default=1, choices=(1, 2, 3, 4), metavar="NIVÅ",
@@ -306,6 +307,10 @@ from .report.profile_commands import PROFILE_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(PROFILE_COMMANDS)
 
+from .report.population_commands import POPULATION_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(POPULATION_COMMANDS)
+
 # --- dialogue app: dialog (reglab_forecast/dialog/commands.py) ---
 from .dialog.commands import DIALOG_COMMANDS  # noqa: E402
 
@@ -320,6 +325,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         argcomplete.autocomplete(parser)  # answers the shell's completion call, then exits
     args = parser.parse_args(argv)
     runner: Runner = args.run
+    original = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: TextIO | None = None, line: str | None = None) -> None:
+        """The toolkit's notes (e.g. an old kommun code that was mapped) as one line."""
+        if issubclass(category, ReglabNote):
+            print(f"reglab-forecast: obs: {message}", file=sys.stderr)
+        else:
+            original(message, category, filename, lineno, file, line)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", ReglabNote)
+        warnings.showwarning = show
+        return _run(runner, args)
+
+
+def _run(runner: Runner, args: argparse.Namespace) -> int:
     try:
         return runner(args)
     except InputError as error:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .demography import ratios_by_region
+from .demography import ratios_over_horizon
 
 TARGET_YEARS = (2030, 2035)
 PROJECTION_COLUMNS = (
@@ -36,7 +36,8 @@ class ProjectionRun:
     major_groups: pd.DataFrame | None = None  # same as table at SSYK level 1
     quality: dict[str, Any] = field(default_factory=dict)  # see quality.quality_frames
     scenario_description: str = ""
-    result: Any = None  # the projection.Projection itself, for sections that need more
+    # The Projection itself, for sections that need its paths or calibration (education).
+    result: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class ReportInputs:
         parts = [f"yrkesregistret {years.min()}–{years.max()}"]
         ratio = next(iter(self.demography.values()), None)
         if ratio is not None:
-            parts.append(f"befolkning {ratio.year}")
+            parts.append(f"befolkning {ratio.year} (skattad)")
         if self.ads is not None:
             parts.append(f"annonser {self.extras.get('ads_year', '')}".strip())
         if self.af_view is not None:
@@ -138,14 +139,14 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
     employment = rf.load_employment(level=4)
     age_profile = rf.load_age_profile(level=4)
     run = run_projection(employment, age_profile, scenario=scenario)
-    ads, af_view = _ads(), _af_view()
+    ads, af_view = _ads(employment), _af_view()
     return ReportInputs(
         employment=employment,
         age_profile=age_profile,
         projection=run,
         region_names=_names(employment, "region"),
         ssyk_names=_ssyk_names(employment),
-        demography=ratios_by_region(_optional("load_population", by_sex=False)),
+        demography=ratios_over_horizon(max(run.target_years)),
         ads=ads,
         af_view=af_view,
         sources=_optional("datasets"),
@@ -185,14 +186,20 @@ def _barometer() -> pd.DataFrame | None:
     return view
 
 
-def _ads() -> pd.DataFrame | None:
-    """Platsbanken ads 2024 per län × SSYK4 (JobTech's codes; merged manager codes unmatched)."""
+def _ads(employment: pd.DataFrame) -> pd.DataFrame | None:
+    """Platsbanken ads 2024 per län × SCB SSYK4: a JobTech group that holds several SCB codes
+    has its ads shared by employees (``labour_market.ads_by_scb_code``)."""
+    from reglab_forecast.labour_market import ads_by_scb_code
+
     ads = _optional("load_ads")
     if ads is None:
         return None
     lan = ads[ads["region"] != "00"]
-    summed = lan.groupby(["region", "ssyk"], as_index=False).agg(ads=("ads", "sum"))
-    summed.attrs["year"] = int(ads["year"].max())
+    year = int(ads["year"].max())
+    base = employment[employment["year"] == employment["year"].max()]
+    employed = base.groupby(["region", "ssyk"], as_index=False)["employed"].sum()
+    summed = ads_by_scb_code(lan, employed)[["region", "ssyk", "ads"]]
+    summed.attrs["year"] = year
     return summed
 
 
@@ -201,7 +208,9 @@ def _af_view() -> pd.DataFrame | None:
     outlook = _optional("load_af_outlook")
     if outlook is None:
         return None
-    latest = outlook[outlook["year"] == outlook["year"].max()]
+    from reglab_forecast.labour_market import ratings_by_scb_code
+
+    latest = ratings_by_scb_code(outlook[outlook["year"] == outlook["year"].max()])
     view = latest.rename(columns={"shortage_index": "af_rating"})[["ssyk", "af_rating"]]
     view.attrs["year"] = int(latest["year"].max())
     return view

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..section import Section
     from ..tablespec import Table
 
-__all__ = ["ALL", "BRIEF", "COMPARE", "PACKAGE", "build_all", "get", "tables_of"]
+__all__ = ["BRIEF", "COMPARE", "PACKAGE", "build_all", "get", "tables_of"]
 
 # The standard brief, in the order of METHOD.md ("The standard brief").
 BRIEF = (
@@ -24,8 +24,8 @@ BRIEF = (
     "yrkesomraden",
     "rekryteringsbehov",
     "vaxande",
-    # "befolkning", "utbildning": METHOD.md sections 6 and 7, one line each when they are
-    # fast enough for a brief (utbildning takes several seconds per län today).
+    "befolkning",
+    "utbildning",
     "lan",
     "vard_omsorg",
     "kon",
@@ -34,10 +34,8 @@ BRIEF = (
 )
 # The table package: the brief's tables plus the full län × SSYK4 table.
 PACKAGE = (*BRIEF, "alla_yrken")
-# Every section module there is (a test builds each one for a län).
-ALL = (*PACKAGE, "utbildning")
 # The comparison of the 21 län.
-COMPARE = ("jamforelse", "metod")
+COMPARE = ("jamforelse", "utbildning", "metod")
 
 
 def get(ctx: BriefContext, key: str) -> Section:

@@ -20,8 +20,8 @@ QUESTIONS = (
 )
 WHERE = (
     "Antalet anställda, prognosen och rekryteringsbehovet gäller länet.",
-    "Andelen 55 år och äldre och pensionsavgångarna bygger på en uppskattad åldersfördelning "
-    "per yrke i länet, inte på en räkning.",
+    "Andelen 55 år och äldre är skattad för länet ur yrkets åldersstruktur i riket, "
+    "riksområdet och länets befolkning, inte uppmätt i länet.",
     "Arbetsförmedlingens bristvärde gäller hela riket; Platsbankens annonser gäller länet. "
     "Annonser är inte vakanser.",
 )
