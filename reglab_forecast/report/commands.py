@@ -25,14 +25,17 @@ def _add_brief(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--all", action="store_true", help="alla 21 län (kräver --out-dir)")
     parser.add_argument("--out", type=Path, help="PDF-fil att skriva (med --region)")
     parser.add_argument("--out-dir", type=Path, help="mapp för alla 21 PDF:er (med --all)")
-    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML); standard: bas")
     parser.add_argument("--workers", type=int, default=2, help="processer för --all (2)")
     parser.set_defaults(run=_run_brief)
 
 
 def _check_scenario(path: Path | None) -> None:
-    if path is not None and not path.is_file():
-        raise InputError(f"--scenario {path}: filen finns inte")
+    """Read and check the scenario file before any work (ScenarioError: one line, exit 2)."""
+    if path is not None:
+        from ..projection.scenario import load_scenario
+
+        load_scenario(path)
 
 
 def _run_brief(args: argparse.Namespace) -> int:
@@ -62,7 +65,7 @@ def _add_tables(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--region", required=True, help='län som kod eller namn, t.ex. "18"')
     parser.add_argument("--out", type=Path, help="Excel-fil att skriva (.xlsx)")
     parser.add_argument("--csv", type=Path, metavar="MAPP", help="mapp för CSV-filerna")
-    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML); standard: bas")
     parser.set_defaults(run=_run_tables)
 
 
@@ -85,7 +88,7 @@ def _add_compare(subparsers: argparse._SubParsersAction) -> None:
         description="Länen sida vid sida, rangordnade, med riket som jämförelse.",
     )
     parser.add_argument("--out", type=Path, required=True, help="FIL.pdf eller FIL.xlsx")
-    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML); standard: bas")
     parser.set_defaults(run=_run_compare)
 
 

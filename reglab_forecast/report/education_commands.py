@@ -75,18 +75,18 @@ def _check_outputs(args: argparse.Namespace) -> None:
     if args.pdf is not None:
         if args.pdf.suffix.lower() != ".pdf":
             raise InputError(f"--pdf {args.pdf}: ska sluta på .pdf")
-        check_writable(args.pdf)
+        check_writable(args.pdf, (".pdf",), "--pdf")
     if args.out is not None:
         if args.out.suffix.lower() != ".xlsx":
             raise InputError(f"--out {args.out}: ska sluta på .xlsx")
-        check_writable(args.out)
+        check_writable(args.out, (".xlsx",))
     if args.csv is not None:
         check_writable_dir(args.csv)
 
 
 def _write_outputs(args: argparse.Namespace, section: Section, region_name: str,
                    projection: Projection) -> None:
-    from ..files import write_bytes_atomic
+    from ..files import write_output
     from .section_pdf import section_pdf
     from .tablepackage import write_csv_dir, write_xlsx
 
@@ -98,7 +98,7 @@ def _write_outputs(args: argparse.Namespace, section: Section, region_name: str,
         footer = (f"Källa: SCB (yrkesregistret, lönestrukturstatistiken, UF0506, befolkningen), "
                   f"Arbetsförmedlingen; egen prognos. Data: {vintage}.")
         pdf = section_pdf(section, region_name, subtitle, footer, projection.scenario.name)
-        write_bytes_atomic(args.pdf, pdf)
+        write_output(args.pdf, pdf, "--pdf")
         print(f"Skrev {args.pdf}")
     if args.out is not None:
         write_xlsx(tables, args.out, vintage)

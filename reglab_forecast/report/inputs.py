@@ -137,7 +137,7 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
     employment = rf.load_employment(level=4)
     age_profile = rf.load_age_profile(level=4)
     run = run_projection(employment, age_profile, scenario=scenario)
-    ads, af_view = _ads(), _af_view()
+    ads, af_view = _ads(employment), _af_view()
     return ReportInputs(
         employment=employment,
         age_profile=age_profile,
@@ -153,14 +153,20 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
     )
 
 
-def _ads() -> pd.DataFrame | None:
-    """Platsbanken ads 2024 per län × SSYK4 (JobTech's codes; merged manager codes unmatched)."""
+def _ads(employment: pd.DataFrame) -> pd.DataFrame | None:
+    """Platsbanken ads 2024 per län × SCB SSYK4: a JobTech group that holds several SCB codes
+    has its ads shared by employees (``labour_market.ads_by_scb_code``)."""
+    from reglab_forecast.labour_market import ads_by_scb_code
+
     ads = _optional("load_ads")
     if ads is None:
         return None
     lan = ads[ads["region"] != "00"]
-    summed = lan.groupby(["region", "ssyk"], as_index=False).agg(ads=("ads", "sum"))
-    summed.attrs["year"] = int(ads["year"].max())
+    year = int(ads["year"].max())
+    base = employment[employment["year"] == employment["year"].max()]
+    employed = base.groupby(["region", "ssyk"], as_index=False)["employed"].sum()
+    summed = ads_by_scb_code(lan, employed)[["region", "ssyk", "ads"]]
+    summed.attrs["year"] = year
     return summed
 
 
@@ -169,7 +175,9 @@ def _af_view() -> pd.DataFrame | None:
     outlook = _optional("load_af_outlook")
     if outlook is None:
         return None
-    latest = outlook[outlook["year"] == outlook["year"].max()]
+    from reglab_forecast.labour_market import ratings_by_scb_code
+
+    latest = ratings_by_scb_code(outlook[outlook["year"] == outlook["year"].max()])
     view = latest.rename(columns={"shortage_index": "af_rating"})[["ssyk", "af_rating"]]
     view.attrs["year"] = int(latest["year"].max())
     return view

@@ -85,7 +85,7 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
                 f"{horizon} motsvarar det {show(mine)} av de anställda i {name}, mot "
                 f"{show(riket)} i riket.")
     if column == "share_55":
-        return (f"Andelen anställda som är 55 år eller äldre, uppskattad från yrkenas "
+        return (f"Andelen anställda som är 55 år eller äldre, skattad för länet ur yrkenas "
                 f"åldersstruktur, är {pos}: {show(mine)} i {name} mot {show(riket)} i riket.")
     return (f"Antalet anställda har sedan {past}, skattat och justerat för seriebrotten i "
             f"registret, förändrats {show(mine)} i {name} mot {show(riket)} i riket, vilket är "
