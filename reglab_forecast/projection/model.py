@@ -210,10 +210,11 @@ def add_intervals(frame: pd.DataFrame, calibration: Calibration, base_year: int
     horizon = frame["year"].to_numpy(int) - base_year
     levels = (frame["ssyk"].astype(str).str.len().to_numpy(int) if "ssyk" in frame
               else np.zeros(len(frame), dtype=int))
-    for h, level in {(int(h), int(lv)) for h, lv in zip(horizon, levels, strict=True) if h > 0}:
+    base = frame["base_employed"].to_numpy(float)
+    pairs = np.unique(np.stack([horizon, levels])[:, horizon > 0], axis=1)
+    for h, level in pairs.T.tolist():
         rows = (horizon == h) & (levels == level)
-        lower[rows], upper[rows] = calibration.apply(
-            employed[rows], frame["base_employed"].to_numpy(float)[rows], h, level)
+        lower[rows], upper[rows] = calibration.apply(employed[rows], base[rows], h, level)
     return frame.assign(lower=lower, upper=upper)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .demography import ratios_by_region
+from .demography import ratios_over_horizon
 
 TARGET_YEARS = (2030, 2035)
 PROJECTION_COLUMNS = (
@@ -70,7 +70,7 @@ class ReportInputs:
         parts = [f"yrkesregistret {years.min()}–{years.max()}"]
         ratio = next(iter(self.demography.values()), None)
         if ratio is not None:
-            parts.append(f"befolkning {ratio.year}")
+            parts.append(f"befolkning {ratio.year} (skattad)")
         if self.ads is not None:
             parts.append(f"annonser {self.extras.get('ads_year', '')}".strip())
         if self.af_view is not None:
@@ -144,7 +144,7 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
         projection=run,
         region_names=_names(employment, "region"),
         ssyk_names=_ssyk_names(employment),
-        demography=ratios_by_region(_optional("load_population", by_sex=False)),
+        demography=ratios_over_horizon(max(run.target_years)),
         ads=ads,
         af_view=af_view,
         sources=_optional("datasets"),

@@ -28,8 +28,20 @@ SUPPLY_FLOWS = ["entering", "ageing_out", "deaths", "net_migration", "age_shift"
                 "rate_effect"]
 
 
-def employment_totals(projection: Projection) -> pd.DataFrame:
-    """Projected employment per län (and Riket) and year with its 80 % interval."""
+def employment_totals(projection: Projection | pd.DataFrame) -> pd.DataFrame:
+    """Projected employment per län (and Riket) and year with its 80 % interval.
+
+    ``projection`` is a ``Projection`` or a frame of totals: region (län and Riket), year,
+    employed, lower, upper, and optionally recruitment_need (as a brief's projection run).
+    """
+    if isinstance(projection, pd.DataFrame):
+        missing = {"region", "year", "employed", "lower", "upper"} - set(projection.columns)
+        if missing:
+            raise InputError(f"sysselsättningen saknar kolumnerna {sorted(missing)}")
+        frame = projection.copy()
+        if "recruitment_need" not in frame.columns:
+            frame["recruitment_need"] = float("nan")
+        return frame.assign(base_employed=float("nan"))
     paths = projection.paths
     parts = [paths, paths.assign(region=RIKET)]
     frame = pd.concat(parts).groupby(["region", "year"], as_index=False)[
@@ -118,10 +130,11 @@ def _supply_totals(supply: pd.DataFrame, people: PopulationProjection) -> pd.Dat
     return out
 
 
-def balance(projection: Projection, supply: pd.DataFrame,
+def balance(projection: Projection | pd.DataFrame, supply: pd.DataFrame,
             population: PopulationProjection) -> Balance:
     """Employment from ``projection`` against ``supply`` (``labour_supply(population)``).
 
+    ``projection``: a ``Projection`` of every län, or its totals (see ``employment_totals``).
     Years: those both cover (the employment paths from their base year). Raises InputError
     when they share no year.
     """
@@ -143,5 +156,5 @@ def balance(projection: Projection, supply: pd.DataFrame,
         columns={"wa_region": "region", "wa_year": "year"})
     flows = flows.merge(supply_flows(supply, population), on=["region", "year"])
     table = sides.rename(columns={"lower": "employed_lower", "upper": "employed_upper"})
-    return Balance(table.drop(columns="base_employed"), flows, projection.base_year,
+    return Balance(table.drop(columns="base_employed"), flows, int(need["year"].min()),
                    population.base_year)

@@ -24,6 +24,7 @@ BRIEF = (
     "yrkesomraden",
     "rekryteringsbehov",
     "vaxande",
+    "befolkning",
     "utbildning",
     "lan",
     "vard_omsorg",
