@@ -75,8 +75,11 @@ def test_cache_entry_survives_a_failed_rewrite(tmp_path: Path) -> None:
 
 
 def test_brief_pdf_survives_a_failed_rewrite(tmp_path: Path) -> None:
+    from reglab_forecast.files import write_output
+
     out = tmp_path / "orebro.pdf"
-    out.write_bytes(b"%PDF-1.7 the previous brief")
+    # The previous brief was written by the tool: only such a file may be replaced at all.
+    write_output(out, b"%PDF-1.7 the previous brief")
     before = snapshot(tmp_path)
     # Everything is imported and the data loaded before the limit; the PDF (well over 64 kB)
     # is the first large file the command writes.
@@ -96,11 +99,14 @@ def test_brief_pdf_survives_a_failed_rewrite(tmp_path: Path) -> None:
 
 
 def test_table_package_survives_a_failed_rewrite(tmp_path: Path) -> None:
+    from reglab_forecast.files import build_package_dir, write_output
+
     out = tmp_path / "tabeller.xlsx"
     csv_dir = tmp_path / "csv"
-    csv_dir.mkdir()
-    (csv_dir / "rekryteringsbehov.csv").write_text("gammal;fil\n", encoding="utf-8")
-    out.write_bytes(b"previous workbook")
+    # The previous package and workbook were written by the tool (it replaces nothing else).
+    build_package_dir(csv_dir, lambda folder: (folder / "rekryteringsbehov.csv").write_text(
+        "gammal;fil\n", encoding="utf-8"))
+    write_output(out, b"previous workbook")
     before = snapshot(tmp_path)
     result = run_limited(f"""
         from pathlib import Path
@@ -109,15 +115,18 @@ def test_table_package_survives_a_failed_rewrite(tmp_path: Path) -> None:
         loaded = inputs.load_inputs()
         brief.load_inputs = lambda scenario=None: loaded
         limit(2048)
+        from reglab_forecast.errors import OutputWriteError
         failures = 0
         for kwargs in ({{"out": Path({str(out)!r})}}, {{"csv_dir": Path({str(csv_dir)!r})}}):
             try:
                 brief.write_tables("18", **kwargs)
-            except OSError as error:
+            except (OSError, OutputWriteError) as error:  # openpyxl's own temp file or ours
                 print("failed:", error)
                 failures += 1
         sys.exit(10 + failures)
     """)
     assert result.returncode == 12, result.stderr[-2000:]
-    assert result.stdout.count("failed: [Errno 27] File too large") == 2
+    failed = [line for line in result.stdout.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 2, result.stdout
+    assert all("File too large" in line or "filen blir för stor" in line for line in failed)
     assert snapshot(tmp_path) == before
