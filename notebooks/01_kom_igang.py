@@ -70,11 +70,12 @@ except UnknownRegionError as error:
 #
 # `rf.load_employment(level=…)` ger en lång tabell: en rad per län × yrke × kön × år.
 # `level` är SSYK-nivån: 1 (yrkesområden) till 4 (429 yrkesgrupper). `"Riket"` lägger till
-# summan av alla län.
+# summan av alla län. `show` visar en tabell med svenska rubriker och talformat; i koden
+# heter kolumnerna som i `employment.columns` (`region`, `ssyk`, `employed` …).
 
 # %%
 employment = rf.load_employment(level=1, regions=[region, "Riket"])
-employment.head()
+show(employment.head())
 
 # %%
 by_year = employment.pivot_table(index="year", columns="region_name", values="employed",
@@ -121,7 +122,7 @@ show(largest, shares=["andel kvinnor"], decimals={"lokaliseringskvot": 2},
 # Undersköterskor (SSYK 532) som exempel. Sök fram koder med `rf.search_occupations`.
 
 # %%
-rf.search_occupations("underskötersk")
+show(rf.search_occupations("underskötersk"))
 
 # %%
 ax = plot_history(rf.load_employment(level=3, regions=[region]), region, ssyk="532")

@@ -43,7 +43,7 @@ METAVARS = {
     "region": "LÄN", "lan": "LÄN", "out": "FIL", "scenario": "FIL", "out_dir": "MAPP",
     "csv": "MAPP", "data_dir": "MAPP", "level": "NIVÅ", "years": "ÅR", "year": "ÅR",
     "target_year": "ÅR", "top": "ANTAL", "workers": "ANTAL", "port": "PORT",
-    "compare": "LÄN", "shell": "SKAL",
+    "compare": "LÄN", "shell": "SKAL", "efter": "INDELNING",
 }
 
 
@@ -159,7 +159,7 @@ def _run_backtest(args: argparse.Namespace) -> int:
 
 def _add_project(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "project", help="prognos per län och yrke: sysselsatta, pensionsavgångar, behov",
+        "project", help="prognos per län och yrke: anställda, pensionsavgångar, behov",
     )
     parser.add_argument("--region", default="riket", help="län (namn eller kod) eller 'riket'")
     parser.add_argument("--level", type=int, default=1, choices=(1, 2, 3, 4), metavar="NIVÅ",
@@ -302,6 +302,10 @@ _COMMANDS.extend(REPORT_COMMANDS)
 from .report.education_commands import EDUCATION_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(EDUCATION_COMMANDS)
+
+from .report.population_commands import POPULATION_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(POPULATION_COMMANDS)
 
 # --- dialogue app: dialog (reglab_forecast/dialog/commands.py) ---
 from .dialog.commands import DIALOG_COMMANDS  # noqa: E402

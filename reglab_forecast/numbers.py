@@ -143,5 +143,5 @@ def format_decimal(value: float | None, digits: int = 1, plus: bool = False) -> 
 
 def format_percent(value: float | None, digits: int = 1, plus: bool = False) -> str:
     """A share (0–1) as per cent: 0.035 → "3,5 %" (no-break space before the sign)."""
-    share = None if _is_missing(value) else 100 * float(value)
+    share = None if value is None or _is_missing(value) else 100 * float(value)
     return fmt_signed_pct(share, digits) if plus else fmt_pct(share, digits)

@@ -18,7 +18,7 @@ ENGLISH = ("usage:", "options:", "positional arguments:", "show this help messag
            "show program's version")
 # The metavars a user meets; REGION/OUT/SCENARIO (argparse's defaults) must not appear.
 KNOWN_METAVARS = {"LÄN", "FIL", "MAPP", "NIVÅ", "ÅR", "ANTAL", "PORT", "KOMMANDO", "SKAL",
-                  "TEXT", "NAMN", "TABELL", "NAMN=TAB", "URL", "YRKE", "VY", "KOD"}
+                  "TEXT", "NAMN", "TABELL", "NAMN=TAB", "URL", "YRKE", "VY", "KOD", "INDELNING"}
 
 
 def _help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:

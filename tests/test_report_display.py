@@ -51,3 +51,28 @@ def test_a_brief_table_is_shown_as_in_the_pdf() -> None:
     assert "Rekr.behov %" in html and "27,9\u00a0%" in html
     assert "Länen · Ordnade. · Källa: SCB" in html
     assert html.count("font-weight: bold") == 1
+
+
+def test_index_values_are_data_not_column_names() -> None:
+    """An occupation or scenario called like a column ("year", "men") keeps its name."""
+    frame = pd.DataFrame({"employed": [1.0, 2.0], "kind": ["year", "men"]}).set_index("kind")
+    html = show(frame).to_html()
+    assert ">year<" in html and ">men<" in html and ">Anställda<" in html
+    assert ">År<" not in html and ">Män<" not in html
+
+
+def test_plain_loader_tables_get_swedish_headers() -> None:
+    import reglab_forecast as rf
+
+    html = show(rf.search_occupations("underskötersk")).to_html()
+    assert ">SSYK<" in html and ">Nivå<" in html and ">Yrke<" in html
+    assert "ssyk_name" not in html and ">level<" not in html
+
+
+def test_source_line_leaves_out_the_repository_commit() -> None:
+    frame = _frame()
+    frame.attrs["vintage"] = ("Yrkesregistret, referensår 2014–2024 "
+                              "(uttag i ai-econ-lab, commit 7c13a65)")
+    html = show(frame).to_html()
+    assert "Yrkesregistret, referensår 2014–2024" in html
+    assert "commit" not in html and "ai-econ-lab" not in html

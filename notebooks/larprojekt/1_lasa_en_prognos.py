@@ -31,8 +31,8 @@
 #   växer. Pensionsavgångarna är ofta den största och säkraste delen.
 #
 # Alla i gruppen kör samma notebook. Byt `REGION` till ert eget län, kör allt
-# (*Run → Run All Cells*) och gör övningarna. Lösningarna finns under varje övning i en
-# hopfälld cell (klicka på de tre punkterna för att visa koden).
+# (*Run → Run All Cells*) och gör övningarna. Lösningarna ligger dolda under varje övning:
+# klicka på "Visa lösningen" för svaret och på de tre punkterna för att se koden.
 
 # %%
 from IPython.display import display
@@ -40,7 +40,7 @@ from IPython.display import display
 import reglab_forecast as rf
 from reglab_forecast.projection import load_quality_declaration, project
 from reglab_forecast.projection.declaration import METHOD_NAMES
-from reglab_forecast.report.display import show
+from reglab_forecast.report.display import show, solution
 from reglab_forecast.report.numbers import format_int, format_percent
 from reglab_forecast.report.plots import plot_projection, projection_note, projection_path
 
@@ -76,16 +76,17 @@ show(path[path["year"].isin([2024, 2030, 2035])], index="year",
 # ### Lösning 1
 
 # %% jupyter={"source_hidden": true} tags=["solution"]
-row = path[path["year"] == 2035].iloc[0]
-low = row["lower"] / row["employed"] - 1
-high = row["upper"] / row["employed"] - 1
-print(f"{rf.region_name(REGION)} 2035: {format_int(row['employed'])} anställda, "
-      f"80 %-intervall {format_int(row['lower'])}–{format_int(row['upper'])} "
-      f"({format_percent(low, 0, plus=True)} / {format_percent(high, 0, plus=True)}).")
-print("I en mening: 'Om utvecklingen fortsätter som hittills blir det omkring "
-      f"{format_int(round(row['employed'], -3))} anställda 2035; i 8 fall av 10 har utfallet "
-      f"hamnat mellan {format_int(round(row['lower'], -3))} och "
-      f"{format_int(round(row['upper'], -3))}.'")
+with solution():
+    row = path[path["year"] == 2035].iloc[0]
+    low = row["lower"] / row["employed"] - 1
+    high = row["upper"] / row["employed"] - 1
+    print(f"{rf.region_name(REGION)} 2035: {format_int(row['employed'])} anställda, "
+          f"80 %-intervall {format_int(row['lower'])}–{format_int(row['upper'])} "
+          f"({format_percent(low, 0, plus=True)} / {format_percent(high, 0, plus=True)}).")
+    print("I en mening: 'Om utvecklingen fortsätter som hittills blir det omkring "
+          f"{format_int(round(row['employed'], -3))} anställda 2035; i 8 fall av 10 har utfallet "
+          f"hamnat mellan {format_int(round(row['lower'], -3))} och "
+          f"{format_int(round(row['upper'], -3))}.'")
 
 # %% [markdown]
 # ## Yrkena: nivå, intervall och behov
@@ -114,18 +115,19 @@ show(largest[columns], index="ssyk_name", caption="De tio största yrkena, progn
 # ### Lösning 2
 
 # %% jupyter={"source_hidden": true} tags=["solution"]
-width = by_occupation.assign(
-    width=(by_occupation["upper"] - by_occupation["lower"]) / by_occupation["employed"])
-width = width[width["employed"] > 0].sort_values("width")
-columns = ["ssyk_name", "base_employed", "width"]
-note = projection_note(employment, projection)
-display(show(width.tail(10)[columns], index="ssyk_name", shares=["width"], caption="Bredast",
-             source=note))
-display(show(width.head(10)[columns], index="ssyk_name", shares=["width"], caption="Smalast",
-             source=note))
-print("Små yrken har breda intervall: ett fåtal personer hit eller dit är många procent,"
-      " och i bakåtprövningen har små celler träffat sämre. Läs små yrken som riktning,"
-      " inte som antal.")
+with solution():
+    width = by_occupation.assign(
+        width=(by_occupation["upper"] - by_occupation["lower"]) / by_occupation["employed"])
+    width = width[width["employed"] > 0].sort_values("width")
+    columns = ["ssyk_name", "base_employed", "width"]
+    note = projection_note(employment, projection)
+    display(show(width.tail(10)[columns], index="ssyk_name", shares=["width"], caption="Bredast",
+                 source=note))
+    display(show(width.head(10)[columns], index="ssyk_name", shares=["width"], caption="Smalast",
+                 source=note))
+    print("Små yrken har breda intervall: ett fåtal personer hit eller dit är många procent,"
+          " och i bakåtprövningen har små celler träffat sämre. Läs små yrken som riktning,"
+          " inte som antal.")
 
 # %% [markdown]
 # ## Övning 3: Pensioner eller tillväxt?
@@ -140,16 +142,17 @@ print("Små yrken har breda intervall: ett fåtal personer hit eller dit är må
 # ### Lösning 3
 
 # %% jupyter={"source_hidden": true} tags=["solution"]
-need = by_occupation["recruitment_need"].sum()
-retiring = by_occupation["replacement"].sum()
-print(f"Rekryteringsbehov 2024–2035: {format_int(need)}, varav pensionsavgångar "
-      f"{format_int(retiring)} ({format_percent(retiring / need, 0)}).")
-shrinking = largest[largest["expansion"] < 0].head(1)
-for _, occ in shrinking.iterrows():
-    print(f"{occ['ssyk_name']}: expansion {format_int(occ['expansion'], plus=True)}, "
-          f"pensionsavgångar {format_int(occ['replacement'])}, behov "
-          f"{format_int(occ['recruitment_need'])}. Yrket krymper, men de som går i pension "
-          "behöver ändå delvis ersättas.")
+with solution():
+    need = by_occupation["recruitment_need"].sum()
+    retiring = by_occupation["replacement"].sum()
+    print(f"Rekryteringsbehov 2024–2035: {format_int(need)}, varav pensionsavgångar "
+          f"{format_int(retiring)} ({format_percent(retiring / need, 0)}).")
+    shrinking = largest[largest["expansion"] < 0].head(1)
+    for _, occ in shrinking.iterrows():
+        print(f"{occ['ssyk_name']}: expansion {format_int(occ['expansion'], plus=True)}, "
+              f"pensionsavgångar {format_int(occ['replacement'])}, behov "
+              f"{format_int(occ['recruitment_need'])}. Yrket krymper, men de som går i pension "
+              "behöver ändå delvis ersättas.")
 
 # %% [markdown]
 # ## Vad säger bakåtprövningen?
@@ -184,17 +187,18 @@ show(headline[["method", "wape", "direction", "coverage"]], index="method",
 # ### Lösning 4
 
 # %% jupyter={"source_hidden": true} tags=["solution"]
-by_horizon = declaration.by_horizon.pivot_table(index="horizon", columns="method",
-                                                values="wape")
-for horizon in (3, 5, 8):
-    standard = by_horizon.loc[horizon, "standard"]
-    nothing = by_horizon.loc[horizon, "no_change"]
-    print(f"{horizon} år: WAPE {format_percent(standard)} → omkring "
-          f"{format_int(1000 * standard)} personer fel för ett yrke med 1 000 anställda "
-          f"(ingen förändring: {format_int(1000 * nothing)}).")
-print("Felen växer med horisonten, och metoden slår 'ingen förändring' men inte med "
-      "stor marginal: den största vinsten är att den säger något om riktningen och om "
-      "pensionsavgångarna, och att intervallen håller vad de lovar.")
+with solution():
+    by_horizon = declaration.by_horizon.pivot_table(index="horizon", columns="method",
+                                                    values="wape")
+    for horizon in (3, 5, 8):
+        standard = by_horizon.loc[horizon, "standard"]
+        nothing = by_horizon.loc[horizon, "no_change"]
+        print(f"{horizon} år: WAPE {format_percent(standard)} → omkring "
+              f"{format_int(1000 * standard)} personer fel för ett yrke med 1 000 anställda "
+              f"(ingen förändring: {format_int(1000 * nothing)}).")
+    print("Felen växer med horisonten, och metoden slår 'ingen förändring' men inte med "
+          "stor marginal: den största vinsten är att den säger något om riktningen och om "
+          "pensionsavgångarna, och att intervallen håller vad de lovar.")
 
 # %% [markdown]
 # ## Att ta med till nästa träff

@@ -36,8 +36,8 @@
 # Ett scenario är ett *om–så*, inte en ny prognos: intervallen från grundprognosen gäller
 # fortfarande, och varje tabell och figur bär scenariots namn.
 #
-# Kör alla celler. Dra i spakarna under "Spakarna" och tryck **Räkna om**: prognosen körs om
-# (ett par sekunder) och figuren ritas om.
+# Kör alla celler. Dra i spakarna under "Spakarna": prognosen körs om (ett par sekunder)
+# och figuren ritas om. Lösningarna till övningarna ligger dolda under "Visa lösningen".
 
 # %%
 import ipywidgets as widgets
@@ -46,8 +46,9 @@ import pandas as pd
 from IPython.display import display
 
 import reglab_forecast as rf
+from reglab_forecast.dialog.widgets import Debouncer, LeverPanel
 from reglab_forecast.projection import Projection, load_scenario, project
-from reglab_forecast.report.display import show
+from reglab_forecast.report.display import show, solution
 from reglab_forecast.report.numbers import format_int
 from reglab_forecast.report.plots import plot_scenarios, projection_note
 
@@ -118,49 +119,39 @@ def draw(national: float | None = None, regional: float | None = None, shift: in
 # %%
 result = draw(persons=500, ssyk="532")
 
+# %% [markdown]
+# Spakarna nedan räknar om av sig själva: när ni har slutat dra i en spak körs prognosen om
+# och figuren och tabellen ritas om. Tillväxttakterna kan också skrivas in, med decimalkomma
+# ("1,5"); en takt gäller bara när rutan framför den är ikryssad.
+
 # %%
-style = {"description_width": "180px"}
-layout = widgets.Layout(width="520px")
-use_national = widgets.Checkbox(description="Ange rikets tillväxt", value=False)
-national = widgets.FloatSlider(description="Riket, % per år", min=-1.0, max=2.0, step=0.1,
-                               value=0.5, style=style, layout=layout)
-use_regional = widgets.Checkbox(description="Ange länets tillväxt", value=False)
-regional = widgets.FloatSlider(description="Länet, % per år", min=-1.0, max=3.0, step=0.1,
-                               value=1.0, style=style, layout=layout)
-shift = widgets.IntSlider(description="Pension senare (år)", min=-2, max=5, value=0,
-                          style=style, layout=layout)
-ssyk = widgets.Dropdown(description="Yrke", style=style, layout=layout, value="532",
-                        options=[(f"{r.ssyk} {r.ssyk_name}", r.ssyk)
-                                 for r in largest.itertuples()])
-persons = widgets.IntSlider(description="Chock, personer", min=-2000, max=2000, step=50,
-                            value=0, style=style, layout=layout)
-from_year = widgets.IntSlider(description="Chocken från år", min=2025, max=2035, value=2027,
-                              style=style, layout=layout)
-button = widgets.Button(description="Räkna om", button_style="primary")
+levers = LeverPanel([(f"{r.ssyk} {r.ssyk_name}", r.ssyk) for r in largest.itertuples()],
+                    base.base_year, max(base.target_years))
 output = widgets.Output()
-latest: dict[str, Projection] = {}  # the last scenario the button computed
+latest: dict[str, Projection] = {}  # the last scenario the levers computed
 
 
-def on_click(_button: widgets.Button) -> None:
+def recompute() -> None:
+    chosen = levers.levers()
     with output:
         output.clear_output(wait=True)
-        latest["projection"] = draw(national.value if use_national.value else None,
-                                    regional.value if use_regional.value else None,
-                                    shift.value, ssyk.value, persons.value, from_year.value)
+        latest["projection"] = draw(chosen.national_growth, chosen.regional_growth,
+                                    chosen.retirement_age_shift, chosen.shock_ssyk or "532",
+                                    chosen.shock_persons, chosen.shock_from_year)
 
 
-button.on_click(on_click)
-display(widgets.VBox([widgets.HBox([use_national, national]),
-                      widgets.HBox([use_regional, regional]),
-                      shift, ssyk, persons, from_year, button, output]))
+debounced = Debouncer(recompute)  # one recompute after a lever stops moving
+levers.on_change(lambda _change: debounced.trigger())
+display(widgets.VBox([levers.box, output]))
+recompute()
 
 # %% [markdown]
-# Knappen kan också tryckas från koden, till exempel med pensionen ett år senare (så prövas
+# Spakarna kan också ställas från koden, till exempel pensionen ett år senare (så prövas
 # kopplingen mellan spakar och figur också när notebooken körs utan skärm):
 
 # %%
-shift.value = 1
-button.click()
+levers.shift.value = 1
+debounced.flush()  # recompute now instead of after the pause
 print("Räknat om:", latest["projection"].scenario)
 
 # %% [markdown]
@@ -176,15 +167,16 @@ print("Räknat om:", latest["projection"].scenario)
 # ### Lösning 1
 
 # %% jupyter={"source_hidden": true} tags=["solution"]
-plant = project(employment, age_profile,
-                scenario=levers_scenario(None, None, 0, "812", 800, 2027, name="Etablering"))
-difference = difference_2035(plant, "812")
-display(show(difference, source=projection_note(employment, plant)))
-extra = difference.loc["Etablering"] - difference.loc["Grundscenario"]
-print(f"Etableringen ger {format_int(extra['rekryteringsbehov i yrket'])} fler att rekrytera "
-      f"i yrket och {format_int(extra['rekryteringsbehov i länet'])} i länet till 2035 "
-      "(lika många: chocken lägger till jobb utan att ta dem från andra yrken). De 800 jobben "
-      "är expansion; pensionsavgångarna i yrket är desamma.")
+with solution():
+    plant = project(employment, age_profile,
+                    scenario=levers_scenario(None, None, 0, "812", 800, 2027, name="Etablering"))
+    difference = difference_2035(plant, "812")
+    display(show(difference, source=projection_note(employment, plant)))
+    extra = difference.loc["Etablering"] - difference.loc["Grundscenario"]
+    print(f"Etableringen ger {format_int(extra['rekryteringsbehov i yrket'])} fler att rekrytera "
+          f"i yrket och {format_int(extra['rekryteringsbehov i länet'])} i länet till 2035 "
+          "(lika många: chocken lägger till jobb utan att ta dem från andra yrken). De 800 jobben "
+          "är expansion; pensionsavgångarna i yrket är desamma.")
 
 # %% [markdown]
 # ## Övning 2: Senare pension
@@ -200,18 +192,19 @@ print(f"Etableringen ger {format_int(extra['rekryteringsbehov i yrket'])} fler a
 # ### Lösning 2
 
 # %% jupyter={"source_hidden": true} tags=["solution"]
-later = project(employment, age_profile,
-                scenario=levers_scenario(None, None, 2, "532", 0, 2027, name="Två år senare"))
-retirements = pd.DataFrame({
-    name: p.aggregate(level=1, regions=[REGION]).groupby("year")["replacement"].sum()
-    for name, p in {"Grundscenario": base, "Två år senare": later}.items()})
-retirements["skillnad"] = retirements["Två år senare"] - retirements["Grundscenario"]
-retirements["skillnad i procent"] = retirements["skillnad"] / retirements["Grundscenario"]
-display(show(retirements, shares=["skillnad i procent"],
-             source=projection_note(employment, later)))
-print("Senare pension skjuter upp avgångarna men tar inte bort dem: på lång sikt hinner de "
-      "flesta som väntade två år ändå gå i pension inom perioden, så minskningen i procent "
-      "krymper, medan den i antal växer något.")
+with solution():
+    later = project(employment, age_profile,
+                    scenario=levers_scenario(None, None, 2, "532", 0, 2027, name="Två år senare"))
+    retirements = pd.DataFrame({
+        name: p.aggregate(level=1, regions=[REGION]).groupby("year")["replacement"].sum()
+        for name, p in {"Grundscenario": base, "Två år senare": later}.items()})
+    retirements["skillnad"] = retirements["Två år senare"] - retirements["Grundscenario"]
+    retirements["skillnad i procent"] = retirements["skillnad"] / retirements["Grundscenario"]
+    display(show(retirements, shares=["skillnad i procent"],
+                 source=projection_note(employment, later)))
+    print("Senare pension skjuter upp avgångarna men tar inte bort dem: på lång sikt hinner de "
+          "flesta som väntade två år ändå gå i pension inom perioden, så minskningen i procent "
+          "krymper, medan den i antal växer något.")
 
 # %% [markdown]
 # ## Övning 3: Dela scenariot
@@ -227,20 +220,21 @@ print("Senare pension skjuter upp avgångarna men tar inte bort dem: på lång s
 # ### Lösning 3
 
 # %% jupyter={"source_hidden": true} tags=["solution"]
-toml = f"""name = "Stark tillväxt i {rf.region_name(REGION)}"
-description = "Länet växer 1 % per år, riket 0,4 % per år."
-national_growth = 0.4
+with solution():
+    toml = f"""name = "Stark tillväxt i {rf.region_name(REGION)}"
+    description = "Länet växer 1 % per år, riket 0,4 % per år."
+    national_growth = 0.4
 
-[regional_growth]
-"{REGION}" = 1.0
-"""
-with open("stark_tillvaxt.toml", "w", encoding="utf-8") as handle:
-    handle.write(toml)
-shared = load_scenario("stark_tillvaxt.toml")
-growth = project(employment, age_profile, scenario=shared)
-totals = growth.aggregate(level=1, regions=[REGION]).groupby("year")["employed"].sum()
-print(shared.name, "→", ", ".join(f"{year}: {format_int(value)} anställda"
-                                  for year, value in totals.items()))
+    [regional_growth]
+    "{REGION}" = 1.0
+    """
+    with open("stark_tillvaxt.toml", "w", encoding="utf-8") as handle:
+        handle.write(toml)
+    shared = load_scenario("stark_tillvaxt.toml")
+    growth = project(employment, age_profile, scenario=shared)
+    totals = growth.aggregate(level=1, regions=[REGION]).groupby("year")["employed"].sum()
+    print(shared.name, "→", ", ".join(f"{year}: {format_int(value)} anställda"
+                                      for year, value in totals.items()))
 
 # %% [markdown]
 # ## Att ta med

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from ..errors import ReglabError
 from ..projection.panel import RIKET
 from .engine import DialogModel
-from .view import ViewChoice, figure_caption, figure_image, table_html
+from .view import ViewChoice, ViewFigure, figure_caption, table_html
 from .widgets import Debouncer, LeverPanel
 
 REGION_ENV = "REGLAB_DIALOG_REGION"
@@ -53,6 +53,7 @@ class DialogApp:
                                        layout=widgets.Layout(width="220px"))
         self.links = widgets.HTML()
         self.timings: list[float] = []
+        self._drawing = ViewFigure()
         self._debounced = Debouncer(self.refresh)
         self._wire()
         self.box = self._layout()
@@ -103,7 +104,7 @@ class DialogApp:
             self.status.value = f"<span style='color:#b00'>{error}</span>"
             return
         choice = self.choice()
-        self.figure.value = figure_image(self.model, self.model.base, cube, choice)
+        self.figure.value = self._drawing.image(self.model, self.model.base, cube, choice)
         self.caption.value = figure_caption(self.model, cube, choice)
         self.table.value = table_html(self.model, self.model.base, cube, choice)
         seconds = time.perf_counter() - start

@@ -16,9 +16,10 @@ from typing import Any
 
 from ..projection.scenario import Scenario
 from ..report.brief import brief_filename, render_brief
+from ..report.context import BriefContext
 from ..report.inputs import load_inputs
+from ..report.sections import PACKAGE, build_all, tables_of
 from ..report.tablepackage import workbook_bytes
-from ..report.tables import BriefContext, all_tables
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -71,7 +72,9 @@ def session_files(region: str, raw: Mapping[str, Any], region_name: str
     scenario: Scenario = scenario_from_dict(raw, where="dialogen")
     inputs = load_inputs(scenario)  # type: ignore[arg-type]  # project() takes a Scenario
     pdf = render_brief(inputs, region)
-    workbook = workbook_bytes(all_tables(BriefContext.create(inputs, region)), inputs.vintage)
+    # the same table package as ``reglab-forecast tables`` (report.brief.write_tables)
+    tables = tables_of(build_all(BriefContext.create(inputs, region), PACKAGE))
+    workbook = workbook_bytes(tables, inputs.vintage)
     stem = brief_filename(region_name).removesuffix(".pdf")
     return [Download(f"{stem}.pdf", PDF, pdf),
             Download(f"{stem}-tabeller.xlsx", XLSX, workbook),

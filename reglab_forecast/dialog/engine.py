@@ -16,12 +16,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..errors import ReglabError
 from ..projection import Projection, project
+from ..projection.age_structure import base_stock
 from ..projection.expansion import DEFAULT_PARAMS, project_points
 from ..projection.levers import apply_shocks, national_total, regional_growth
 from ..projection.panel import RIKET, build_panel
-from ..projection.replacement import build_age_panel, replacement_rates
 from ..projection.scenario import Scenario, scenario_from_dict
+from ..projection.totals import WorkingAge, working_age
+from ..snapshot import read_dataset
 
 TARGET_YEARS = (2030, 2035)
 DIALOG_NAME = "Dialogscenario"
@@ -112,6 +115,14 @@ class ViewPath:
                 ("employed", "lower", "upper", "expansion", "replacement", "need")}
 
 
+def _working_age(regions: np.ndarray, base_year: int) -> WorkingAge | None:
+    """The snapshot's population by age for the län totals; None without one (as project)."""
+    try:
+        return working_age(read_dataset("population"), regions, latest_by=base_year)
+    except ReglabError:
+        return None
+
+
 class DialogModel:
     """The data and base projection of a session, with a fast ``compute`` for the levers.
 
@@ -128,7 +139,10 @@ class DialogModel:
         self.base_year = self.panel.base_year
         self.target_years = self.base_projection.target_years
         self.horizons = np.arange(1, max(self.target_years) - self.base_year + 1)
-        self.ages = build_age_panel(age_profile, self.panel.ssyk, self.base_year)
+        # As project() does by default: each län's own age structure, and län totals that
+        # follow the snapshot's working-age population.
+        self.stock = base_stock("regional", employment, age_profile, self.panel)
+        self.working_age = _working_age(self.panel.regions, self.base_year)
         self.calibration = self.base_projection.calibration
         self.names = self.base_projection.names
         self._points = lru_cache(maxsize=64)(self._points_for)
@@ -153,11 +167,14 @@ class DialogModel:
     def _points_for(self, national_growth: float | None) -> np.ndarray:
         scenario = Scenario(national_growth=national_growth)
         override = national_total(scenario, float(self.panel.base.sum()), self.horizons)
-        return project_points(self.panel, self.horizons, DEFAULT_PARAMS, override).employed
+        return project_points(self.panel, self.horizons, DEFAULT_PARAMS, override,
+                              self.working_age).employed
 
     def _rates_for(self, shift: int) -> np.ndarray:
-        return replacement_rates(self.ages, self.panel.breaks,
-                                 np.arange(0, len(self.horizons) + 1), shift)
+        """Replacement rates ``[r, o, h]`` (``[1, o, h]`` with one age structure)."""
+        flows = self.stock.outflows(self.panel.breaks, np.arange(0, len(self.horizons) + 1),
+                                    shift)
+        return flows.gone
 
     def _columns_for(self, ssyk: str) -> np.ndarray:
         return np.char.startswith(self.panel.ssyk.astype(str), ssyk)
@@ -176,7 +193,7 @@ class DialogModel:
         employed = apply_shocks(employed, base, self.panel.regions, self.panel.ssyk, scenario,
                                 self.base_year + self.horizons)
         employed = np.concatenate([base[:, :, None], employed], axis=2)
-        replacement = base[:, :, None] * self._rates(scenario.retirement_age_shift)[None]
+        replacement = base[:, :, None] * self._rates(scenario.retirement_age_shift)
         return Cube(scenario, employed, replacement)
 
     def path(self, cube: Cube, region: str, ssyk: str = "") -> ViewPath:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from matplotlib import rc_context
@@ -51,20 +52,78 @@ def source_line(model: DialogModel, cube: Cube) -> str:
                                           f"({cube.scenario.description})") + f". {COUNTED}.")
 
 
-def _draw_path(ax: Axes, base: ViewPath, alt: ViewPath, title: str) -> None:
-    ax.plot(base.history_years, base.history, color=COLORS["text"], lw=1.4,
-            label="Observerat")
-    ax.fill_between(alt.years, alt.lower, alt.upper, color=COLORS["fan"], alpha=0.6, lw=0,
+@dataclass
+class _PathArtists:
+    """The artists of one place's panel, kept so a redraw only changes their data."""
+
+    ax: Axes
+    history: Any
+    base: Any
+    alt: Any
+    fan: Any = None
+
+    def update(self, base: ViewPath, alt: ViewPath, title: str) -> None:
+        self.history.set_data(base.history_years, base.history)
+        self.base.set_data(base.years, base.employed)
+        self.alt.set_data(alt.years, alt.employed)
+        if self.fan is not None:
+            self.fan.remove()
+        self.fan = self.ax.fill_between(alt.years, alt.lower, alt.upper, color=COLORS["fan"],
+                                        alpha=0.6, lw=0, zorder=1)
+        top = max(base.history.max(), alt.upper.max(), base.employed.max())
+        self.ax.set_ylim(0, top * 1.06 if top > 0 else 1)
+        self.ax.set_xlim(base.history_years[0] - 0.5, alt.years[-1] + 0.5)
+        self.ax.set_title(title)
+
+
+def _path_panel(ax: Axes) -> _PathArtists:
+    history = ax.plot([], [], color=COLORS["text"], lw=1.4, label="Observerat", zorder=3)[0]
+    ax.fill_between([], [], [], color=COLORS["fan"], alpha=0.6, lw=0,
                     label="80 %-intervall (scenario)")
-    ax.plot(base.years, base.employed, color=COLORS["muted"], lw=1.2, ls="--",
-            label="Grundscenario")
-    ax.plot(alt.years, alt.employed, color=COLORS["projection"], lw=1.8, label="Scenario")
-    ax.set_title(title)
+    base = ax.plot([], [], color=COLORS["muted"], lw=1.2, ls="--", label="Grundscenario",
+                   zorder=2)[0]
+    alt = ax.plot([], [], color=COLORS["projection"], lw=1.8, label="Scenario", zorder=3)[0]
     ax.yaxis.set_major_formatter(int_formatter)
-    ax.set_ylim(bottom=0)
+    return _PathArtists(ax, history, base, alt)
 
 
-def _draw_areas(ax: Axes, model: DialogModel, base: Cube, alt: Cube, choice: ViewChoice) -> None:
+class ViewFigure:
+    """The page's figure, kept between redraws (about half the cost of a new one).
+
+    ``image(...)`` returns SVG bytes (``FORMAT``): both places side by side, or the areas as
+    bars. Drawn on its own ``Figure`` in the house style; nothing global is changed.
+    """
+
+    def __init__(self) -> None:
+        self._paths: tuple[Figure, list[_PathArtists]] | None = None
+
+    def image(self, model: DialogModel, base: Cube, alt: Cube, choice: ViewChoice) -> bytes:
+        with rc_context({**RC_PARAMS, "font.size": 9}):
+            fig = (_areas_figure(model, base, alt, choice) if choice.areas
+                   else self._path_figure(model, base, alt, choice))
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=FORMAT)
+        return buffer.getvalue()
+
+    def _path_figure(self, model: DialogModel, base: Cube, alt: Cube, choice: ViewChoice
+                     ) -> Figure:
+        if self._paths is None:
+            fig = Figure(figsize=(10, 4.4), dpi=96)
+            fig.subplots_adjust(left=0.08, right=0.99, top=0.92, bottom=0.1, wspace=0.2)
+            panels = [_path_panel(ax) for ax in fig.subplots(1, 2)]
+            panels[0].ax.legend(loc="lower left", fontsize=7)
+            self._paths = (fig, panels)
+        fig, panels = self._paths
+        for panel, place in zip(panels, (choice.region, choice.compare), strict=True):
+            panel.update(model.path(base, place, choice.ssyk), model.path(alt, place, choice.ssyk),
+                         f"{model.region_name(place)}: anställda, {view_label(model, choice)}")
+        return fig
+
+
+def _areas_figure(model: DialogModel, base: Cube, alt: Cube, choice: ViewChoice) -> Figure:
+    fig = Figure(figsize=(10, 4.4), dpi=96)
+    fig.subplots_adjust(left=0.3, right=0.98, top=0.92, bottom=0.12)
+    ax = fig.subplots()
     before = model.areas(base, choice.region, choice.year)
     after = model.areas(alt, choice.region, choice.year)
     y = np.arange(len(before))
@@ -76,27 +135,13 @@ def _draw_areas(ax: Axes, model: DialogModel, base: Cube, alt: Cube, choice: Vie
     ax.xaxis.set_major_formatter(int_formatter)
     ax.set_title(f"{model.region_name(choice.region)}: rekryteringsbehov "
                  f"{model.base_year + 1}–{choice.year} per yrkesområde")
+    ax.legend(loc="lower right", fontsize=7)
+    return fig
 
 
 def figure_image(model: DialogModel, base: Cube, alt: Cube, choice: ViewChoice) -> bytes:
-    """The view's figure as SVG bytes (``FORMAT``): both places side by side, or the areas
-    as bars."""
-    with rc_context({**RC_PARAMS, "font.size": 9}):
-        fig = Figure(figsize=(10, 4.4), dpi=96)
-        if choice.areas:
-            _draw_areas(fig.subplots(), model, base, alt, choice)
-            fig.subplots_adjust(left=0.3, right=0.98, top=0.92, bottom=0.12)
-        else:
-            fig.subplots_adjust(left=0.08, right=0.99, top=0.92, bottom=0.1, wspace=0.2)
-            for ax, place in zip(fig.subplots(1, 2), (choice.region, choice.compare),
-                                 strict=True):
-                _draw_path(ax, model.path(base, place, choice.ssyk),
-                           model.path(alt, place, choice.ssyk),
-                           f"{model.region_name(place)}: anställda, {view_label(model, choice)}")
-        fig.axes[0].legend(loc="lower left", fontsize=7)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=FORMAT)
-    return buffer.getvalue()
+    """The view's figure as SVG bytes, drawn anew (``ViewFigure`` keeps it between redraws)."""
+    return ViewFigure().image(model, base, alt, choice)
 
 
 def figure_caption(model: DialogModel, alt: Cube, choice: ViewChoice) -> str:

@@ -1,7 +1,7 @@
 """The lever widgets: Swedish decimal input, sliders that are off with their checkbox, and a
 debounced callback so that a lever's moves recompute once, after it stops.
 
-    panel = LeverPanel(occupations=[("8121", "8121 Maskinoperatörer, ytbehandling")])
+    panel = LeverPanel(occupations=[("8121 Maskinoperatörer, ytbehandling", "8121")])
     panel.on_change(lambda levers: ...)      # called with a ``Levers`` after each change
     display(panel.box)
 """
@@ -121,7 +121,8 @@ class DecimalLever:
 class LeverPanel:
     """The scenario's levers as widgets; ``levers()`` reads them, ``on_change`` observes them.
 
-    ``occupations``: (code, label) pairs for the shock's occupation list.
+    ``occupations``: (label, code) pairs for the shock's occupation list, as ipywidgets
+    takes options.
     """
 
     def __init__(self, occupations: Sequence[tuple[str, str]], base_year: int = 2024,
@@ -131,7 +132,7 @@ class LeverPanel:
         self.shift = widgets.IntSlider(description="Pension senare (år)", min=-2, max=5,
                                        value=0, style=STYLE, continuous_update=False)
         self.ssyk = widgets.Dropdown(description="Chock i yrke", style=STYLE,
-                                     options=[(label, code) for code, label in occupations],
+                                     options=list(occupations),
                                      layout=widgets.Layout(width="520px"))
         self.persons = widgets.IntSlider(description="Chock, anställda", min=-2000, max=2000,
                                          step=50, value=0, style=STYLE, continuous_update=False)

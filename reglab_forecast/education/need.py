@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..frames import validate
 from ..projection.model import Projection, add_intervals
 from .levels import link_attrs
 from .mix import check_by, occupation_education
@@ -39,7 +40,8 @@ def need_by_education(projection: Projection, by: str = "level",
     summed["need_lower"] = (summed["recruitment_need"] - (summed["employed"] - summed["lower"])
                             ).clip(lower=0.0)
     summed["need_upper"] = summed["recruitment_need"] + (summed["upper"] - summed["employed"])
-    out = summed[COLUMNS].reset_index(drop=True)
+    out = validate(summed[COLUMNS].reset_index(drop=True), ["region", "education", "year"],
+                   name="need_by_education")
     out.attrs.update(link_attrs(chosen), base_year=projection.base_year,
                      scenario=projection.scenario.name)
     return out

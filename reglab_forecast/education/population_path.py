@@ -9,12 +9,13 @@ education outlook starts at age 16 and looks at most 16 years past the last obse
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from ..snapshot import read_dataset
+from ..snapshot import read_dataset, register_cache
 
 RATIO_YEARS = 5
 MAX_AGE = 100
@@ -41,6 +42,11 @@ def population_path(base_year: int, years: Iterable[int]) -> pd.DataFrame:
     Uses only the population snapshot up to ``base_year`` (SCB, 31 December); later years are
     estimated (cohort change ratios). Ages 0–100 (100 = 100+, not aged further).
     """
+    return _path(base_year, tuple(sorted({int(y) for y in years}))).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _path(base_year: int, years: tuple[int, ...]) -> pd.DataFrame:
     observed = _observed(base_year)
     if observed["year"].max() != base_year:
         last = int(read_dataset("population")["year"].max())
@@ -65,3 +71,6 @@ def population_path(base_year: int, years: Iterable[int]) -> pd.DataFrame:
                           "population": values.ravel()})
             for year, values in frames.items() if year == base_year or year in set(years)]
     return pd.concat(rows, ignore_index=True)
+
+
+register_cache(_path.cache_clear)

@@ -178,7 +178,7 @@ SHOCK_RULES: dict[str, Rule] = {
     "percent": Rule("number", -100.0, 100.0, "%"),
     "from_year": Rule("year", 2000, 2100),
 }
-TOP_KEYS = (*TOP_RULES, "regional_growth", "shock")
+TOP_KEYS = (*TOP_RULES, "regional_growth", "shock", "demography")
 SHOCK_KEYS = tuple(SHOCK_RULES)
 
 

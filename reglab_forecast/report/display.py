@@ -3,6 +3,8 @@
     from reglab_forecast.report.display import show, show_table
     show(projection.aggregate(level=3, regions=["18"]), index="ssyk_name")
     show_table(all_tables(context)["lan"])      # a table of the brief, as in the PDF
+    with solution():                            # a learning notebook's hidden solution
+        display(show(...))
 
 ``show`` returns a pandas ``Styler``, which a notebook displays as an HTML table; the data
 itself is left as it is (numbers stay numbers), only their display changes.
@@ -10,7 +12,8 @@ itself is left as it is (numbers stay numbers), only their display changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
@@ -36,6 +39,8 @@ LABELS = {
     "dataset": "Datamängd", "title": "Innehåll", "years": "År", "rows": "Rader",
     "source": "Källa", "table_ids": "Tabell-id", "vintage": "Datavintage", "licence": "Licens",
     "series_breaks": "Seriebrott", "width": "Intervallets bredd",
+    # search_occupations()
+    "level": "Nivå", "ssyk_name_en": "Yrke (engelska)",
 }
 # Columns holding shares (0.25 → "25,0 %"), whatever else they are called.
 SHARE_COLUMNS = {"share_55plus", "wape", "wape_totals_known", "direction", "faster",
@@ -78,7 +83,7 @@ def show(frame: pd.DataFrame, index: str | list[str] | None = None,
     numeric = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])
                and not pd.api.types.is_bool_dtype(table[c])]
     formats = {c: _formatter(str(c), share_set, decimals or {}) for c in numeric}
-    labelled = table.rename(columns=LABELS, index=LABELS)
+    labelled = table.rename(columns=LABELS)  # the index's values are data, not column names
     for axis in (labelled.index, labelled.columns):
         axis.names = [LABELS.get(str(n), n) for n in axis.names]
     styler = labelled.style.format({LABELS.get(str(c), c): f for c, f in formats.items()})
@@ -98,3 +103,27 @@ def show_table(table: Table) -> Styler:
         lambda row: ["font-weight: bold" if row.name in bold else "" for _ in row], axis=1)
     text = " · ".join(part for part in (table.title, table.note, table.source) if part)
     return styler.set_caption(text).set_table_styles(CAPTION_STYLE)
+
+
+@contextmanager
+def solution(title: str = "Visa lösningen") -> Iterator[None]:
+    """Show what the block displays inside a closed panel that opens on a click.
+
+    For the learning notebooks' solutions: "Run All" computes them, but they stay hidden
+    under the exercise until asked for. An error inside the block is raised as usual (not
+    kept inside the panel), so a failing solution fails the notebook run.
+    """
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    out = widgets.Output()
+    panel = widgets.Accordion(children=[out], titles=(title,), selected_index=None)
+    display(panel)
+    failure: BaseException | None = None
+    with out:
+        try:
+            yield
+        except Exception as error:  # re-raised outside the panel
+            failure = error
+    if failure is not None:
+        raise failure

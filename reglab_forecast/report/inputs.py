@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .demography import ratios_by_region
+from .demography import ratios_over_horizon
 
 TARGET_YEARS = (2030, 2035)
 PROJECTION_COLUMNS = (
@@ -36,6 +36,8 @@ class ProjectionRun:
     major_groups: pd.DataFrame | None = None  # same as table at SSYK level 1
     quality: dict[str, Any] = field(default_factory=dict)  # see quality.quality_frames
     scenario_description: str = ""
+    # The Projection itself, for sections that need its paths or calibration (education).
+    result: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class ReportInputs:
         parts = [f"yrkesregistret {years.min()}–{years.max()}"]
         ratio = next(iter(self.demography.values()), None)
         if ratio is not None:
-            parts.append(f"befolkning {ratio.year}")
+            parts.append(f"befolkning {ratio.year} (skattad)")
         if self.ads is not None:
             parts.append(f"annonser {self.extras.get('ads_year', '')}".strip())
         if self.af_view is not None:
@@ -119,6 +121,7 @@ def run_projection(
         major_groups=groups[["region", "ssyk", "year", "employed", "lower", "upper"]],
         quality=quality_frames(projection.load_quality_declaration()),
         scenario_description=str(getattr(result.scenario, "description", "") or ""),
+        result=result,
     )
 
 
@@ -141,7 +144,7 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
         projection=run,
         region_names=_names(employment, "region"),
         ssyk_names=_ssyk_names(employment),
-        demography=ratios_by_region(_optional("load_population", by_sex=False)),
+        demography=ratios_over_horizon(max(run.target_years)),
         ads=ads,
         af_view=af_view,
         sources=_optional("datasets"),

@@ -96,6 +96,8 @@ def need_sentence(facts: Facts) -> str:
     if expansion > 0:
         return text + (f"Pensionsavgångarna står för {about(retiring)} av dem och ökningen av "
                        f"antalet anställda för {about(expansion)}.")
+    if expansion == 0:  # no change expected: the need is the retirements alone
+        return text + f"Hela behovet är pensionsavgångar ({about(retiring)})."
     return text + (f"Pensionsavgångarna uppgår till {about(retiring)}, men eftersom antalet "
                    f"anställda väntas minska behöver inte alla ersättas.")
 

@@ -111,5 +111,6 @@ def region_columns(inputs: ReportInputs, t0: int, past: int, horizon: int) -> li
         Column("share_55", "Andel 55+ (uppsk.)", "pct",
                "Andel anställda 55 år eller äldre (uppskattad från yrkenas åldersstruktur)."),
         Column("demography", "Unga/äldre", "dec2",
-               "Personer 10–19 år per person 55–64 år: inflöde mot utflöde i arbetsför ålder."),
+               "Personer som fyller 20 per person som fyller 65 från befolkningsprognosens "
+               "basår till prognosåret (skattat): inflöde mot utflöde i arbetsför ålder."),
     ]

@@ -76,6 +76,7 @@ def test_page_recomputes_when_a_lever_moves(model: DialogModel) -> None:
     figure, table = app.figure.value, app.table.value
     assert "Norrbottens län" in table and "Riket" in table
     assert app.occupation.disabled and app.levers.ssyk.disabled
+    assert app.levers.ssyk.value == app.occupation.value == "0110"
     app.levers.regional.enabled.value = True
     app.levers.regional.text.value = "2,5"
     assert app.figure.value != figure and app.table.value != table
@@ -111,3 +112,22 @@ def test_voila_serves_only_loopback_with_culling() -> None:
     assert "--Voila.ip=127.0.0.1" in argv and "--port=8870" in argv and "--no-browser" in argv
     assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in argv)
     assert argv[3].endswith("dashboard.ipynb")
+
+
+@pytest.mark.slow
+def test_session_files_carry_the_chosen_scenario() -> None:
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from reglab_forecast.dialog.downloads import session_files
+
+    raw = Levers(regional_growth=2.0).as_dict("25", label="Norrbottens län")
+    pdf, workbook, scenario = session_files("25", raw, "Norrbottens län")
+    assert pdf.filename == "kompetensbild-norrbottens-lan.pdf"
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Norrbotten" in text and "Dialogscenario" in text
+    book = load_workbook(io.BytesIO(workbook.data), read_only=True)
+    assert len(book.sheetnames) >= 3
+    assert tomllib.loads(scenario.data.decode("utf-8")) == raw

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
+import sys
 
 import openpyxl
 import pytest
@@ -50,12 +53,26 @@ def test_bad_input_exits_2(args, needle, capsys):
     assert code == 2 and needle in err and err.count("\n") == 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_unwritable_out_exits_2(tmp_path, capsys):
+def _without_write_override() -> list[str]:
+    """A command prefix under which file permissions hold: root writes anywhere unless it drops
+    CAP_DAC_OVERRIDE (and CAP_DAC_READ_SEARCH), which setpriv does for the child process."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.fail("running as root: needs setpriv (util-linux) to drop CAP_DAC_OVERRIDE")
+    caps = "-dac_override,-dac_read_search"
+    return [setpriv, f"--bounding-set={caps}", f"--inh-caps={caps}", "--"]
+
+
+def test_unwritable_out_exits_2(tmp_path):
     locked = tmp_path / "låst"
     locked.mkdir(mode=0o500)
-    code, _, err = run(["brief", "--region", "18", "--out", str(locked / "x.pdf")], capsys)
-    assert code == 2 and "skrivrättighet" in err
+    command = [*_without_write_override(), sys.executable, "-m", "reglab_forecast.cli", "brief",
+               "--region", "18", "--out", str(locked / "x.pdf")]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "skrivrättighet" in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1 and list(locked.iterdir()) == []
 
 
 def test_out_is_a_directory_exits_2(tmp_path, capsys):

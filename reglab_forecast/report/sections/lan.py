@@ -41,7 +41,7 @@ def figure(ctx: BriefContext) -> Figure:
 def intro(ctx: BriefContext) -> str:
     return (f"Samma indikatorer för alla 21 län och riket. {ctx.region_name} och riket är "
             f"markerade. Unga/äldre anger hur många som når arbetsför ålder per person som "
-            f"når 65 år under de kommande tio åren.")
+            f"når 65 år fram till {ctx.horizon}, enligt befolkningsprognosen (skattat).")
 
 
 def _mine(regions: pd.DataFrame, region: str, column: str) -> float:
@@ -76,8 +76,8 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
     if column == "demography":
         pos = position(place, fmt_dec(mine, 2), fmt_dec(riket, 2))
         return (f"Tillskottet av unga i förhållande till dem som når pensionsåldern är {pos}: "
-                f"{name} har {fmt_dec(mine, 2)} personer i åldern 10–19 år per person i åldern "
-                f"55–64 år, mot {fmt_dec(riket, 2)} i riket.")
+                f"{name} har {fmt_dec(mine, 2)} personer som fyller 20 år per person som fyller "
+                f"65 fram till {horizon} (skattat), mot {fmt_dec(riket, 2)} i riket.")
     show = prose_signed_pct if column == "change_adj" else prose_pct
     pos = position(place, show(mine), show(riket))
     if column == "need_pct":
@@ -85,7 +85,7 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
                 f"{horizon} motsvarar det {show(mine)} av de anställda i {name}, mot "
                 f"{show(riket)} i riket.")
     if column == "share_55":
-        return (f"Andelen anställda som är 55 år eller äldre, uppskattad från yrkenas "
+        return (f"Andelen anställda som är 55 år eller äldre, skattad för länet ur yrkenas "
                 f"åldersstruktur, är {pos}: {show(mine)} i {name} mot {show(riket)} i riket.")
     return (f"Antalet anställda har sedan {past}, skattat och justerat för seriebrotten i "
             f"registret, förändrats {show(mine)} i {name} mot {show(riket)} i riket, vilket är "

@@ -1,0 +1,71 @@
+"""Time the dialogue app: a lever change (recompute all län + redraw) and the first view.
+
+    python benchmarks/bench_dialog.py      # targets: lever change ≤ 300 ms, first view ≤ 5 s
+
+A lever change is what the page does after a move: ``DialogModel.compute`` for all 21 län,
+then the figure (SVG) and the table of the view. Each change sets a new value, so nothing is
+served from a cache that a real session would not have. Wall-clock and CPU time are printed:
+on a shared machine the wall clock also counts the other processes' turns.
+
+The first view is timed as the kernel does it in a new process (imports, data, model, the
+first figure) and, with Voilà's warm kernel, as a page load in the browser test
+(``tests/browser``, written to ``test-artefacts/dialog/timings.json``).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+import reglab_forecast as rf
+from reglab_forecast.dialog.engine import DialogModel, Levers
+from reglab_forecast.dialog.view import ViewChoice, ViewFigure, table_html
+
+CHANGES = 30
+FIRST_VIEW = """
+import time
+start = time.perf_counter()
+from reglab_forecast.dialog.app import start as start_app
+app = start_app("25")
+print(time.perf_counter() - start)
+"""
+
+
+def lever_changes(model: DialogModel) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of ``CHANGES`` lever moves over the three kinds of view."""
+    views = [ViewChoice("25"), ViewChoice("25", "01", "8121"), ViewChoice("25", areas=True)]
+    wall, cpu = [], []
+    drawing = ViewFigure()  # kept between redraws, as the page keeps it
+    for i in range(CHANGES):
+        levers = Levers(national_growth=0.3 + i / 100, regional_growth=1.0 + i / 50,
+                        retirement_age_shift=i % 4, shock_ssyk="8121",
+                        shock_persons=100 + 10 * i)
+        choice = views[i % len(views)]
+        start, start_cpu = time.perf_counter(), time.process_time()
+        cube = model.compute(levers, "25", "Norrbottens län")
+        drawing.image(model, model.base, cube, choice)
+        table_html(model, model.base, cube, choice)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return wall, cpu
+
+
+def main() -> None:
+    start = time.perf_counter()
+    model = DialogModel(rf.load_employment(level=4), rf.load_age_profile(level=4))
+    print(f"{'modellen byggd (data redan inläst)':<52}{time.perf_counter() - start:7.2f} s")
+    lever_changes(model)  # warm-up: fonts, locale data
+    wall, cpu = lever_changes(model)
+    for label, values in (("spakändring, väggklocka", wall), ("spakändring, CPU-tid", cpu)):
+        print(f"{label + f' (median av {CHANGES})':<52}"
+              f"{statistics.median(values) * 1000:7.0f} ms   (största {max(values) * 1000:.0f} ms)")
+    done = subprocess.run([sys.executable, "-c", FIRST_VIEW], capture_output=True, text=True,
+                          check=True)
+    print(f"{'första vyn i en ny kärna (import, data, modell, figur)':<52}"
+          f"{float(done.stdout.strip().splitlines()[-1]):7.2f} s")
+
+
+if __name__ == "__main__":
+    main()
