@@ -31,7 +31,11 @@ def main() -> None:
     timed("aggregate(level=3, regions='all')", lambda: result.aggregate(3, "all"))
     timed("project with scenario (batterifabrik-norrbotten)",
           lambda: project(employment, ages, scenario="batterifabrik-norrbotten"))
-    timed("backtest: origins 2016–2023, 5 paths, SSYK levels 1–4", lambda: backtest(employment),
+    national = result.aggregate(level=4, regions="riket", years=range(2024, 2036))
+    timed("project with a given national path per occupation",
+          lambda: project(employment, ages, national_path=national[["ssyk", "year", "employed"]],
+                          national_source="egen bana"))
+    timed("backtest: origins 2016–2023, 7 paths, SSYK levels 0–4", lambda: backtest(employment),
           repeat=1)
 
 

@@ -1,6 +1,6 @@
 """Time the briefs: one region end to end, its parts, and all 21 län on two processes.
 
-    python benchmarks/bench_report.py            # targets: one brief ≤ 3 s, all 21 ≤ 40 s
+    python benchmarks/bench_report.py            # targets: one brief ≤ 3 s, all 21 ≤ 20 s
 """
 
 from __future__ import annotations

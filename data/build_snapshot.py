@@ -22,6 +22,7 @@ sys.path.insert(0, str(HERE))
 from builders import (  # noqa: E402
     af,
     barometer,
+    bridge,
     classifications,
     education,
     education_fields,
@@ -29,6 +30,7 @@ from builders import (  # noqa: E402
     labour,
     population,
     regional_age,
+    vital,
 )
 from builders.common import Dataset, write_json, write_parquet  # noqa: E402
 
@@ -47,14 +49,15 @@ def datasets(raw: Path) -> Iterator[Dataset]:
         classifications.build_sun,
         employment.build_employment,
         employment.build_age_profile,
-        population.build_population,
-        population.build_population_monthly,
         labour.build_industry_employment,
         labour.build_commuting,
     ]
     for build in simple:
         yield build(raw)
-    jobtech = af.build_jobtech_ssyk(raw, scb_codes)
+    yield from demographic_datasets(raw)
+    level4 = ssyk.frame[ssyk.frame["level"] == 4]
+    jobtech = af.build_jobtech_ssyk(raw, dict(zip(level4["ssyk"], level4["ssyk_name"],
+                                                  strict=True)))
     yield jobtech
     yield af.build_af_outlook(raw, scb_codes)
     yield af.build_barometer(raw, regions.frame)
@@ -69,6 +72,14 @@ def datasets(raw: Path) -> Iterator[Dataset]:
     yield education.build_population_level_nuts(raw)
     sun = classifications.build_sun(raw).frame
     yield education_fields.build_occupation_field(raw, jobtech.frame, sun)
+
+
+def demographic_datasets(raw: Path) -> Iterator[Dataset]:
+    """Population, deaths and births, then the bridged population 2020–2025 made from them."""
+    built = [population.build_population(raw), population.build_population_monthly(raw),
+             vital.build_deaths(raw), vital.build_births(raw)]
+    yield from built
+    yield bridge.build_population_bridged(*(dataset.frame for dataset in built))
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -44,7 +44,7 @@ REGION_TEXT = "Örebro"  # namn eller kod: "18", "örebro", "Örebro län" går 
 # ## Vad finns i ögonblicksbilden?
 #
 # `rf.datasets()` visar en rad per datamängd: innehåll, år, källa, tabell-id och
-# **datavintage** (vilken publicering siffrorna kommer från). Vintage och källa följer med
+# **dataversion** (vilken publicering siffrorna kommer från). Version och källa följer med
 # varje tabell du hämtar, i `tabell.attrs`.
 
 # %%

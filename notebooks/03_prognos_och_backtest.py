@@ -62,9 +62,9 @@ print(REGION, rf.region_name(REGION), "|", OCCUPATION, rf.occupation_name(OCCUPA
 # %% [markdown]
 # ## Indata
 #
-# Metoden räknar på nivå 4 (429 yrken) för alla 21 län på en gång. Åldersprofilen är rikets:
-# den inbyggda ögonblicksbilden har ingen ålder per län, så länets åldersstruktur antas vara
-# rikets för varje yrke (det markeras `estimated` i resultatet).
+# Metoden räknar på nivå 4 (429 yrken) för alla 21 län på en gång. Åldersprofilen är rikets;
+# länets åldersstruktur per yrke skattas (`rf.load_regional_age_profile`: rikets profil,
+# riksområdets åldersfördelning 2017 och länets befolkning) och markeras `estimated`.
 
 # %%
 employment = rf.load_employment(level=4)

@@ -19,7 +19,7 @@
 # Standardunderlaget **"Regional kompetensbild"** har samma uppbyggnad för alla län: en
 # automatiskt skriven sammanfattning, nyckeltal, sysselsättning per yrkesområde med prognos,
 # yrkena med störst rekryteringsbehov, växande och minskande yrken, länet mot riket och de
-# andra länen, vård och omsorg, könsfördelning, och ett metodavsnitt med källor, datavintage
+# andra länen, vård och omsorg, könsfördelning, och ett metodavsnitt med källor, dataversion
 # och bakåtprövningens träffsäkerhet.
 #
 # **Tabellpaketet** innehåller samma tabeller som Excel och CSV, med ett blad som förklarar

@@ -24,7 +24,12 @@ from .labour_market import (  # noqa: E402
 )
 from .loaders import datasets, load_age_profile, load_employment  # noqa: E402
 from .occupations import occupation_name, search_occupations  # noqa: E402
-from .population import load_population, load_population_monthly  # noqa: E402
+from .population import (  # noqa: E402
+    load_births,
+    load_deaths,
+    load_population,
+    load_population_monthly,
+)
 from .regional_age_loader import load_regional_age_profile  # noqa: E402
 from .regions import region_name, resolve_region  # noqa: E402
 
@@ -36,7 +41,9 @@ __all__ = [
     "load_af_outlook",
     "load_age_profile",
     "load_barometer",
+    "load_births",
     "load_commuting",
+    "load_deaths",
     "load_employment",
     "load_industry_employment",
     "load_jobtech_crosswalk",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from . import __version__
-from .errors import InputError, ReglabError
+from .errors import InputError, ReglabError, ReglabNote
 
 Runner = Callable[[argparse.Namespace], int]
 
@@ -302,6 +303,14 @@ from .report.education_commands import EDUCATION_COMMANDS  # noqa: E402
 
 _COMMANDS.extend(EDUCATION_COMMANDS)
 
+from .report.profile_commands import PROFILE_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(PROFILE_COMMANDS)
+
+from .report.population_commands import POPULATION_COMMANDS  # noqa: E402
+
+_COMMANDS.extend(POPULATION_COMMANDS)
+
 # --- dialogue app: dialog (reglab_forecast/dialog/commands.py) ---
 from .dialog.commands import DIALOG_COMMANDS  # noqa: E402
 
@@ -316,6 +325,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         argcomplete.autocomplete(parser)  # answers the shell's completion call, then exits
     args = parser.parse_args(argv)
     runner: Runner = args.run
+    original = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: TextIO | None = None, line: str | None = None) -> None:
+        """The toolkit's notes (e.g. an old kommun code that was mapped) as one line."""
+        if issubclass(category, ReglabNote):
+            print(f"reglab-forecast: obs: {message}", file=sys.stderr)
+        else:
+            original(message, category, filename, lineno, file, line)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", ReglabNote)
+        warnings.showwarning = show
+        return _run(runner, args)
+
+
+def _run(runner: Runner, args: argparse.Namespace) -> int:
     try:
         return runner(args)
     except InputError as error:

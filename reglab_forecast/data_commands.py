@@ -196,8 +196,8 @@ def _print_outlook(table: Any, args: argparse.Namespace) -> None:
     headers = ["SSYK", "Yrke", f"Sysselsatta {meta['target_year']}", "Intervall", "55+",
                f"Pensionsavgångar {meta['base_year']}–{meta['target_year']}", "Rekryteringsbehov"]
     _print_table(headers, rows, right=frozenset({2, 3, 4, 5, 6}))
-    print("Regional åldersstruktur skattad från riket; metod och träffsäkerhet: "
-          "'reglab-forecast backtest'.")
+    print("Länets åldersstruktur per yrke är skattad (rikets profil, riksområdet 2017, "
+          "länets befolkning); metod och träffsäkerhet: 'reglab-forecast backtest'.")
 
 
 DATA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [

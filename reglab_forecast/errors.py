@@ -54,6 +54,11 @@ class OutputWriteError(ReglabError):
     """Writing an output failed (full disk, no rights); nothing half-written is left."""
 
 
+class ReglabNote(UserWarning):
+    """Not an error: a note for the user (e.g. an old kommun code mapped to today's); the CLI
+    prints it as one line starting with "obs:"."""
+
+
 class DataContractError(ReglabError, ValueError):
     """A frame that breaks the data contract (see ``frames.validate``)."""
 

@@ -2,7 +2,8 @@
 
 SCB (RAMS 2018): employed by län × industry, and commuting between län. Arbetsförmedlingen:
 the Yrkesprognos shortage index per occupation, the regional Yrkesbarometer, Platsbanken ads
-2024 per län × occupation group, and the JobTech ↔ SCB SSYK crosswalk.
+2024 per län × occupation group, and the JobTech ↔ SCB SSYK crosswalk with the two functions
+that set ads and ratings on SCB's codes (``ads_by_scb_code``, ``ratings_by_scb_code``).
 """
 
 from __future__ import annotations
@@ -95,24 +96,67 @@ def load_ads(regions: RegionsArg = None, scb_codes: bool = False) -> pd.DataFram
 
 def _scb_members() -> dict[str, list[str]]:
     crosswalk = read_dataset("jobtech_ssyk")
+    crosswalk = crosswalk[crosswalk["relation"] != "none"]
     return {str(k): list(v) for k, v in crosswalk.groupby("concept_id")["ssyk"]}
 
 
 def load_jobtech_crosswalk() -> pd.DataFrame:
-    """JobTech taxonomy ssyk-level-4 concept ids ↔ SCB SSYK 2012 codes.
+    """JobTech taxonomy ssyk-level-4 groups ↔ SCB SSYK 2012 codes, one row per SCB code.
 
-    One row per (concept_id, SCB code): relation "same" or "merged" (the taxonomy's 1210 covers
-    SCB's 1211 and 1212, and so on). Columns: concept_id, jobtech_ssyk, jobtech_label, ssyk,
-    ssyk_name, relation.
+    ``relation``: "same" (the group is exactly this SCB code), "merged" (the group holds
+    several SCB codes: the taxonomy's 1210 holds SCB's 1211 and 1212, its 5321 holds 5321 and
+    5322, its 5323 holds 5323 and 5324) or "none" (no taxonomy group, e.g. 4430 and 7619;
+    concept_id and jobtech_ssyk are ""). Built from the taxonomy's and SCB's labels
+    (data/builders/af.py). Columns: concept_id, jobtech_ssyk, jobtech_label, ssyk, ssyk_name,
+    relation.
     """
     frame = read_dataset("jobtech_ssyk")
     frame = frame.assign(ssyk_name=frame["ssyk"].map(occupation_names()))
     return frame[["concept_id", "jobtech_ssyk", "jobtech_label", "ssyk", "ssyk_name", "relation"]]
 
 
+def ads_by_scb_code(ads: pd.DataFrame, employed: pd.DataFrame) -> pd.DataFrame:
+    """Ads per JobTech group set on SCB SSYK4 codes, so that they meet SCB's employee counts.
+
+    ``ads``: region, concept_id, ads (JobTech groups). ``employed``: region, ssyk, employed
+    (SCB codes, one year). A group that is one SCB code gives it its ads; a merged group's
+    ads are shared among its SCB codes in proportion to their employees in the region (equal
+    shares where none are employed), so ads per employee is the group's for each of them
+    (``estimated`` True); an SCB code without a group gets NaN. The sum of ads per region is
+    kept. Columns: region, ssyk, ads (float), relation, estimated.
+    """
+    crosswalk = read_dataset("jobtech_ssyk")[["ssyk", "concept_id", "relation"]]
+    cells = employed[["region", "ssyk", "employed"]].merge(crosswalk, on="ssyk", how="left")
+    cells["relation"] = cells["relation"].fillna("none")
+    group = ["region", "concept_id"]
+    totals = cells.groupby(group)["employed"].transform("sum")
+    members = cells.groupby(group)["employed"].transform("size")
+    share = (cells["employed"] / totals.where(totals > 0)).fillna(1 / members)
+    by_group = ads.groupby(group, as_index=False)["ads"].sum()
+    cells = cells.merge(by_group, on=group, how="left")
+    cells["ads"] = (cells["ads"].fillna(0.0) * share).where(cells["relation"] != "none")
+    cells["estimated"] = cells["relation"] == "merged"
+    return cells[["region", "ssyk", "ads", "relation", "estimated"]].reset_index(drop=True)
+
+
+def ratings_by_scb_code(frame: pd.DataFrame) -> pd.DataFrame:
+    """Arbetsförmedlingen's ratings per JobTech group (a ``concept_id`` column) on SCB codes.
+
+    A merged group's rating applies to each of its SCB codes (5321 and 5322 share the
+    taxonomy 5321's rating); ``ssyk`` becomes the SCB code and ``relation`` says how it was
+    matched. Other columns are kept.
+    """
+    crosswalk = read_dataset("jobtech_ssyk")
+    crosswalk = crosswalk.loc[crosswalk["relation"] != "none", ["concept_id", "ssyk", "relation"]]
+    spread = frame.drop(columns=["ssyk"], errors="ignore").merge(crosswalk, on="concept_id")
+    return spread.reset_index(drop=True)
+
+
 def load_af_outlook(with_text: bool = False) -> pd.DataFrame:
     """Arbetsförmedlingen's Yrkesprognos: shortage index 1–5 per SSYK4 for Riket, 2024 and 2026.
 
+    ``ssyk`` is the taxonomy group's code (its 5321 holds SCB's 5321 and 5322); use
+    ``ratings_by_scb_code`` to set the ratings on SCB's codes.
     A higher index means a larger shortage of workers (less competition for the jobs).
     Columns: ssyk, ssyk_name, region, year, shortage_index (+ ingress, text_1, text_2 with
     ``with_text``: Arbetsförmedlingen's own Swedish text).

@@ -6,9 +6,11 @@ label columns added (``region_name``, ``ssyk_name``) and provenance in ``attrs``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import numbers
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
@@ -17,22 +19,60 @@ from .regions import RIKET, region_names, resolve_region
 from .snapshot import manifest, read_dataset
 
 RegionsArg = str | int | Iterable[str | int] | None
-YearsArg = int | Iterable[int] | None
+YearsArg = int | str | Iterable[int | str] | None
 
 
 def resolve_regions(regions: RegionsArg, kinds: tuple[str, ...] = ("riket", "lan")) -> list[str]:
-    """Codes for a region, a list of regions, or None (no filter → empty list)."""
+    """Codes for a region, a list of regions, or None (no filter → empty list).
+
+    Raises ``InputError`` for an empty list (it would silently mean "all") and for a value
+    that is neither a region nor a list of regions."""
     if regions is None:
         return []
-    items = [regions] if isinstance(regions, str | int) else list(regions)
+    if isinstance(regions, str | int) and not isinstance(regions, bool):
+        items: list[str | int] = [regions]
+    elif isinstance(regions, Iterable) and not isinstance(regions, bytes | Mapping):
+        items = list(regions)
+    else:
+        raise InputError(f"regions ska vara en region, en lista med regioner eller None, fick "
+                         f"{regions!r}")
+    if not items:
+        raise InputError("regions är en tom lista; ange minst en region, t.ex. ['18'], eller "
+                         "None för alla")
     return list(dict.fromkeys(resolve_region(item, kinds) for item in items))
+
+
+def _year(value: object, name: str) -> int:
+    if isinstance(value, bool | np.bool_):
+        raise InputError(f"{name}: {value!r} är inget årtal")
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    raise InputError(f"{name}: {value!r} är inget årtal; ange t.ex. 2024, [2020, 2024] eller "
+                     "range(2020, 2025)")
+
+
+def year_list(years: object, name: str = "years") -> list[int]:
+    """Years given as an int, a digit string ("2020"), or a list/range of them, as ints.
+
+    A string is one year, never read character by character. Raises ``InputError`` naming
+    ``name`` for anything else or an empty list."""
+    if isinstance(years, str | numbers.Integral):
+        return [_year(years, name)]
+    if not isinstance(years, Iterable) or isinstance(years, bytes | Mapping):
+        return [_year(years, name)]  # raises with the message
+    found = [_year(y, name) for y in years]
+    if not found:
+        raise InputError(f"{name} är en tom lista; ange minst ett år")
+    return found
 
 
 def select_years(frame: pd.DataFrame, years: YearsArg) -> pd.DataFrame:
     """Rows of ``years`` (an int, a list or a range); InputError names the years there are."""
     if years is None:
         return frame
-    wanted = [years] if isinstance(years, int) else [int(y) for y in years]
+    wanted = year_list(years)
     available = sorted(int(y) for y in frame["year"].unique())
     missing = sorted(set(wanted) - set(available))
     if missing:

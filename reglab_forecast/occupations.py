@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import numbers
 from collections.abc import Iterable
 
 import pandas as pd
@@ -23,7 +24,7 @@ LEVEL_NAMES = {1: "yrkesområde", 2: "huvudgrupp", 3: "yrkesgrupp (3 siffror)", 
 
 def check_level(level: int) -> int:
     """``level`` if it is 1–4, else UnknownOccupationError."""
-    if isinstance(level, bool) or level not in LEVELS:
+    if isinstance(level, bool) or not isinstance(level, numbers.Integral) or level not in LEVELS:
         raise UnknownOccupationError(f"okänd SSYK-nivå {level!r}; välj 1, 2, 3 eller 4")
     return int(level)
 
@@ -85,7 +86,12 @@ def to_level(codes: Iterable[str] | pd.Series, level: int) -> pd.Series:
 
 
 def search_occupations(text: str, level: int | None = None) -> pd.DataFrame:
-    """Occupations whose code starts with ``text`` or whose name contains it (any case/accent)."""
+    """Occupations whose code starts with ``text`` or whose name contains it (any case/accent).
+
+    Raises ``UnknownOccupationError`` (an ``InputError``) when ``text`` is not text."""
+    if not isinstance(text, str):
+        raise UnknownOccupationError(f"sökordet ska vara text, t.ex. 'sjuksköterska' eller "
+                                     f"'222', fick {text!r}")
     table = list_occupations(level)
     key = fold(text)
     if not key:

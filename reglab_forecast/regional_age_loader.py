@@ -25,18 +25,35 @@ COLUMNS = ["region", "region_name", "ssyk", "ssyk_name", "age", "sex", "year", "
 TILT_YEAR = 2017
 
 
+@functools.lru_cache(maxsize=1)
+def _population_years() -> dict[int, bool]:
+    """Every population year (observed and bridged) → whether it is estimated."""
+    frame = load_population(regions="01", by_sex=False, age_bands=["16-24"])
+    flags = frame["estimated"] if "estimated" in frame.columns else False
+    return {int(y): bool(e) for y, e in zip(frame["year"], pd.Series(flags, index=frame.index),
+                                              strict=True)}
+
+
+register_cache(_population_years.cache_clear)
+
+
 def population_year(year: int) -> int:
     """The population year used for employment ``year``: the same, or the latest there is."""
-    years = read_dataset("population")["year"]
-    return min(year, int(years.max()))
+    return min(year, max(_population_years()))
+
+
+def _population_is_bridged(year: int) -> bool:
+    return _population_years().get(year, False)
 
 
 def method_text(year: int) -> str:
     """What the estimate of ``year`` is made from (Swedish, for tables and briefs)."""
+    people = population_year(year)
+    bridged = " (framskriven, skattad)" if _population_is_bridged(people) else ""
     return (f"skattad (iterativ proportionell anpassning): rikets anställda per yrke, ålder och "
             f"kön {year}, länets anställda per yrke och kön {year}, riksområdets "
             f"åldersfördelning per yrkesgrupp (SSYK3, {TILT_YEAR}) och länets befolkning "
-            f"{population_year(year)}")
+            f"{people}{bridged}")
 
 
 @functools.lru_cache(maxsize=1)

@@ -4,18 +4,26 @@
 
 Län come first: "Stockholm" is Stockholms län ("01"), not Stockholms kommun; a kommun is found
 by its code ("0180") or by a name that is not also a län ("Kiruna" → "2584").
+
+Names as people and files write them resolve too: the regional bodies' own names ("Region
+Jämtland Härjedalen", "Västra Götalandsregionen", "Region Sörmland"), labels that carry their
+code ("1280 Malmö", "18 Örebro län"; code and name must agree), and kommun codes that SCB has
+changed (Heby 1917 → 0331 from 2007), which also issue a ``RegionMapped`` warning saying what
+was mapped.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
+import warnings
 from collections.abc import Iterable
 
 import pandas as pd
 
-from .errors import UnknownRegionError
+from .errors import ReglabNote, UnknownRegionError
 from .snapshot import read_dataset, register_cache
 
 RIKET = "00"
@@ -23,6 +31,19 @@ KINDS = ("riket", "lan", "kommun")
 _RIKET_ALIASES = ("riket", "sverige", "sweden", "hela landet", "hela riket")
 _PREFIXES = ("region ",)
 _SUFFIXES = (" lan", " county", " lans")
+# The regional bodies' own names where they differ from the län's (folded) → län code.
+_BODY_NAMES = {
+    "jamtland harjedalen": "23", "jamtlands lan harjedalen": "23",
+    "vastra gotalandsregionen": "14", "vgr": "14",
+    "sormland": "04", "sormlands": "04",
+}
+# Kommun codes SCB has changed: old code → (new code, year of the change).
+CHANGED_CODES = {"1917": ("0331", 2007)}  # Heby moved from Västmanlands to Uppsala län
+_CODE_LABEL = re.compile(r"^(\d{1,4})\s*[-–:,]?\s+(\D.*)$")
+
+
+class RegionMapped(ReglabNote):
+    """A region given in an older or roundabout form was mapped to today's code."""
 
 
 def fold(text: str) -> str:
@@ -59,6 +80,7 @@ def _alias_index() -> dict[str, str]:
     """Folded name → code; kommun names are added only where no län already owns the alias."""
     table = _table()
     index = {alias: RIKET for alias in _RIKET_ALIASES}
+    index.update(_BODY_NAMES)
     lan = table[table["kind"] == "lan"]
     for code, name in zip(lan["region"], lan["region_name"], strict=True):
         for alias in _lan_aliases(str(name)):
@@ -76,7 +98,38 @@ def _by_code(text: str) -> str | None:
     for candidate in (text, text.zfill(2), text.zfill(4)):
         if candidate in codes:
             return candidate
+        if candidate in CHANGED_CODES:
+            new, year = CHANGED_CODES[candidate]
+            warnings.warn(RegionMapped(
+                f"kommunkoden {candidate} gäller före {year}; använder dagens {new} "
+                f"{region_name(new)}"), stacklevel=4)
+            return new
     return None
+
+
+def _by_name(key: str) -> str | None:
+    aliases = _alias_index()
+    return aliases.get(key) or aliases.get(_strip_affixes(key))
+
+
+def _by_label(raw: str, key: str) -> str | None:
+    """A label that carries its code, "1280 Malmö" or "18 Örebro län": code and name agree."""
+    match = _CODE_LABEL.match(key)
+    if not match:
+        return None
+    code = _by_code(match.group(1))
+    if code is None:
+        return None
+    name = match.group(2)
+    own = fold(region_name(code))
+    if name in (own, _strip_affixes(own)) or _strip_affixes(name) == _strip_affixes(own):
+        return code
+    named = _by_name(name)
+    if named is not None and named != code:
+        raise UnknownRegionError(
+            f"'{raw}': koden {code} är {region_name(code)} men namnet är "
+            f"{region_name(named)} ({named}); ange bara koden eller bara namnet")
+    return code
 
 
 def _suggestions(text: str, limit: int = 3) -> list[str]:
@@ -105,9 +158,13 @@ def resolve_region(text: str | int, kinds: Iterable[str] = KINDS) -> str:
     ``kinds`` limits the answer to some of "riket", "lan", "kommun"; a region of another kind
     raises UnknownRegionError that says what it is (e.g. a kommun where a län is needed).
     """
+    if not isinstance(text, str | int) or isinstance(text, bool):
+        raise UnknownRegionError(
+            f"region ska vara en kod eller ett namn (text), fick {text!r} "
+            f"({type(text).__name__}); t.ex. '18' eller 'Örebro län'")
     raw = str(text).strip()
     key = fold(raw)
-    code = _by_code(key) or _alias_index().get(key) or _alias_index().get(_strip_affixes(key))
+    code = _by_code(key) or _by_name(key) or _by_label(raw, key)
     if code is None:
         raise _unknown(raw)
     wanted = tuple(kinds)
@@ -120,11 +177,16 @@ def resolve_region(text: str | int, kinds: Iterable[str] = KINDS) -> str:
 def _wrong_kind_message(text: str, code: str, kind: str, wanted: tuple[str, ...]) -> str:
     what = {"riket": "riket", "lan": "ett län", "kommun": "en kommun"}
     needed = " eller ".join(what[k] for k in wanted)
-    extra = ""
+    extra, hint = "", ""
     if kind == "kommun":
         extra = f" i {region_name(code[:2])}"
+        if "lan" in wanted:
+            hint = f"; länet är '{region_name(code[:2])}' ({code[:2]})"
+    elif kind == "riket" and "lan" in wanted:
+        hint = "; jämför alla län med 'reglab-forecast compare'"
     return (
         f"'{text}' är {what[kind]} ({code} {region_name(code)}{extra}); här behövs {needed}"
+        f"{hint}"
     )
 
 

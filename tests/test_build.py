@@ -17,13 +17,16 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 RAW = Path(os.environ.get("REGLAB_RAW_DIR", REPO.parent / "shared" / "data" / "raw"))
 
-needs_raw = pytest.mark.skipif(not RAW.is_dir(), reason=f"raw files not found at {RAW}")
+needs_raw = pytest.mark.skipif(
+    not RAW.is_dir(),
+    reason=f"needs the raw files (shared/data/raw): not found at {RAW}; set REGLAB_RAW_DIR",
+)
 
 
 @needs_raw
 @pytest.mark.slow
 def test_rebuild_matches_committed_snapshot(tmp_path):
-    pytest.importorskip("rdata", reason="the build needs the 'build' extra (rdata)")
+    import rdata  # noqa: F401  (in the test extra: the build reads R .rda files)
     script = REPO / "data" / "build_snapshot.py"
     done = subprocess.run(
         [sys.executable, str(script), "--raw", str(RAW), "--out", str(tmp_path)],

@@ -18,7 +18,8 @@ def test_annual_totals_match_provenance():
     assert totals[2010] == 9_415_570
     assert totals[2015] == 9_851_017
     assert totals[2019] == 10_327_589
-    assert min(totals.index) == 1968 and max(totals.index) == 2019
+    # observed years end in 2019; 2020–2025 are the bridged (estimated) years
+    assert min(totals.index) == 1968 and max(totals.index) == 2025
 
 
 def test_stockholm_and_single_years():
@@ -31,7 +32,8 @@ def test_stockholm_and_single_years():
 def test_bands_without_sex_and_riket():
     frame = rf.load_population(regions=["riket", "18"], years=2019, by_sex=False,
                                age_bands=WORK_BANDS)
-    assert list(frame.columns) == ["region", "region_name", "age", "year", "population"]
+    assert list(frame.columns) == ["region", "region_name", "age", "year", "population",
+                                   "estimated"]
     assert list(frame.loc[frame["region"] == "00", "age"]) == WORK_BANDS
     single = rf.load_population(years=2019)
     working = single[single["age"].isin([str(a) for a in range(16, 70)])]["population"].sum()
@@ -51,8 +53,8 @@ def test_bad_bands(bands):
 
 
 def test_missing_year_is_named():
-    with pytest.raises(InputError, match="2024"):
-        rf.load_population(years=2024)
+    with pytest.raises(InputError, match="2026"):
+        rf.load_population(years=2026)
 
 
 def test_monthly():

@@ -120,3 +120,30 @@ def test_the_estimate_beats_the_national_profile_against_real_tables():
     assert table[("riksomrade", "population")] < table[("riksomrade", "national")]
     # The full method against the real län tables of SSYK3 214 and 311, 2014–2017.
     assert table[("lan", "standard")] < table[("lan", "tilt")] < table[("lan", "national")]
+
+
+def test_declaration_states_the_stored_error():
+    from reglab_forecast.numbers import fmt_dec
+    from reglab_forecast.projection import load_quality_declaration
+    from reglab_forecast.projection.age_quality import (
+        load_regional_age_quality,
+        regional_age_quality_text,
+    )
+
+    stored = load_regional_age_quality()
+    mae = {(r["check"], r["method"]): r["mae_55_64_pp"] for r in stored["records"]}
+    assert mae[("lan", "standard")] < mae[("lan", "national")]
+    text = regional_age_quality_text(stored)
+    assert f"{fmt_dec(mae[('lan', 'standard')], 1)} procentenheter" in text
+    assert "skattad" in text and text in load_quality_declaration().to_text()
+    assert regional_age_quality_text({}) == ""
+
+
+def test_saved_figures_are_written_atomically(tmp_path, monkeypatch):
+    from reglab_forecast.projection import age_quality
+
+    records = pd.DataFrame([{"check": "lan", "method": "standard", "mae_55_64_pp": 0.5}])
+    monkeypatch.setattr(age_quality, "regional_age_error", lambda: records)
+    path = age_quality.save_regional_age_quality(tmp_path / "q.json")
+    assert age_quality.load_regional_age_quality(path)["records"][0]["mae_55_64_pp"] == 0.5
+    assert [p.name for p in tmp_path.iterdir()] == ["q.json"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -301,3 +302,34 @@ def test_offline_routes_never_send_a_request(scb_url: str, tmp_path: Path,
         client.metadata("TAB4442")
     assert fake_http.log == []
 
+
+
+def test_one_byte_a_second_ends_each_try_at_the_deadline(fake_http: FakeHttp,
+                                                         cache_dir: Path) -> None:
+    fake_http.route("/slow", lambda _: Reply(200, {"ok": True}))
+    fake_http.add_faults("/slow", *[("trickle", 1.0)] * 2)
+    retry = replace(FAST_RETRY, max_tries=2)
+    transport = Transport("scb", fake_http.url, cache_dir=cache_dir, offline=False,
+                          retry=retry, timeout=1.5)
+    started = time.monotonic()
+    with pytest.raises(ServerError, match=r"2 försök.*mer än 1.5 s"):
+        transport.get_json(Request("GET", "slow", table="TAB1", what="data"))
+    assert time.monotonic() - started < 2 * (1.5 + 1.0) + 2.0
+
+
+def test_status_symbols_reach_the_callers_of_data(scb: ScbClient, pxweb: FakePxWeb) -> None:
+    original = pxweb.data
+
+    def with_status(table: Any, body: dict[str, Any]) -> Reply:
+        reply = original(table, body)
+        reply.body["value"] = [None] * len(reply.body["value"])
+        reply.body["status"] = {"0": "-", "1": ".."}
+        return reply
+
+    pxweb.data = with_status  # type: ignore[method-assign]
+    frame = scb.data("TAB4442", {"Yrke2012": "0110", "Alder": ["16-24", "25-29"],
+                                 "Tid": "2024"})
+    assert frame["status"].tolist() == ["-", ".."]
+    assert frame["value"].iloc[0] == 0.0 and np.isnan(frame["value"].iloc[1])
+    with pytest.raises(DataContractError, match=r"1 celler saknar värde \(status '\.\.': 1\)"):
+        tidy._counts(frame["value"], "employed", "TAB4442", frame["status"])

@@ -77,7 +77,9 @@ def test_cache_entry_is_atomic_with_sidecar(echo: FakeHttp, cache_dir: Path) -> 
     sidecar = json.loads(path.with_suffix(".meta.json").read_text())
     assert sidecar["url"].endswith("/echo/x") and sidecar["updated"] == body["updated"]
     assert "fetched_at" in sidecar and sidecar["params"] == {"lang": "sv"}
-    assert not list(path.parent.glob(".tmp-*"))
+    # Only the entry and its sidecar: no temporary file of any name is left beside them.
+    assert sorted(p.name for p in path.parent.iterdir()) == sorted(
+        [path.name, path.with_suffix(".meta.json").name])
     transport.get_json(_req(params={"lang": "sv"}, lang="sv"))
     assert len(echo.log) == 1  # second call came from the cache
 

@@ -9,7 +9,7 @@ from fakes.fixtures import FAST_RETRY
 from fakes.jobtech import FakeJobTech
 from fakes.server import FakeHttp
 
-from reglab_forecast.errors import OfflineCacheMiss, ResponseError
+from reglab_forecast.errors import InputError, OfflineCacheMiss, ResponseError
 from reglab_forecast.sources.jobtech import JobTechClient, period_bounds
 
 STOCKHOLM = "CifL_Rzy_Mku"
@@ -95,3 +95,27 @@ def test_ads_dataset_from_counts(jobtech: JobTechClient, scb: object,
     assert list(frame.columns) == ["region", "ssyk", "concept_id", "year", "ads"]
     stockholm = frame[(frame["region"] == "01") & (frame["concept_id"] == "pwRH_MT1_8nR")]
     assert stockholm["ads"].item() == 3925
+
+
+@pytest.mark.parametrize("period", ["2012", "2014", "2014-05", "2013-12"])
+def test_ads_before_ssyk_2012_are_refused(period: str) -> None:
+    with pytest.raises(InputError, match="före juni 2014"):
+        period_bounds(period)
+
+
+def test_the_first_ssyk_2012_periods() -> None:
+    assert period_bounds("2014-06") == ("2014-06-01T00:00:00", "2014-06-30T23:59:59")
+    assert period_bounds("2015")[0] == "2015-01-01T00:00:00"
+
+
+@pytest.mark.parametrize("period", ["24", "2024-13", "2024-1", "2024-03-01", "år 2024"])
+def test_malformed_periods(period: str) -> None:
+    with pytest.raises(InputError, match="ÅÅÅÅ-MM"):
+        period_bounds(period)
+
+
+def test_ads_counts_checks_periods_before_any_call(jobtech: JobTechClient,
+                                                   jobtech_server: FakeJobTech) -> None:
+    with pytest.raises(InputError, match="2012"):
+        jobtech.ads_counts({"X": "abc"}, {"01": STOCKHOLM}, ["2024", "2012"])
+    assert jobtech.transport.requests_sent == 0

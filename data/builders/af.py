@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,50 +59,95 @@ def taxonomy_groups(raw: Path) -> pd.DataFrame:
     )
 
 
-def _scb_members(code: str, scb: set[str]) -> tuple[list[str], str]:
-    """The SCB codes a taxonomy code stands for: itself, or the manager levels it merges."""
-    if code in scb:
-        return [code], "same"
-    merged = sorted(c for c in scb if c[:3] == code[:3] and c[3] in "12" and code[3] == "0")
-    return merged, "merged" if merged else "none"
+_LEVEL = re.compile(r",\s*nivå\s*\d\s*$")
 
 
-def build_jobtech_ssyk(raw: Path, scb_codes: set[str]) -> Dataset:
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("-", " ").split())
+
+
+def _covers(group_label: str, scb_label: str) -> bool:
+    """True when a taxonomy label names what an SCB label adds to the shared head.
+
+    "Undersköterskor, hemtjänst, hemsjukvård, äldreboende och habilitering" covers
+    "Undersköterskor, habilitering": same head before the comma, and the qualifier
+    "habilitering" is among the taxonomy label's qualifiers."""
+    head, _, qualifier = _fold(scb_label).partition(",")
+    group_head, _, group_rest = _fold(group_label).partition(",")
+    return bool(qualifier.strip()) and head == group_head and qualifier.strip() in group_rest
+
+
+def _group_of(code: str, label: str, groups: dict[str, str]) -> str | None:
+    """The taxonomy code whose group holds SCB ``code`` (labelled ``label``), or None.
+
+    Same code; or SCB's manager levels ("…, nivå 1/2"), which the taxonomy merges into one
+    group ending in 0; or a group of the same 3-digit group whose label covers the SCB label."""
+    if code in groups:
+        return code
+    if _LEVEL.search(label):
+        merged = code[:3] + "0"
+        return merged if merged in groups else None
+    covering = [g for g, text in groups.items() if g[:3] == code[:3] and _covers(text, label)]
+    return covering[0] if len(covering) == 1 else None
+
+
+def crosswalk_rows(groups: pd.DataFrame, scb_names: dict[str, str]) -> pd.DataFrame:
+    """One row per SCB SSYK4 code: its taxonomy group (concept id, code, label) and relation
+    ``same`` (the group is exactly this SCB code), ``merged`` (the group holds several SCB
+    codes) or ``none`` (no taxonomy group; concept id and taxonomy code empty)."""
+    labels = dict(zip(groups["jobtech_ssyk"], groups["jobtech_label"], strict=True))
+    ids = dict(zip(groups["jobtech_ssyk"], groups["concept_id"], strict=True))
+    home = {code: _group_of(code, name, labels) for code, name in sorted(scb_names.items())}
+    sizes = pd.Series([g for g in home.values() if g]).value_counts()
+    rows = []
+    for code, group in home.items():
+        if group is None:
+            rows.append(("", "", "", code, "none"))
+            continue
+        relation = "merged" if sizes[group] > 1 else "same"
+        rows.append((ids[group], group, labels[group], code, relation))
+    return pd.DataFrame(rows, columns=["concept_id", "jobtech_ssyk", "jobtech_label", "ssyk",
+                                       "relation"])
+
+
+def build_jobtech_ssyk(raw: Path, scb_names: dict[str, str]) -> Dataset:
     groups = taxonomy_groups(raw)
     names = read_json(raw / GROUP_NAMES.local)
     require(set(names) == set(groups["concept_id"]), "occupation_group_id_name ids")
-    rows = []
-    for row in groups.itertuples(index=False):
-        members, relation = _scb_members(row.jobtech_ssyk, scb_codes)
-        require(bool(members), f"taxonomy code {row.jobtech_ssyk} has no SCB code")
-        rows += [(row.concept_id, row.jobtech_ssyk, row.jobtech_label, m, relation)
-                 for m in members]
-    frame = pd.DataFrame(rows, columns=["concept_id", "jobtech_ssyk", "jobtech_label", "ssyk",
-                                        "relation"])
-    unmatched = sorted(scb_codes - set(frame["ssyk"]))
-    merged = int((frame.groupby("jobtech_ssyk").size() > 1).sum())
+    frame = crosswalk_rows(groups, scb_names)
+    covered = set(frame.loc[frame["relation"] != "none", "jobtech_ssyk"])
+    require(covered == set(groups["jobtech_ssyk"]), "every taxonomy group has an SCB code")
+    unmatched = sorted(frame.loc[frame["relation"] == "none", "ssyk"])
+    merged_codes = frame[frame["relation"] == "merged"]
+    merged = int(merged_codes["jobtech_ssyk"].nunique())
+    merged_other = sorted(g for g in merged_codes["jobtech_ssyk"].unique() if g[3] != "0")
     return Dataset(
         name="jobtech_ssyk",
         frame=frame,
         title="JobTech-taxonomins SSYK-grupper (concept id) kopplade till SCB:s SSYK 2012",
         description=(
-            "De 400 yrkesgrupperna (ssyk-level-4) i Arbetsförmedlingens taxonomi med concept "
-            "id, taxonomins kod och namn, och den eller de SCB-koder de motsvarar. "
-            "relation='same': samma kod; 'merged': taxonomin slår ihop SCB:s chefsnivåer "
-            "(t.ex. 1211 och 1212 → 1210)."
+            "En rad per SCB-kod (SSYK 2012, fyrsiffrig) med den yrkesgrupp (ssyk-level-4) i "
+            "Arbetsförmedlingens taxonomi som rymmer den: concept id, taxonomins kod och namn. "
+            "Kopplingen bygger på namnen: samma kod, SCB:s chefsnivåer ('…, nivå 1/2') som "
+            "taxonomin slår ihop (1211 och 1212 → 1210), eller en taxonomigrupp vars namn "
+            "rymmer SCB-gruppens (taxonomins 5321 '… äldreboende och habilitering' rymmer SCB:s "
+            "5322 'Undersköterskor, habilitering'). relation='same': gruppen är exakt SCB-koden; "
+            "'merged': gruppen rymmer flera SCB-koder (annonser och bedömningar gäller dem "
+            "tillsammans); 'none': ingen taxonomigrupp (concept id tomt)."
         ),
-        keys=["concept_id", "ssyk"],
+        keys=["ssyk"],
         origins=[TAXONOMY_SSYK4, GROUP_NAMES],
         table_ids=["JobTech Taxonomy: ssyk-level-4"],
         licence=AF_LICENCE,
         vintage="JobTech Taxonomy-export (version anges inte i filen; hämtad 2025-12)",
         source="Arbetsförmedlingen, JobTech Taxonomy",
         notes=[
-            f"{merged} taxonomikoder slår ihop två SCB-chefskoder (nivå 1 och 2).",
-            f"SCB-koder utan motsvarighet i taxonomin: {', '.join(unmatched)}.",
+            f"{merged} taxonomigrupper rymmer flera SCB-koder: chefsnivåer och "
+            f"{', '.join(merged_other)}.",
+            f"SCB-koder utan grupp i taxonomin: {', '.join(unmatched)}.",
         ],
         checks={"taxonomy_groups": len(groups), "merged_groups": merged,
-                "scb_codes_unmatched": unmatched},
+                "merged_other_groups": merged_other, "scb_codes_unmatched": unmatched},
     )
 
 

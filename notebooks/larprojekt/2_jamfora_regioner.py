@@ -32,7 +32,7 @@
 # | Prognos till 2030 och 2035 | väntad förändring i procent |
 # | Pension % | pensionsavgångar till 2035 i procent av dagens sysselsatta |
 # | Rekryteringsbehov % | pensionsavgångar plus tillväxt, i procent av de sysselsatta |
-# | Andel 55+ | hur gammal arbetskraften är (uppskattad från rikets åldersprofil per yrke) |
+# | Andel 55+ | hur gammal arbetskraften är (skattad per län och yrke) |
 # | Unga/äldre | personer 10–19 år per person 55–64 år: inflödet mot utflödet |
 #
 # Byt `REGION` till ert län och kör alla celler. Underlaget tar några sekunder att räkna
@@ -170,7 +170,7 @@ with solution():
 # - Samma metod och samma data gör länen jämförbara; skillnaderna är länens, inte metodens.
 # - Läs nivåerna med intervallen (träff 1), men rangordningen mellan län är ofta stabilare
 #   än de enskilda talen.
-# - Andel 55+ är uppskattad från rikets åldersprofil per yrke: skillnader mellan län kommer
-#   från yrkesstrukturen, inte från länets egna åldrar.
+# - Andel 55+ är skattad: rikets åldersprofil per yrke anpassad till riksområdets
+#   åldersfördelning (2017) och länets befolkning, inte länets uppmätta åldrar.
 #
 # Nästa träff: **Scenarier i dialog**.

@@ -48,3 +48,25 @@ def supply_hindcast(dampings: tuple[float, ...] = (0.0, DAMPING, 0.8, 1.0)) -> p
         rows.append((origin, "naiv: basårets andelar", *_errors(_baseline(origin, total),
                                                                 observed)))
     return pd.DataFrame(rows, columns=["origin", "method", "wape_pct", "share_mae_pp"])
+
+
+def entrant_errors(origins: tuple[int, ...] = (2004, 2006, 2008, 2009), horizon: int = 10
+                   ) -> pd.DataFrame:
+    """origin, region, rel_error: the population aged 25 per län ``horizon`` years after each
+    origin, aged forward (``population_path``) against the observed, relative error."""
+    from ..snapshot import read_dataset
+    from .population_path import population_path
+    from .supply import ENTRY_AGE
+
+    observed = read_dataset("population")
+    observed = observed[observed["age"] == str(ENTRY_AGE)]
+    rows = []
+    for origin in origins:
+        target = origin + horizon
+        path = population_path(origin, [target])
+        path = path[(path["year"] == target) & (path["age"] == ENTRY_AGE)]
+        projected = path.groupby("region")["population"].sum()
+        actual = observed[observed["year"] == target].groupby("region")["population"].sum()
+        error = (projected / actual - 1).rename("rel_error").reset_index()
+        rows.append(error.assign(origin=origin))
+    return pd.concat(rows, ignore_index=True)[["origin", "region", "rel_error"]]

@@ -6,17 +6,22 @@ From a base year T (at most 2018, the last year of UF0506 by län):
   for cohorts younger than 35 at T, the level the young had when the cohort turned 34;
 * people under 35 have the level of their age band at T plus the band's yearly change over the
   ten years to T, damped: after h years the change is ``slope · Σ_{k=1..h} φ^k``;
-* the population comes from ``population_path`` (data up to T only);
+* the population comes from ``population_path`` (in a hindcast data up to T only; ahead of
+  the register the population projection of ``demography``);
 * the inflow of a level in a year is the number turning ``ENTRY_AGE`` times the level shares
   of the young in that year.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
+from ..frames import validate
+from ..snapshot import register_cache
 from .attainment import AGE_BANDS, attainment, band_of
 from .levels import LEVEL_ORDER
 from .population_path import population_path
@@ -25,7 +30,6 @@ DAMPING = 0.5  # best of 0, 0.5, 0.8, 1 in the hindcast from 2008 and 2013 (supp
 SETTLED_AGE = 35
 ENTRY_AGE = 25
 TREND_YEARS = 10
-YOUNG = ("16-24", "25-34")
 
 
 def damped(h: int, phi: float) -> float:
@@ -33,14 +37,20 @@ def damped(h: int, phi: float) -> float:
     return float(sum(phi ** k for k in range(1, h + 1)))
 
 
-def _share_cube(year: int) -> pd.DataFrame:
-    """Level shares per (region, sex, age band) in ``year``: rows × LEVEL_ORDER columns."""
+@functools.lru_cache(maxsize=8)
+def _share_cube(year: int) -> tuple[pd.MultiIndex, np.ndarray]:
+    """(cells, shares): the (region, sex) cells and their level shares [cell, band, level]."""
     frame = attainment()
     frame = frame[frame["year"] == year]
-    table = frame.pivot_table(index=["region", "sex", "age"], columns="education",
+    table = frame.pivot_table(index=["region", "sex"], columns=["age", "education"],
                               values="population", aggfunc="sum")
-    table = table.reindex(columns=list(LEVEL_ORDER))
-    return table.div(table.sum(axis=1), axis=0)
+    columns = pd.MultiIndex.from_product([AGE_BANDS, LEVEL_ORDER])
+    cube = table.reindex(columns=columns).to_numpy(float).reshape(
+        len(table), len(AGE_BANDS), len(LEVEL_ORDER))
+    return pd.MultiIndex.from_tuples(list(table.index)), cube / cube.sum(axis=2, keepdims=True)
+
+
+register_cache(_share_cube.cache_clear)
 
 
 class Cohorts:
@@ -48,42 +58,50 @@ class Cohorts:
 
     def __init__(self, base: int, phi: float = DAMPING) -> None:
         self.base, self.phi = base, phi
-        self.shares = _share_cube(base)
-        self.slope = (self.shares - _share_cube(base - TREND_YEARS)) / TREND_YEARS
+        self.cells, self.shares = _share_cube(base)
+        earlier_cells, earlier = _share_cube(base - TREND_YEARS)
+        assert earlier_cells.equals(self.cells)
+        self.slope = (self.shares - earlier) / TREND_YEARS
 
-    def young(self, band: str, h: int) -> pd.DataFrame:
-        """Shares of a young band ``h`` years after the base (clipped, renormalised)."""
-        base = pd.DataFrame(self.shares.xs(band, level="age"))
-        slope = pd.DataFrame(self.slope.xs(band, level="age"))
-        moved = (base + slope * damped(h, self.phi)).clip(lower=0)
-        return moved.div(moved.sum(axis=1), axis=0)
+    def young(self, band: str, h: int) -> np.ndarray:
+        """Shares [cell, level] of a young band ``h`` years after the base (clipped, summing
+        to 1)."""
+        i = AGE_BANDS.index(band)
+        moved = np.clip(self.shares[:, i] + self.slope[:, i] * damped(h, self.phi), 0, None)
+        return np.asarray(moved / moved.sum(axis=1, keepdims=True))
 
-    def at(self, age: int, year: int) -> pd.DataFrame:
-        """Shares per (region, sex) of people aged ``age`` in ``year``."""
+    def at(self, age: int, year: int) -> np.ndarray:
+        """Shares [cell, level] of people aged ``age`` in ``year``."""
         h = year - self.base
         if age < SETTLED_AGE:
             return self.young(str(band_of(age)), h)
         age_at_base = age - h
         if age_at_base >= SETTLED_AGE or h <= 0:
-            return pd.DataFrame(self.shares.xs(str(band_of(age_at_base)), level="age"))
+            return np.asarray(self.shares[:, AGE_BANDS.index(str(band_of(age_at_base)))])
         return self.young("25-34", h - (age - (SETTLED_AGE - 1)))
 
 
-def _stock(cohorts: Cohorts, population: pd.DataFrame, year: int, ages: tuple[int, int]
-           ) -> pd.DataFrame:
-    chosen = population[(population["year"] == year) & population["age"].between(*ages)]
-    people = chosen.set_index(["region", "sex", "age"])["population"]
-    total: pd.DataFrame | None = None
+def _people(population: pd.DataFrame, cells: pd.MultiIndex) -> dict[int, np.ndarray]:
+    """Population per year as [cell, age 0–100] aligned to ``cells``."""
+    table = population.pivot_table(index=["year", "region", "sex"], columns="age",
+                                   values="population", aggfunc="sum")
+    return {int(year): table.xs(year, level="year").reindex(cells).to_numpy(float)
+            for year in table.index.get_level_values("year").unique()}
+
+
+def _stock(cohorts: Cohorts, people: np.ndarray, year: int, ages: tuple[int, int]
+           ) -> np.ndarray:
+    """Persons [cell, level] aged ``ages`` in ``year``."""
+    total = np.zeros((len(cohorts.cells), len(LEVEL_ORDER)))
     for age in range(ages[0], ages[1] + 1):
-        counts = pd.DataFrame(cohorts.at(age, year).mul(people.xs(age, level="age"), axis=0))
-        total = counts if total is None else total + counts
-    assert total is not None
-    return pd.DataFrame(total.groupby(level="region").sum())
+        total += people[:, age, None] * cohorts.at(age, year)
+    return total
 
 
-def _long(table: pd.DataFrame, year: int, name: str) -> pd.DataFrame:
-    out = pd.Series(table.rename_axis(columns="education").stack(), name=name)
-    return out.reset_index().assign(year=year)
+def _long(cells: pd.MultiIndex, stock: np.ndarray, year: int, name: str) -> pd.DataFrame:
+    frame = pd.DataFrame(stock, index=cells.get_level_values(0), columns=list(LEVEL_ORDER))
+    summed = frame.groupby(level=0).sum().rename_axis(index="region", columns="education")
+    return pd.Series(summed.stack(), name=name).reset_index().assign(year=year)
 
 
 def education_supply(years: Iterable[int], base: int = 2018, ages: tuple[int, int] = (20, 64),
@@ -95,14 +113,16 @@ def education_supply(years: Iterable[int], base: int = 2018, ages: tuple[int, in
     """
     wanted = sorted({int(y) for y in years})
     cohorts = Cohorts(base, phi)
-    population = population_path(base, wanted)
+    people = _people(population_path(base, wanted), cohorts.cells)
     parts = []
     for year in wanted:
-        stock = _long(_stock(cohorts, population, year, ages), year, "population")
-        entry = _long(_stock(cohorts, population, year, (ENTRY_AGE, ENTRY_AGE)), year,
-                      "entrants")
+        stock = _long(cohorts.cells, _stock(cohorts, people[year], year, ages), year,
+                      "population")
+        entry = _long(cohorts.cells, _stock(cohorts, people[year], year,
+                                            (ENTRY_AGE, ENTRY_AGE)), year, "entrants")
         parts.append(stock.merge(entry, on=["region", "education", "year"]))
-    out = pd.concat(parts, ignore_index=True)
+    out = validate(pd.concat(parts, ignore_index=True), ["region", "education", "year"],
+                   name="education_supply")
     out.attrs.update(source="SCB, befolkningens utbildning (UF0506) och befolkningen",
                      estimated="True", base_year=base, damping=phi)
     return out
@@ -114,4 +134,4 @@ def observed_levels(year: int) -> pd.Series:
     return frame[frame["year"] == year].groupby(["region", "education"])["population"].sum()
 
 
-__all__ = ["AGE_BANDS", "Cohorts", "education_supply", "observed_levels", "YOUNG"]
+__all__ = ["Cohorts", "education_supply", "observed_levels"]

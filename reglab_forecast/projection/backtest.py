@@ -29,7 +29,10 @@ DIAGNOSTIC = "national_mix_known"
 # The standard method regionalising the *actual* national occupation path (project(...,
 # national_path=...)): what a good national projection is worth.
 PATH_KNOWN = "national_path_known"
-LEVELS = (4, 3, 2, 1)
+# Today's method before the län totals followed their working-age cohorts: the sum of the
+# occupation projections (compared for the län totals only).
+OCCUPATIONS_ONLY = "occupations_only"
+LEVELS = (4, 3, 2, 1, 0)  # 0: the län total (all occupations)
 MIN_HISTORY = 3  # an origin needs three years of data (two clean changes) to trend from
 
 
@@ -48,6 +51,8 @@ def method_paths(
 ) -> dict[str, np.ndarray]:
     """Projected ``[r, o, h]`` of the standard method and the three baselines."""
     points = project_points(panel, horizons, params, ages=ages)
+    extra = {} if ages is None else {OCCUPATIONS_ONLY: project_points(panel, horizons,
+                                                                      params).employed}
     base = panel.base[:, :, None]
     national_base = panel.base.sum(axis=0)
     total_growth = points.national.total / national_base.sum()
@@ -60,6 +65,7 @@ def method_paths(
         "no_change": np.repeat(base, len(horizons), axis=2),
         "constant_shares": base * total_growth[None, None, :],
         "national_trend": base * occupation_growth[None, :, :],
+        **extra,
     }
 
 
@@ -92,7 +98,7 @@ def _national_mix_known(base: np.ndarray, actual: np.ndarray) -> np.ndarray:
 
 def _cells(cube: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """Sum a ``[r, o4, ...]`` cube into ``[r + Riket, code, ...]``."""
-    grouped = np.einsum("ro...,oc->rc...", cube, matrix)
+    grouped = np.moveaxis(np.tensordot(cube, matrix, axes=([1], [0])), -1, 1)
     return np.concatenate([grouped, grouped.sum(axis=0, keepdims=True)], axis=0)
 
 
@@ -136,13 +142,14 @@ def _long(
     method: str, base: np.ndarray, actual: np.ndarray, projected: np.ndarray,
 ) -> pd.DataFrame:
     n_r, n_c, n_h = projected.shape
+    # Codes as object columns: selecting rows of arrow-backed strings is slow at this size.
     return pd.DataFrame({
         "origin": origin,
         "horizon": np.tile(horizons, n_r * n_c),
-        "method": method,
+        "method": pd.Series([method] * (n_r * n_c * n_h), dtype=object),
         "level": level,
-        "region": np.repeat(regions, n_c * n_h),
-        "ssyk": np.tile(np.repeat(codes, n_h), n_r),
+        "region": pd.Series(np.repeat(regions, n_c * n_h), dtype=object),
+        "ssyk": pd.Series(np.tile(np.repeat(codes, n_h), n_r), dtype=object),
         "base": np.repeat(base.ravel(), n_h),
         "actual": actual.ravel(),
         "projected": projected.ravel(),

@@ -103,7 +103,8 @@ def year_on_year_calibration(panel: Panel) -> Calibration:
             f"80 %-intervallen bygger på årsförändringarna i indata och är vidgade med "
             f"kvadratroten ur horisonten – en grov uppskattning utan kontroll i efterhand.")
     return Calibration(calibration.horizons, calibration.lower, calibration.upper,
-                       origins=[], note=note, data_end=panel.base_year)
+                       origins=[], note=note, data_end=panel.base_year,
+                       by_level=calibration.by_level)
 
 
 def _no_change_errors(panel: Panel, t: int) -> pd.DataFrame:
@@ -112,7 +113,7 @@ def _no_change_errors(panel: Panel, t: int) -> pd.DataFrame:
     for level in (4, 3, 2, 1):
         _, matrix = level_matrix(panel.ssyk, level)
         before, after = (_with_riket(panel.values[:, :, i] @ matrix) for i in (t - 1, t))
-        frames.append(pd.DataFrame({"horizon": 1, "base": before.ravel(),
+        frames.append(pd.DataFrame({"horizon": 1, "level": level, "base": before.ravel(),
                                     "projected": before.ravel(), "actual": after.ravel()}))
     return pd.concat(frames, ignore_index=True)
 

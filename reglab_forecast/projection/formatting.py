@@ -27,7 +27,7 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
         lines.append(f"{row['ssyk']:<6}{str(row['ssyk_name'])[:46]:<48}{row['year']:>6}"
                      f"{fmt_int(row['employed']):>14}{interval:>24}{fmt_int(row['expansion']):>12}"
                      f"{fmt_int(row['replacement']):>12}{fmt_int(row['recruitment_need']):>12}")
-    lines += ["", result.source_note, "Regional åldersstruktur skattad från riket."]
+    lines += ["", result.source_note, f"Åldersstruktur: {result.age_note}."]
     return "\n".join(lines)
 
 

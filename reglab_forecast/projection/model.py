@@ -103,14 +103,15 @@ class Projection:
 
     def aggregate(self, level: int = 3, regions: str | Iterable[str] | None = None,
                   years: Iterable[int] | None = None) -> pd.DataFrame:
-        """Sum to SSYK ``level`` (1–4) for ``regions``.
+        """Sum to SSYK ``level`` (1–4; 0 = all occupations, the län total, ``ssyk`` "") for
+        ``regions``.
 
         ``regions``: None = every län, "riket" = Riket only, "all" = every län and Riket, or a
         län/Riket code or name ("18", "Örebro län", "00") or a list of them. ``years`` defaults
         to the target years; pass ``range(base, last + 1)`` for paths.
         """
-        if level not in (1, 2, 3, 4):
-            raise InputError(f"SSYK-nivå ska vara 1, 2, 3 eller 4, fick {level!r}")
+        if level not in (0, 1, 2, 3, 4):
+            raise InputError(f"SSYK-nivå ska vara 1, 2, 3 eller 4 (0 = alla yrken), fick {level!r}")
         chosen = self._region_codes(regions)
         wanted = self.target_years if years is None else tuple(int(y) for y in years)
         frame = self.paths[self.paths["year"].isin(wanted)]
@@ -148,7 +149,8 @@ class Projection:
         summed = self._intervals(summed.drop(columns="older"))
         summed["scenario"] = self.scenario.name
         summed["region_name"] = summed["region"].map(self.names.get("region", {})).fillna("")
-        summed["ssyk_name"] = summed["ssyk"].map(self.names.get(f"ssyk{level}", {})).fillna("")
+        summed["ssyk_name"] = summed["ssyk"].map(
+            self.names.get(f"ssyk{level}", {"": "Samtliga yrken"})).fillna("")
         return summed[TABLE_COLUMNS]
 
     def _intervals(self, frame: pd.DataFrame) -> pd.DataFrame:
@@ -198,24 +200,32 @@ def _resolve(text: str) -> str:
 
 def add_intervals(frame: pd.DataFrame, calibration: Calibration, base_year: int
                   ) -> pd.DataFrame:
-    """``lower``/``upper`` for each row from its size (base employed) and horizon."""
+    """``lower``/``upper`` for each row from its level, size (base employed) and horizon.
+
+    The level is the length of the row's SSYK code; a frame without ``ssyk`` (or an empty
+    code) holds län or Riket totals and gets the totals' own calibration.
+    """
     employed = frame["employed"].to_numpy(float)
     lower, upper = employed.copy(), employed.copy()
     horizon = frame["year"].to_numpy(int) - base_year
-    for h in np.unique(horizon[horizon > 0]):
-        rows = horizon == h
-        lower[rows], upper[rows] = calibration.apply(
-            employed[rows], frame["base_employed"].to_numpy(float)[rows], int(h))
+    levels = (frame["ssyk"].astype(str).str.len().to_numpy(int) if "ssyk" in frame
+              else np.zeros(len(frame), dtype=int))
+    base = frame["base_employed"].to_numpy(float)
+    pairs = np.unique(np.stack([horizon, levels])[:, horizon > 0], axis=1)
+    for h, level in pairs.T.tolist():
+        rows = (horizon == h) & (levels == level)
+        lower[rows], upper[rows] = calibration.apply(employed[rows], base[rows], h, level)
     return frame.assign(lower=lower, upper=upper)
 
 
 def _target_years(target_years: int | Iterable[int], base_year: int) -> tuple[int, ...]:
-    years = (target_years,) if isinstance(target_years, int) else tuple(target_years)
-    if not years:
+    from ..loaders import year_list
+
+    if isinstance(target_years, Iterable) and not isinstance(target_years, str) \
+            and not list(target_years):
         raise InputError("target_years är tomt; ange t.ex. (2030, 2035)")
+    years = year_list(target_years, "target_years")
     for year in years:
-        if isinstance(year, bool) or not isinstance(year, int | np.integer):
-            raise InputError(f"målår ska vara heltal, fick {year!r}")
         if not base_year < year <= base_year + MAX_HORIZON:
             raise InputError(f"målår {year} ska ligga efter basåret {base_year} och högst "
                              f"{MAX_HORIZON} år fram ({base_year + MAX_HORIZON})")
@@ -268,13 +278,13 @@ def project(
                          "load_employment(level=4) (fick koder som "
                          f"{[c for c in panel.ssyk if len(c) != 4][:3]})")
     targets = _target_years(target_years, panel.base_year)
-    chosen.check(panel.ssyk, panel.regions)
+    chosen.check(panel.ssyk, panel.regions, panel.base_year, panel.base)
     horizons = np.arange(1, targets[-1] - panel.base_year + 1)
     given = (None if national_path is None else given_path(
         national_path, panel.base_year, horizons, panel.ssyk, panel.base.sum(axis=0),
         national_source))
-    ages, totals_note = _working_age(population, panel)
-    employed, fit = _employed(panel, horizons, chosen, params, ages, given)
+    working, totals_note = _working_age(population, panel)
+    employed, fit = _employed(panel, horizons, chosen, params, working, given)
     stock = base_stock(age_structure, employment, age_profile, panel)
     flows = stock.outflows(panel.breaks, np.arange(0, horizons[-1] + 1),
                            chosen.retirement_age_shift)

@@ -79,7 +79,7 @@ def _check_employment(employment: pd.DataFrame) -> None:
 
 
 def _years_checked(years: np.ndarray, base_year: int | None, name: str) -> int:
-    present = sorted({int(y) for y in years})
+    present = [int(y) for y in np.unique(years)]
     missing = sorted(set(range(present[0], present[-1] + 1)) - set(present))
     if missing:
         raise InputError(f"{name}: år saknas i serien: {missing} (har {present[0]}–{present[-1]})")
@@ -97,8 +97,10 @@ def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
     label = f"{code}_name"
     if label not in frame.columns:
         return {}
-    pairs = frame[[code, label]].drop_duplicates(code)
-    return dict(zip(pairs[code].astype(str), pairs[label].astype(str), strict=True))
+    index, codes = pd.factorize(frame[code])
+    _, first = np.unique(index, return_index=True)
+    labels = frame[label].to_numpy()[first]
+    return dict(zip((str(c) for c in codes), (str(n) for n in labels), strict=True))
 
 
 def frame_breaks(frame: pd.DataFrame) -> tuple[SeriesBreak, ...]:

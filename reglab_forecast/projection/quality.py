@@ -18,21 +18,27 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .intervals import calibrate
+from ..numbers import format_int
+from .backtest import OCCUPATIONS_ONLY
+from .intervals import SIZE_EDGES, bin_groups, calibrate, size_bins
 
 DIRECTION_THRESHOLD = 0.05
-UNDEFINED = {"direction": ("no_change",), "faster": ("no_change", "constant_shares")}
+UNDEFINED = {"direction": ("no_change",), "direction_adjusted": ("no_change",),
+             "faster": ("no_change", "constant_shares")}
 
 
 def _scaled_to_totals(cells: pd.DataFrame) -> np.ndarray:
-    totals = cells.groupby("region")[["actual", "projected"]].transform("sum")
-    scale = np.divide(totals["actual"], totals["projected"], out=np.ones(len(cells)),
-                      where=totals["projected"].to_numpy() > 0)
-    return cells["projected"].to_numpy() * scale
+    """Projected cells scaled so each region's sum equals its actual sum."""
+    codes, regions = pd.factorize(cells["region"])
+    projected = cells["projected"].to_numpy(float)
+    actual = np.bincount(codes, cells["actual"].to_numpy(float), len(regions))
+    total = np.bincount(codes, projected, len(regions))
+    scale = np.divide(actual, total, out=np.ones(len(regions)), where=total > 0)
+    return projected * scale[codes]
 
 
-def _direction(cells: pd.DataFrame) -> tuple[float, int]:
-    base, actual, projected = (cells[c].to_numpy(float) for c in ("base", "actual", "projected"))
+def _direction(cells: pd.DataFrame, column: str = "actual") -> tuple[float, int]:
+    base, actual, projected = (cells[c].to_numpy(float) for c in ("base", column, "projected"))
     with np.errstate(divide="ignore", invalid="ignore"):
         moved = (base > 0) & (np.abs(actual / base - 1) >= DIRECTION_THRESHOLD)
     right = np.sign(projected - base)[moved] == np.sign(actual - base)[moved]
@@ -52,10 +58,14 @@ def cell_metrics(cells: pd.DataFrame, method: str) -> dict[str, float]:
     actual = cells["actual"].to_numpy(float)
     total = actual.sum()
     direction, moved = _direction(cells)
+    adjusted, moved_adjusted = (_direction(cells, "actual_adjusted")
+                                if "actual_adjusted" in cells else (float("nan"), 0))
     metrics = {
         "wape": float(np.abs(cells["projected"].to_numpy() - actual).sum() / total),
         "wape_totals_known": float(np.abs(_scaled_to_totals(cells) - actual).sum() / total),
         "direction": direction,
+        "direction_adjusted": adjusted,
+        "cells_moved_adjusted": float(moved_adjusted),
         "faster": _faster(cells),
         "cells": float(len(cells)),
         "cells_moved": float(moved),
@@ -73,10 +83,11 @@ def _bounds(cells: pd.DataFrame, pool: pd.DataFrame) -> tuple[np.ndarray, np.nda
         return lower, upper
     calibration = calibrate(pool)
     horizon = cells["horizon"].to_numpy(int)
-    for h in np.unique(horizon):
-        rows = horizon == h
+    level = cells["level"].to_numpy(int)
+    for h, lev in {(int(h), int(v)) for h, v in zip(horizon, level, strict=True)}:
+        rows = (horizon == h) & (level == lev)
         lower[rows], upper[rows] = calibration.apply(
-            cells["projected"].to_numpy(float)[rows], cells["base"].to_numpy(float)[rows], int(h))
+            cells["projected"].to_numpy(float)[rows], cells["base"].to_numpy(float)[rows], h, lev)
     return lower, upper
 
 
@@ -88,6 +99,7 @@ def _coverage(scored: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
     by √h as in production; the strictest check, since it uses nothing after the origin.
     """
     parts = []
+    pool = pool[pool["level"].isin(scored["level"].unique())]  # each level its own errors
     for origin, cells in scored.groupby("origin"):
         known = pool["origin"] + pool["horizon"] <= int(str(origin))
         lower, upper = _bounds(cells, pool[known])
@@ -110,6 +122,8 @@ def metrics_table(errors: pd.DataFrame, origins: list[int], horizons: list[int])
     """One row per origin × horizon × method with every metric, at län × SSYK3."""
     rows = []
     for method, frame in errors.groupby("method"):
+        if method == OCCUPATIONS_ONLY:  # compared for the län totals only (totals_table)
+            continue
         scored = frame[(frame["level"] == 3) & (frame["region"] != "00")
                        & frame["origin"].isin(origins) & frame["horizon"].isin(horizons)]
         covered = _coverage(scored, frame)
@@ -136,6 +150,8 @@ def pooled(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
             "wape": group["abs_error"].sum() / group["actual_total"].sum(),
             "wape_totals_known": group["abs_error_known"].sum() / group["actual_total"].sum(),
             "direction": _weighted(group["direction"], moved),
+            "direction_adjusted": _weighted(group["direction_adjusted"],
+                                            group["cells_moved_adjusted"]),
             "faster": _weighted(group["faster"], weights),
             "coverage": _weighted(group["coverage"], weights),
             "coverage_adjusted": _weighted(group["coverage_adjusted"], weights),
@@ -152,3 +168,69 @@ def _weighted(values: pd.Series, weights: pd.Series) -> float:
     if not mask.any():
         return float("nan")
     return float(np.average(values[mask], weights=weights[mask]))
+
+
+def size_bin_labels(edges: tuple[float, ...] = SIZE_EDGES) -> list[str]:
+    """'0–19', '20–99', …, '250 000–' for the size bins (employed in the base year)."""
+    labels = [f"{format_int(lo)}–{format_int(hi - 1)}"
+              for lo, hi in zip(edges[:-1], edges[1:], strict=True)]
+    return [*labels, f"{format_int(edges[-1])}–"]
+
+
+MIN_REPORTED = 100
+
+
+def _group_labels(groups: np.ndarray) -> list[str]:
+    """A size label per bin group ('2 000–9 999', '10 000–')."""
+    single = size_bin_labels()
+    labels = []
+    for g in np.unique(groups):
+        members = np.flatnonzero(groups == g)
+        first, last = single[members[0]], single[members[-1]]
+        labels.append(first.split("–")[0] + "–" + last.split("–")[1])
+    return labels
+
+
+def bin_coverage(errors: pd.DataFrame, origins: list[int], horizons: list[int],
+                 level: int = 3, method: str = "standard") -> pd.DataFrame:
+    """Coverage of the 80 % intervals per size bin (leave-one-origin-out), pooled over
+    ``origins``: columns level, horizon, bin, size, cells, coverage, coverage_adjusted."""
+    frame = errors[errors["method"] == method]
+    scored = frame[(frame["level"] == level) & (frame["region"] != "00")
+                   & frame["origin"].isin(origins) & frame["horizon"].isin(horizons)]
+    covered = _coverage(scored, frame)
+    counts = np.bincount(size_bins(covered["base"].to_numpy(float), SIZE_EDGES),
+                         minlength=len(SIZE_EDGES)) // max(len(horizons), 1)
+    # Bins with few cells are reported together with their neighbours (as calibrated); the
+    # län totals as one group.
+    groups = (np.zeros(len(SIZE_EDGES), dtype=int) if level == 0
+              else bin_groups(counts, MIN_REPORTED))
+    covered = covered.assign(bin=groups[size_bins(covered["base"].to_numpy(float), SIZE_EDGES)])
+    labels = ["alla län"] if level == 0 else _group_labels(groups)
+    table = covered.groupby(["horizon", "bin"], as_index=False).agg(
+        cells=("inside", "size"), coverage=("inside", "mean"),
+        coverage_adjusted=("inside_adjusted", "mean"))
+    return table.assign(level=level, size=[labels[b] for b in table["bin"]])[
+        ["level", "horizon", "bin", "size", "cells", "coverage", "coverage_adjusted"]]
+
+
+def totals_table(errors: pd.DataFrame, origins: list[int], horizons: list[int]
+                 ) -> pd.DataFrame:
+    """WAPE of the län totals (region totals unknown) per method × horizon, pooled over
+    ``origins``: as projected, and with Riket's total known (each origin × horizon scaled so
+    the län sum to the actual national total). Columns: method, horizon, wape,
+    wape_national_known, origins."""
+    cells = errors[(errors["level"] == 0) & (errors["region"] != "00")
+                   & errors["origin"].isin(origins) & errors["horizon"].isin(horizons)]
+    sums = cells.groupby(["method", "origin", "horizon"])[["actual", "projected"]].transform("sum")
+    scaled = cells["projected"] * sums["actual"] / sums["projected"].where(sums["projected"] > 0)
+    cells = cells.assign(error=(cells["projected"] - cells["actual"]).abs(),
+                         error_known=(scaled.fillna(0.0) - cells["actual"]).abs())
+    table = cells.groupby(["method", "horizon"], as_index=False).agg(
+        error=("error", "sum"), error_known=("error_known", "sum"), actual=("actual", "sum"))
+    return pd.DataFrame({
+        "method": table["method"], "horizon": table["horizon"],
+        "wape": table["error"] / table["actual"],
+        "wape_national_known": table["error_known"] / table["actual"],
+        "origins": ",".join(str(o) for o in sorted(origins)),
+    })

@@ -22,19 +22,20 @@ Every output names its scenario; without a file the scenario is "Grundscenario".
 from __future__ import annotations
 
 import difflib
+import math
+import numbers
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..errors import InputError, ScenarioError, SnapshotError
 from ..regions import resolve_region
 
 DEFAULT_NAME = "Grundscenario"
-TOP_KEYS = ("name", "description", "national_growth", "regional_growth",
-            "retirement_age_shift", "shock")
-SHOCK_KEYS = ("ssyk", "region", "persons", "percent", "from_year")
 SCENARIO_DIR = Path(__file__).with_name("scenarios")
 
 
@@ -65,8 +66,35 @@ class Scenario:
         return (self.national_growth is None and not self.regional_growth
                 and self.retirement_age_shift == 0 and not self.shocks)
 
-    def check(self, ssyk: Iterable[str], regions: Iterable[str]) -> None:
-        """Raise ``ScenarioError`` for an occupation or region the data does not have."""
+    def check(self, ssyk: Iterable[str], regions: Iterable[str], base_year: int | None = None,
+              base: np.ndarray | None = None) -> None:
+        """Raise ``ScenarioError`` for an occupation or region the data does not have, a
+        shock starting before ``base_year``, or a negative ``persons`` shock larger than the
+        employed it takes from (``base[region, ssyk]``, aligned with ``regions``, ``ssyk``)."""
+        ssyk, regions = list(ssyk), list(regions)
+        self._check_codes(ssyk, regions)
+        for shock in self.shocks:
+            if base_year is not None and shock.from_year <= base_year:
+                raise ScenarioError(
+                    f"scenario '{self.name}': chocken för {shock.ssyk} har from_year = "
+                    f"{shock.from_year}, men prognosen börjar efter basåret {base_year}; "
+                    f"ange ett år från {base_year + 1}")
+            if base is not None and shock.persons is not None and shock.persons < 0:
+                self._check_size(shock, ssyk, regions, base)
+
+    def _check_size(self, shock: Shock, ssyk: list[str], regions: list[str],
+                    base: np.ndarray) -> None:
+        occupations = np.array([code.startswith(shock.ssyk) for code in ssyk])
+        places = np.array([shock.region in (None, r) for r in regions])
+        available = float(base[np.ix_(places, occupations)].sum())
+        if -shock.persons > available:  # type: ignore[operator]
+            where = f" i {shock.region}" if shock.region else ""
+            raise ScenarioError(
+                f"scenario '{self.name}': chocken persons = {_plain(shock.persons or 0)} för "
+                f"{shock.ssyk}{where} tar bort fler än de {round(available)} sysselsatta som "
+                f"finns; ange högst {round(available)} personer minus")
+
+    def _check_codes(self, ssyk: list[str], regions: list[str]) -> None:
         codes, places = sorted(set(ssyk)), sorted(set(regions))
         for shock in self.shocks:
             if not any(code.startswith(shock.ssyk) for code in codes):
@@ -112,16 +140,68 @@ def _nearest_code(code: str, codes: list[str]) -> str:
     return candidates[0]
 
 
+@dataclass(frozen=True)
+class Rule:
+    """What one scenario key may hold: a finite number (or whole number) within bounds, or
+    text. One line in ``TOP_RULES`` / ``SHOCK_RULES`` per lever."""
+
+    kind: str  # "number", "integer", "year" or "text"
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+
+    def describe(self) -> str:
+        what = {"number": "ett tal", "integer": "ett heltal", "year": "ett årtal",
+                "text": "text"}[self.kind]
+        if self.low is None or self.high is None:
+            return what
+        span = f"{_plain(self.low)} till {_plain(self.high)}"
+        return f"{what} från {span}{f' {self.unit}' if self.unit else ''}"
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+# One line per key: the allowed type and range. Demographic levers fit here as one line each.
+TOP_RULES: dict[str, Rule] = {
+    "name": Rule("text"),
+    "description": Rule("text"),
+    "national_growth": Rule("number", -10.0, 10.0, "% per år"),
+    "retirement_age_shift": Rule("integer", -5, 10, "år"),
+}
+REGIONAL_GROWTH = Rule("number", -10.0, 10.0, "% per år")
+SHOCK_RULES: dict[str, Rule] = {
+    "ssyk": Rule("text"),
+    "region": Rule("text"),
+    "persons": Rule("number", -1_000_000, 1_000_000, "personer"),
+    "percent": Rule("number", -100.0, 100.0, "%"),
+    "from_year": Rule("year", 2000, 2100),
+}
+TOP_KEYS = (*TOP_RULES, "regional_growth", "shock", "demography")
+SHOCK_KEYS = tuple(SHOCK_RULES)
+
+
 def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
     for key in table:
         if key not in allowed:
             raise ScenarioError(f"{where}: okänd nyckel '{key}'{_suggest(key, allowed)}")
 
 
-def _number(value: Any, key: str, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(f"{where}: '{key}' ska vara ett tal, fick {value!r}")
-    return float(value)
+def checked(value: Any, key: str, rule: Rule, where: str) -> Any:
+    """``value`` if it follows ``rule``, else ScenarioError naming the key and what it may be."""
+    if rule.kind == "text":
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            raise ScenarioError(f"{where}: '{key}' ska vara text, fick {value!r}")
+        return str(value)
+    whole = rule.kind in {"integer", "year"}
+    wanted = numbers.Integral if whole else numbers.Real
+    wrong_type = isinstance(value, bool | np.bool_) or not isinstance(value, wanted)
+    if wrong_type or not math.isfinite(value) or (
+            rule.low is not None and rule.high is not None
+            and not rule.low <= value <= rule.high):
+        raise ScenarioError(f"{where}: '{key}' ska vara {rule.describe()}, fick {value!r}")
+    return int(value) if whole else float(value)
 
 
 def _shock(raw: Any, where: str) -> Shock:
@@ -132,42 +212,38 @@ def _shock(raw: Any, where: str) -> Shock:
         raise ScenarioError(f"{where}: en chock behöver 'ssyk' och 'from_year'")
     if ("persons" in raw) == ("percent" in raw):
         raise ScenarioError(f"{where}: ange antingen 'persons' eller 'percent' (ett av dem)")
-    year = raw["from_year"]
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise ScenarioError(f"{where}: 'from_year' ska vara ett årtal, fick {year!r}")
-    persons = _number(raw["persons"], "persons", where) if "persons" in raw else None
-    percent = _number(raw["percent"], "percent", where) if "percent" in raw else None
-    region = str(raw["region"]) if "region" in raw else None
-    return Shock(str(raw["ssyk"]), year, persons, percent, region)
+    values = {key: checked(value, key, SHOCK_RULES[key], f"{where} [[shock]]")
+              for key, value in raw.items()}
+    return Shock(values["ssyk"], values["from_year"], values.get("persons"),
+                 values.get("percent"), values.get("region"))
 
 
 def _regional(raw: Any, where: str) -> dict[str, float]:
     if not isinstance(raw, Mapping):
         raise ScenarioError(f"{where}: [regional_growth] ska vara en tabell \"län\" = % per år")
-    return {str(k): _number(v, str(k), f"{where} [regional_growth]") for k, v in raw.items()}
-
-
-def _shift(raw: Any, where: str) -> int:
-    if isinstance(raw, bool) or not isinstance(raw, int) or not -5 <= raw <= 10:
-        raise ScenarioError(
-            f"{where}: 'retirement_age_shift' ska vara ett heltal år mellan -5 och 10, fick {raw!r}"
-        )
-    return raw
+    return {str(k): checked(v, str(k), REGIONAL_GROWTH, f"{where} [regional_growth]")
+            for k, v in raw.items()}
 
 
 def scenario_from_dict(raw: Mapping[str, Any], where: str = "scenario") -> Scenario:
     """Build and check a Scenario from parsed TOML (or a plain dict)."""
+    if not isinstance(raw, Mapping):
+        raise ScenarioError(f"{where}: ett scenario ska vara en tabell med nycklar, fick "
+                            f"{type(raw).__name__}")
     _check_keys(raw, TOP_KEYS, where)
-    growth = raw.get("national_growth")
+    values = {key: checked(raw[key], key, rule, where)
+              for key, rule in TOP_RULES.items() if key in raw}
     shocks = raw.get("shock", [])
     if isinstance(shocks, Mapping):
         shocks = [shocks]
+    if not isinstance(shocks, list):
+        raise ScenarioError(f"{where}: 'shock' ska skrivas som [[shock]]-tabeller")
     return Scenario(
-        name=str(raw.get("name", DEFAULT_NAME)),
-        description=str(raw.get("description", "")),
-        national_growth=None if growth is None else _number(growth, "national_growth", where),
+        name=values.get("name", DEFAULT_NAME),
+        description=values.get("description", ""),
+        national_growth=values.get("national_growth"),
         regional_growth=_regional(raw.get("regional_growth", {}), where),
-        retirement_age_shift=_shift(raw.get("retirement_age_shift", 0), where),
+        retirement_age_shift=values.get("retirement_age_shift", 0),
         shocks=tuple(_shock(s, where) for s in shocks),
     )
 
@@ -180,16 +256,40 @@ def load_scenario(scenario: str | Path | Mapping[str, Any] | Scenario | None) ->
         return scenario
     if isinstance(scenario, Mapping):
         return scenario_from_dict(scenario)
-    path = Path(scenario)
+    if not isinstance(scenario, str | Path):
+        raise ScenarioError(f"scenario ska vara en sökväg till en TOML-fil, en dict eller ett "
+                            f"Scenario, fick {type(scenario).__name__}")
+    path = _scenario_path(Path(scenario))
+    return scenario_from_dict(_read_toml(path), where=str(path))
+
+
+def _shipped() -> str:
+    return ", ".join(sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")))
+
+
+def _scenario_path(path: Path) -> Path:
+    """The file to read: ``path``, or a shipped example by its short name."""
     if not path.exists() and (SCENARIO_DIR / f"{path.name}.toml").exists():
-        path = SCENARIO_DIR / f"{path.name}.toml"  # a shipped example by its short name
+        return SCENARIO_DIR / f"{path.name}.toml"
+    if path.is_dir():
+        raise ScenarioError(f"scenariofilen {path} är en mapp; ange en TOML-fil, t.ex. "
+                            f"{path / 'scenario.toml'}")
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        raise ScenarioError(f"scenariofilen {path} är YAML; scenarier skrivs i TOML (.toml), se "
+                            f"exemplen: {_shipped()}")
+    if not path.exists():
+        raise ScenarioError(f"scenariofilen {path} finns inte; medföljande exempel: {_shipped()}")
+    return path
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        shipped = sorted(p.stem for p in SCENARIO_DIR.glob("*.toml"))
-        raise ScenarioError(
-            f"scenariofilen {path} finns inte; medföljande exempel: {', '.join(shipped)}"
-        ) from error
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ScenarioError(f"scenariofilen {path} är inte en textfil i UTF-8; spara den som "
+                            "UTF-8-text i TOML-format") from None
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(f"scenariofilen {path} är inte giltig TOML: {error}") from error
-    return scenario_from_dict(raw, where=str(path))
+        raise ScenarioError(f"scenariofilen {path} är inte giltig TOML: {error}") from None
+    except OSError as error:
+        raise ScenarioError(f"scenariofilen {path} kan inte läsas: "
+                            f"{error.strerror or error}") from None

@@ -79,6 +79,7 @@ def working_age(population: pd.DataFrame, regions: np.ndarray, latest_by: int | 
     ages = population["age"].astype(str).str.rstrip("+").astype(int)
     table = population.assign(age=ages).groupby(["region", "year", "age"])["population"].sum()
     wide = table.unstack("age", fill_value=0)
+    wide = wide.reindex(columns=range(int(wide.columns.max()) + 1), fill_value=0)  # column = age
     missing = sorted(set(regions) - set(wide.index.get_level_values("region")))
     if missing:
         raise InputError(f"befolkningen saknar länen {missing}; ge population för alla län")

@@ -38,9 +38,10 @@ def _flag(change: float, outlook: object, rating: float) -> str:
     ours = our_direction(change)
     theirs = str(outlook) if isinstance(outlook, str) else ""
     if {ours, theirs} == {"öka", "minska"}:
-        return "AF: ökning, vi: minskning" if theirs == "öka" else "AF: minskning, vi: ökning"
+        return ("AF: ökning, prognos: minskning" if theirs == "öka"
+                else "AF: minskning, prognos: ökning")
     if ours == "minska" and pd.notna(rating) and rating >= SHORTAGE:
-        return "AF: brist, vi: minskning"
+        return "AF: brist, prognos: minskning"
     return ""
 
 

@@ -70,7 +70,7 @@ def resolve(region: str) -> str:
 def write_brief(region: str, out: Path, scenario: str | Path | None = None) -> BriefResult:
     """Write the brief of ``region`` (code or name) to ``out`` atomically."""
     out = Path(out)
-    check_writable(out)
+    check_writable(out, (".pdf",))
     code = resolve(region)
     inputs = load_inputs(scenario)
     write_output(out, render_brief(inputs, code))

@@ -5,7 +5,8 @@ region), which keeps the tables small and consistent with each other. Columns::
 
     region, ssyk, ssyk_name, employed, employed_past, women, women_past, share_55,
     proj_<T>, lower_<T>, upper_<T>, expansion_<T>, replacement_<T>, need_<T>   (each target T)
-    ads, af_rating, af_outlook
+    ads, af_rating (Yrkesprognos, Riket), af_outlook, af_opportunities, af_round (Yrkesbarometer,
+    per län; may hold for a larger area)
 
 ``employed`` is the base year T0, ``*_past`` is T0 − 5, ``share_55`` the share aged 55+ in
 percent (from the projection: the occupation's national age structure applied to the region).
@@ -70,13 +71,18 @@ def _external(inputs: ReportInputs, cells: pd.DataFrame) -> pd.DataFrame:
     out["af_outlook"] = None
     if inputs.af_view is not None:
         out = _join_af(out, inputs.af_view)
+    if inputs.barometer is not None:
+        out = _join_af(out, inputs.barometer)
+    else:
+        out["af_opportunities"] = None
     return out
 
 
 def _join_af(cells: pd.DataFrame, af: pd.DataFrame) -> pd.DataFrame:
     keys = ["region", "ssyk"] if "region" in af.columns else ["ssyk"]
-    cols = [c for c in ("af_rating", "af_outlook") if c in af.columns]
-    joined = cells.drop(columns=cols).reset_index().merge(
+    cols = [c for c in ("af_rating", "af_outlook", "af_opportunities", "af_round")
+            if c in af.columns]
+    joined = cells.drop(columns=cols, errors="ignore").reset_index().merge(
         af[keys + cols].drop_duplicates(keys), on=keys, how="left"
     )
     return joined.set_index(["region", "ssyk"])

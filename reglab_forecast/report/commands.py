@@ -13,6 +13,8 @@ from pathlib import Path
 from ..errors import InputError
 
 EXIT_OK = 0
+SCENARIO_HELP = ("scenariofil (TOML) eller namnet på ett medföljande exempel, t.ex. "
+                 "batterifabrik-norrbotten; standard: grundscenariot")
 
 
 def _add_brief(subparsers: argparse._SubParsersAction) -> None:
@@ -25,18 +27,22 @@ def _add_brief(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--all", action="store_true", help="alla 21 län (kräver --out-dir)")
     parser.add_argument("--out", type=Path, help="PDF-fil att skriva (med --region)")
     parser.add_argument("--out-dir", type=Path, help="mapp för alla 21 PDF:er (med --all)")
-    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.add_argument("--scenario", help=SCENARIO_HELP)
     parser.add_argument("--workers", type=int, default=2, help="processer för --all (2)")
     parser.set_defaults(run=_run_brief)
 
 
-def _check_scenario(path: Path | None) -> None:
-    if path is not None and not path.is_file():
-        raise InputError(f"--scenario {path}: filen finns inte")
+def check_scenario(scenario: str | None) -> None:
+    """A scenario file or the name of a shipped example; read before any work is done.
+    Raises ScenarioError (an InputError) naming the shipped examples."""
+    if scenario is not None:
+        from ..projection.scenario import load_scenario
+
+        load_scenario(scenario)
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    _check_scenario(args.scenario)
+    check_scenario(args.scenario)
     if args.all:
         if args.out_dir is None:
             raise InputError("--all kräver --out-dir MAPP")
@@ -62,12 +68,12 @@ def _add_tables(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--region", required=True, help='län som kod eller namn, t.ex. "18"')
     parser.add_argument("--out", type=Path, help="Excel-fil att skriva (.xlsx)")
     parser.add_argument("--csv", type=Path, metavar="MAPP", help="mapp för CSV-filerna")
-    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.add_argument("--scenario", help=SCENARIO_HELP)
     parser.set_defaults(run=_run_tables)
 
 
 def _run_tables(args: argparse.Namespace) -> int:
-    _check_scenario(args.scenario)
+    check_scenario(args.scenario)
     if args.out is None and args.csv is None:
         raise InputError("ange --out FIL.xlsx och/eller --csv MAPP")
     from .brief import write_tables
@@ -85,12 +91,12 @@ def _add_compare(subparsers: argparse._SubParsersAction) -> None:
         description="Länen sida vid sida, rangordnade, med riket som jämförelse.",
     )
     parser.add_argument("--out", type=Path, required=True, help="FIL.pdf eller FIL.xlsx")
-    parser.add_argument("--scenario", type=Path, help="scenariofil (TOML/YAML); standard: bas")
+    parser.add_argument("--scenario", help=SCENARIO_HELP)
     parser.set_defaults(run=_run_compare)
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    _check_scenario(args.scenario)
+    check_scenario(args.scenario)
     from .compare import write_compare
 
     write_compare(args.out, args.scenario)

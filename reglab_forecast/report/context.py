@@ -81,9 +81,13 @@ class BriefContext:
 
     @cached_property
     def need_cells(self) -> pd.DataFrame:
-        """The region's cells plus need_rate, ads_per_100, change (to the horizon, percent)
-        and flag (where Arbetsförmedlingen's view and the projection disagree)."""
+        """The region's cells plus need_rate, ads_per_100, change with change_lower and
+        change_upper (to the horizon, percent), outlook (verbal category against the region's
+        average, see ``outlook``), volatile (bool) and flag (where Arbetsförmedlingen's view
+        and the projection disagree)."""
         from .afview import disagreement
+        from .breaks import break_years
+        from .outlook import category, volatile_codes
 
         t = self.horizon
         cells = self.cells.copy()
@@ -91,6 +95,14 @@ class BriefContext:
         cells["need_rate"] = 100 * cells[f"need_{t}"] / employed
         cells["ads_per_100"] = 100 * cells["ads"] / employed
         cells["change"] = pct_change(cells[f"proj_{t}"], employed)
+        cells["change_lower"] = pct_change(cells[f"lower_{t}"], employed)
+        cells["change_upper"] = pct_change(cells[f"upper_{t}"], employed)
+        average = float(pct_change(cells[f"proj_{t}"].sum(), cells["employed"].sum()))
+        cells["outlook"] = [category(lo, up, average) for lo, up in
+                            zip(cells["change_lower"], cells["change_upper"], strict=True)]
+        jumps = volatile_codes(self.inputs.employment, self.region, self.past, self.t0,
+                               break_years(self.inputs.employment))
+        cells["volatile"] = cells["ssyk"].isin(jumps)
         cells["flag"] = disagreement(cells, self)
         return cells
 
@@ -105,7 +117,8 @@ def make_table(key: str, title: str, columns: list[Column] | tuple[Column, ...],
     """A :class:`Table` whose frame is rounded to what each column shows."""
     cols = tuple(columns)
     frame = frame.reset_index(drop=True)
-    return Table(key, title, cols, round_frame(frame, cols), source, note, highlight)
+    return Table(key, title, cols, round_frame(frame, cols), source, note, highlight,
+                 exact=frame)
 
 
 def pct_change(new: Any, old: Any) -> Any:

@@ -1,8 +1,10 @@
-"""Demographic pressure: who reaches working age against who reaches 65 over ten years.
+"""Demographic pressure: who reaches working age against who reaches 65 over the horizon.
 
-People aged 10–19 in the latest population year turn 20 within ten years (they enter the ages
-20–24 during the horizon); people aged 55–64 turn 65. Their ratio is the region's demographic
-pressure: below 1 means fewer young people arrive than older people leave.
+``ratios_over_horizon`` (what the brief uses) counts, in the population projection, the people
+who turn 20 per person who turns 65 from the base year to the horizon (METHOD: the flows of
+the working-age population; estimated). ``ratios_by_region`` is the simpler count of one
+year's population (people aged 10–19 per person aged 55–64). Below 1 means fewer young people
+arrive than older people leave.
 """
 
 from __future__ import annotations
@@ -74,3 +76,22 @@ def demographic_ratio(population: pd.DataFrame | None, region: str) -> Ratio | N
     year = int(rows["year"].max()) if "year" in rows.columns else 0
     label = f"Personer 10–19 år per person 55–64 år ({year})"
     return Ratio(young / old, young, old, year, label)
+
+
+def ratios_over_horizon(end: int) -> dict[str, Ratio]:
+    """METHOD's measure over the horizon, per län and Riket ("00"): people who turn 20 per
+    person who turns 65 from the population projection's base year to ``end`` (the
+    cohort-component projection of the embedded data; estimated)."""
+    from ..demography.flows import group_flows
+    from .population_side import standard_population
+
+    people = standard_population()
+    last = min(end, people.base_year + len(people.paths) - 1)
+    flows = group_flows(people, (20, 64))
+    summed = flows[flows["year"] <= last].groupby("region")[["entering", "ageing_out"]].sum()
+    summed.loc["00"] = summed.sum()
+    label = (f"Personer som fyller 20 per person som fyller 65, {people.base_year}–{last} "
+             "(skattat)")
+    return {str(region): Ratio(float(row.entering / row.ageing_out), float(row.entering),
+                               float(row.ageing_out), people.base_year, label)
+            for region, row in summed.iterrows() if row.ageing_out > 0}

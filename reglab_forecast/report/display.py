@@ -37,7 +37,7 @@ LABELS = {
     "ads": "Annonser", "men": "Män", "women": "Kvinnor",
     # datasets()
     "dataset": "Datamängd", "title": "Innehåll", "years": "År", "rows": "Rader",
-    "source": "Källa", "table_ids": "Tabell-id", "vintage": "Datavintage", "licence": "Licens",
+    "source": "Källa", "table_ids": "Tabell-id", "vintage": "Dataversion", "licence": "Licens",
     "series_breaks": "Seriebrott", "width": "Intervallets bredd",
     # search_occupations()
     "level": "Nivå", "ssyk_name_en": "Yrke (engelska)",

@@ -75,18 +75,18 @@ def _check_outputs(args: argparse.Namespace) -> None:
     if args.pdf is not None:
         if args.pdf.suffix.lower() != ".pdf":
             raise InputError(f"--pdf {args.pdf}: ska sluta på .pdf")
-        check_writable(args.pdf)
+        check_writable(args.pdf, (".pdf",), "--pdf")
     if args.out is not None:
         if args.out.suffix.lower() != ".xlsx":
             raise InputError(f"--out {args.out}: ska sluta på .xlsx")
-        check_writable(args.out)
+        check_writable(args.out, (".xlsx",))
     if args.csv is not None:
         check_writable_dir(args.csv)
 
 
 def _write_outputs(args: argparse.Namespace, section: Section, region_name: str,
                    projection: Projection) -> None:
-    from ..files import write_bytes_atomic
+    from ..files import write_output
     from .section_pdf import section_pdf
     from .tablepackage import write_csv_dir, write_xlsx
 
@@ -97,7 +97,8 @@ def _write_outputs(args: argparse.Namespace, section: Section, region_name: str,
                     f"{max(projection.target_years)}. Metod: Reglab standard.")
         footer = (f"Källa: SCB (yrkesregistret, lönestrukturstatistiken, UF0506, befolkningen), "
                   f"Arbetsförmedlingen; egen prognos. Data: {vintage}.")
-        write_bytes_atomic(args.pdf, section_pdf(section, region_name, subtitle, footer))
+        pdf = section_pdf(section, region_name, subtitle, footer, projection.scenario.name)
+        write_output(args.pdf, pdf, "--pdf")
         print(f"Skrev {args.pdf}")
     if args.out is not None:
         write_xlsx(tables, args.out, vintage)
@@ -115,6 +116,7 @@ def _run_utbildning(args: argparse.Namespace) -> int:
     if args.region is None:
         raise InputError("ange --region LÄN (t.ex. --region 18) eller --backtest")
     by = _by(args.efter)
+    from ..education.outlook import education_outlook
     from ..loaders import load_age_profile, load_employment
     from ..projection import project
     from ..regions import region_name, resolve_region
@@ -124,13 +126,13 @@ def _run_utbildning(args: argparse.Namespace) -> int:
     _check_outputs(args)
     projection = project(load_employment(level=4), load_age_profile(level=4))
     name = region_name(region)
-    section = build_from(projection, region, name)
+    section = build_from(education_outlook(projection), region, name)
     if args.pdf or args.out or args.csv:
         _write_outputs(args, section, name, projection)
         return EXIT_OK
     print(section.heading)
     for table in section.tables:
-        if table.key != f"utbildning_{'inriktning' if by == 'level' else 'niva'}":
+        if (table.key == "utbildning_inriktning") == (by == "field"):
             _print_table(table)
     print(section.summary[0])
     return EXIT_OK

@@ -268,15 +268,11 @@ def _regions_alt(lan: pd.DataFrame, region_name: str, value: str, label: str, ri
     return text
 
 
-def _short(name: str, width: int = 42) -> str:
-    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
-
-
 def figure_gender(frame: pd.DataFrame, region_name: str, caption: str) -> Figure:
     """100 % bars of women and men in the largest occupations, with the 40–60 % 'even' band."""
     rows = frame.iloc[::-1]  # largest at the top
-    labels = [_short(n) for n in rows["ssyk_name"]]
-    height = 1.2 + 0.48 * len(rows)
+    labels = [textwrap.fill(n, 40) for n in rows["ssyk_name"]]  # wrapped, never cut
+    height = 1.2 + 0.58 * len(rows)
     fig, ax = new_figure(height)
     with rc_context(RC_PARAMS):
         ax.barh(labels, rows["women_share"], color=COLORS["women"], height=0.62, label="Kvinnor")

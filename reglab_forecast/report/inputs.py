@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .demography import ratios_by_region
+from .demography import ratios_over_horizon
 
 TARGET_YEARS = (2030, 2035)
 PROJECTION_COLUMNS = (
@@ -36,6 +36,8 @@ class ProjectionRun:
     major_groups: pd.DataFrame | None = None  # same as table at SSYK level 1
     quality: dict[str, Any] = field(default_factory=dict)  # see quality.quality_frames
     scenario_description: str = ""
+    # The Projection itself, for sections that need its paths or calibration (education).
+    result: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class ReportInputs:
     ads: pd.DataFrame | None = None  # region, ssyk, ads (2024)
     af_view: pd.DataFrame | None = None  # ssyk [, region], bristvarde / outlook ratings
     sources: pd.DataFrame | None = None  # datasets() manifest
+    # region, ssyk, af_outlook, af_opportunities, af_round, af_round_inferred (barometer)
+    barometer: pd.DataFrame | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -68,7 +72,7 @@ class ReportInputs:
         parts = [f"yrkesregistret {years.min()}–{years.max()}"]
         ratio = next(iter(self.demography.values()), None)
         if ratio is not None:
-            parts.append(f"befolkning {ratio.year}")
+            parts.append(f"befolkning {ratio.year} (skattad)")
         if self.ads is not None:
             parts.append(f"annonser {self.extras.get('ads_year', '')}".strip())
         if self.af_view is not None:
@@ -119,6 +123,7 @@ def run_projection(
         major_groups=groups[["region", "ssyk", "year", "employed", "lower", "upper"]],
         quality=quality_frames(projection.load_quality_declaration()),
         scenario_description=str(getattr(result.scenario, "description", "") or ""),
+        result=result,
     )
 
 
@@ -134,30 +139,67 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
     employment = rf.load_employment(level=4)
     age_profile = rf.load_age_profile(level=4)
     run = run_projection(employment, age_profile, scenario=scenario)
-    ads, af_view = _ads(), _af_view()
+    ads, af_view = _ads(employment), _af_view()
     return ReportInputs(
         employment=employment,
         age_profile=age_profile,
         projection=run,
         region_names=_names(employment, "region"),
         ssyk_names=_ssyk_names(employment),
-        demography=ratios_by_region(_optional("load_population", by_sex=False)),
+        demography=ratios_over_horizon(max(run.target_years)),
         ads=ads,
         af_view=af_view,
         sources=_optional("datasets"),
-        extras={"ads_year": ads.attrs.get("year", "") if ads is not None else "",
+        barometer=_barometer(),
+        extras={"projection": run.result,
+                "ads_year": ads.attrs.get("year", "") if ads is not None else "",
                 "af_year": af_view.attrs.get("year", "") if af_view is not None else ""},
     )
 
 
-def _ads() -> pd.DataFrame | None:
-    """Platsbanken ads 2024 per län × SSYK4 (JobTech's codes; merged manager codes unmatched)."""
+def _mode(values: pd.Series) -> object:
+    """The most common value; None when two values tie or there is none."""
+    counts = values.dropna().value_counts()
+    if counts.empty or (len(counts) > 1 and counts.iloc[0] == counts.iloc[1]):
+        return None
+    return counts.index[0]
+
+
+def _barometer() -> pd.DataFrame | None:
+    """Arbetsförmedlingen's Yrkesbarometer per län × SSYK4, latest round with a five-year
+    outlook: af_outlook (minska/vara oförändrad/öka), af_opportunities (små/medelstora/stora),
+    af_round, af_round_inferred. Where several barometer occupations share an SSYK4 the most
+    common assessment is kept (none on a tie). ``attrs``: caveat and round_note."""
+    import reglab_forecast as rf
+
+    loader = getattr(rf, "load_barometer", None)
+    if loader is None:
+        return None
+    frame = loader(ssyk=True)
+    frame = frame[(frame["region"] != "00") & frame["outlook_5y"].notna()]
+    latest = frame.groupby(["region", "ssyk"])["round"].transform("max")
+    frame = frame[frame["round"] == latest]
+    view = frame.groupby(["region", "ssyk"], as_index=False).agg(
+        af_outlook=("outlook_5y", _mode), af_opportunities=("job_opportunities", _mode),
+        af_round=("round", "first"), af_round_inferred=("round_inferred", "first"))
+    view.attrs.update({k: frame.attrs.get(k, "") for k in ("caveat", "round_note")})
+    return view
+
+
+def _ads(employment: pd.DataFrame) -> pd.DataFrame | None:
+    """Platsbanken ads 2024 per län × SCB SSYK4: a JobTech group that holds several SCB codes
+    has its ads shared by employees (``labour_market.ads_by_scb_code``)."""
+    from reglab_forecast.labour_market import ads_by_scb_code
+
     ads = _optional("load_ads")
     if ads is None:
         return None
     lan = ads[ads["region"] != "00"]
-    summed = lan.groupby(["region", "ssyk"], as_index=False).agg(ads=("ads", "sum"))
-    summed.attrs["year"] = int(ads["year"].max())
+    year = int(ads["year"].max())
+    base = employment[employment["year"] == employment["year"].max()]
+    employed = base.groupby(["region", "ssyk"], as_index=False)["employed"].sum()
+    summed = ads_by_scb_code(lan, employed)[["region", "ssyk", "ads"]]
+    summed.attrs["year"] = year
     return summed
 
 
@@ -166,7 +208,9 @@ def _af_view() -> pd.DataFrame | None:
     outlook = _optional("load_af_outlook")
     if outlook is None:
         return None
-    latest = outlook[outlook["year"] == outlook["year"].max()]
+    from reglab_forecast.labour_market import ratings_by_scb_code
+
+    latest = ratings_by_scb_code(outlook[outlook["year"] == outlook["year"].max()])
     view = latest.rename(columns={"shortage_index": "af_rating"})[["ssyk", "af_rating"]]
     view.attrs["year"] = int(latest["year"].max())
     return view

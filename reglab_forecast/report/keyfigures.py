@@ -59,12 +59,14 @@ def _projection_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
 def _need_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
     h = ctx.horizon
     label = f"Andel 55 år och äldre {ctx.t0}"
-    if ctx.inputs.projection.table["estimated"].any():  # national age structure per occupation
-        label += " (uppskattad)"
+    if ctx.inputs.projection.table["estimated"].any():  # the län's age structure is estimated
+        label += " (skattad)"
     _row(rows, "share_55", label, sums["share_55"], "procent")
     _row(rows, "replacement", f"Pensionsavgångar {ctx.t0}–{h}", sums[f"replacement_{h}"], "antal")
     _row(rows, "expansion", f"Expansion {ctx.t0}–{h}", sums[f"expansion_{h}"], "förändring")
     _row(rows, "need", f"Rekryteringsbehov {ctx.t0}–{h}", sums[f"need_{h}"], "antal")
+    _row(rows, "need_per_year", f"Rekryteringsbehov per år {ctx.t0}–{h}",
+         sums[f"need_{h}"] / (h - ctx.t0), "antal")
     _row(rows, "need_pct", "Rekryteringsbehov i procent av anställda",
          100 * sums[f"need_{h}"] / sums["employed"], "procent")
 

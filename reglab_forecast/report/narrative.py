@@ -15,8 +15,12 @@ import pandas as pd
 
 from .cells import RIKET
 from .numbers import parse_number
+from .outlook import CATEGORIES
 from .prose import about, per_year, prose_count, prose_pct, prose_signed_pct
 from .tablespec import Table
+
+FASTER = CATEGORIES[:2]
+DECLINE = CATEGORIES[4]
 
 __all__ = ["Facts", "gender_sentence", "growth_sentence", "join_list", "level_sentence",
            "lower_first", "need_sentence", "people", "position", "riket_value",
@@ -88,14 +92,16 @@ def projection_sentence(facts: Facts) -> str:
 
 
 def need_sentence(facts: Facts) -> str:
-    t, years = facts.horizon, facts.horizon - facts.t0
+    t = facts.horizon
     need, expansion = facts.value("need"), facts.value("expansion")
     retiring = facts.value("replacement")
     text = (f"Fram till {t} behöver arbetsgivarna rekrytera {about(need)} personer, "
-            f"{per_year(need, years)}. ")
+            f"{per_year(facts.value('need_per_year'))}. ")
     if expansion > 0:
         return text + (f"Pensionsavgångarna står för {about(retiring)} av dem och ökningen av "
                        f"antalet anställda för {about(expansion)}.")
+    if expansion == 0:  # no change expected: the need is the retirements alone
+        return text + f"Hela behovet är pensionsavgångar ({about(retiring)})."
     return text + (f"Pensionsavgångarna uppgår till {about(retiring)}, men eftersom antalet "
                    f"anställda väntas minska behöver inte alla ersättas.")
 
@@ -128,22 +134,22 @@ def riket_value(regions: pd.DataFrame, column: str) -> float:
 
 
 def growth_sentence(growing: Table, declining: Table) -> str:
-    """The fastest growing and the most declining occupations; 'minskar' only for declines."""
-    up = growing.frame[growing.frame["change"] > 0].head(2)
-    down = declining.frame[declining.frame["change"] < 0].head(1)
-    names = [running_name(n) for n in up["ssyk_name"]]
-    text = ""
+    """The fastest growing occupation that grows faster than the region's average beyond its
+    interval, and the steepest decline whose whole interval lies below zero."""
+    up = growing.frame[growing.frame["outlook"].isin(FASTER)].head(1)
+    down = declining.frame[declining.frame["outlook"] == DECLINE].head(1)
     if len(up):
-        first = prose_signed_pct(up["change"].iloc[0])
-        text = f"Bland yrkena väntas {names[0]} växa snabbast ({first})"
-        if len(up) > 1:
-            text += f", följt av {names[1]} ({prose_signed_pct(up['change'].iloc[1])})"
+        row = up.iloc[0]
+        text = (f"Bland de större yrkena väntas {running_name(row['ssyk_name'])} växa snabbast "
+                f"({prose_signed_pct(row['change'])}), {row['outlook']} i länet")
+    else:
+        text = ("Inget av de större yrkena väntas, med osäkerheten medräknad, växa snabbare än "
+                "genomsnittet i länet")
     if len(down):
-        name = running_name(down["ssyk_name"].iloc[0])
-        change = prose_signed_pct(down["change"].iloc[0])
-        text += (f", medan {name} minskar mest ({change})" if text
-                 else f"Mest väntas {name} minska ({change})")
-    return text + "." if text else ""
+        row = down.iloc[0]
+        text += (f", medan {running_name(row['ssyk_name'])} väntas minska mest "
+                 f"({prose_signed_pct(row['change'])})")
+    return text + "."
 
 
 def gender_sentence(gender: Table) -> str:

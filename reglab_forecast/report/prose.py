@@ -44,9 +44,9 @@ def about(value: Any) -> str:
         f"omkring {prose_count(value)}")
 
 
-def per_year(total: float, years: int) -> str:
+def per_year(value: Any) -> str:
     """'cirka 3 600 per år'."""
-    return f"cirka {prose_count(total / years)} per år"
+    return f"cirka {prose_count(value)} per år"
 
 
 def prose_pct(value: Any) -> str:

@@ -16,6 +16,7 @@ METHOD_NAMES = {
     "no_change": "Ingen förändring",
     "constant_shares": "Konstanta yrkesandelar",
     "national_trend": "Endast nationell trend",
+    "national_path_known": "Med känd nationell bana (jämförelse)",
 }
 METRICS = ("wape", "wape_totals_known", "direction", "faster", "coverage")
 
@@ -35,7 +36,10 @@ def quality_frames(declaration: Any) -> dict[str, Any]:
     headline = percent(headline.sort_values("order"))
     horizon = percent(declaration.by_horizon[declaration.by_horizon["method"] == "standard"])
     meta = declaration.meta
-    return {"headline": headline, "by_horizon": horizon, "notes": list(meta.get("notes", [])),
+    from ..projection.declaration_text import plain_summary
+
+    notes = [*plain_summary(declaration), *meta.get("notes", [])]
+    return {"headline": headline, "by_horizon": horizon, "notes": notes,
             "horizon": meta.get("headline_horizon"), "origins": meta.get("headline_origins", []),
             "level": meta.get("level", "län × SSYK3")}
 

@@ -109,7 +109,8 @@ def region_columns(inputs: ReportInputs, t0: int, past: int, horizon: int) -> li
                "Högre än, som eller lägre än riket: 'som riket' när rikets värde ligger inom "
                "länets 80 %-intervall för behovet."),
         Column("share_55", "Andel 55+ (uppsk.)", "pct",
-               "Andel anställda 55 år eller äldre (uppskattad från yrkenas åldersstruktur)."),
+               "Andel anställda 55 år eller äldre, skattad för länet (ingen räkning)."),
         Column("demography", "Unga/äldre", "dec2",
-               "Personer 10–19 år per person 55–64 år: inflöde mot utflöde i arbetsför ålder."),
+               "Personer som fyller 20 per person som fyller 65 från befolkningsprognosens "
+               "basår till prognosåret (skattat): inflöde mot utflöde i arbetsför ålder."),
     ]

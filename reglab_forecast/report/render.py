@@ -80,8 +80,7 @@ def compile_markup(source: str) -> bytes:
                              ignore_system_fonts=True, timestamp=FIXED_TIMESTAMP)
 
 
-def check_writable(out: Path, suffixes: tuple[str, ...] = (".pdf",),
-                   option: str = "--out") -> None:
+def check_writable(out: Path, suffixes: tuple[str, ...] = (), option: str = "--out") -> None:
     """Fail early, before any work, when ``out`` cannot or may not be written
     (see ``files.check_output_file``)."""
     check_output_file(out, option, suffixes)

@@ -12,25 +12,25 @@ from .section import Section
 __all__ = ["section_document", "section_pdf"]
 
 
-def section_document(section: Section, region_name: str, subtitle: str, footer: str
-                     ) -> dict[str, Any]:
+def section_document(section: Section, region_name: str, subtitle: str, footer: str,
+                     scenario: str = "bas") -> dict[str, Any]:
     """The data.json of ``templates/brief.typ`` holding only ``section``."""
-    blocks: list[dict[str, Any]] = [{"type": "text", "paras": list(section.paragraphs)}]
+    paragraphs = [*section.summary, *section.paragraphs]
+    blocks: list[dict[str, Any]] = [{"type": "text", "paras": paragraphs}]
     blocks += [table_block(table, 7) for table in section.tables]
     blocks += [figure_block(figure) for figure in section.figures]
-    if section.summary:
-        blocks.append({"type": "text", "paras": ["Sammanfattning: " + " ".join(section.summary)]})
     meta = {
         "title": f"{section.heading}: {region_name}", "kicker": section.heading,
         "region": region_name, "subtitle": subtitle, "author": "reglab_forecast",
         "keywords": ("kompetensförsörjning", section.heading, region_name),
-        "scenario_label": "Scenario: bas", "footer": footer, "riket": "Riket",
+        "scenario_label": f"Scenario: {scenario}", "footer": footer, "riket": "Riket",
     }
     return {"meta": meta, "sections": [{"heading": section.heading, "blocks": blocks,
                                         "pagebreak": False, "keep": 1}]}
 
 
-def section_pdf(section: Section, region_name: str, subtitle: str, footer: str) -> bytes:
+def section_pdf(section: Section, region_name: str, subtitle: str, footer: str,
+                scenario: str = "bas") -> bytes:
     """The PDF of ``section`` alone (A4, the brief's fonts and layout)."""
-    document = section_document(section, region_name, subtitle, footer)
+    document = section_document(section, region_name, subtitle, footer, scenario)
     return compile_pdf("brief.typ", document, section.figures)

@@ -1,9 +1,13 @@
 """The table package (tabellpaket): the brief's tables as Excel or CSV, with a column guide.
 
-The frames are the very ones the PDF formats (see ``tables.all_tables``), so the numbers agree.
-Excel: one sheet per table with its title, source and data vintage above the header, plus a
-sheet "Kolumner" explaining every column. CSV: one file per table (semicolon, decimal comma,
-UTF-8 with BOM, as Swedish Excel expects) plus ``kolumner.csv`` and ``LASMIG.txt``.
+The tables are the very ones the PDF formats (see ``tables.all_tables``), stored unrounded:
+Excel shows them rounded through number formats (percentages stored as fractions with a %
+format, so Excel computes with them as shares). Excel: one sheet per table with its title,
+source and data version above the header (headers wrap, widths fit, autofilter, frozen
+header, A4 landscape fitted to the page width with the header repeated), plus a sheet
+"Kolumner" explaining every column; the workbook carries title and author. CSV: one file per
+table (semicolon, decimal comma, UTF-8 with BOM, as Swedish Excel expects) plus
+``kolumner.csv`` and ``LASMIG.txt``.
 """
 
 from __future__ import annotations
@@ -11,26 +15,34 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import __version__
 from ..files import build_package_dir, write_output
-from .tablespec import Table
+from .tablespec import Column, Table
 
-__all__ = ["column_guide", "workbook_bytes", "write_csv_dir", "write_xlsx"]
+__all__ = ["column_guide", "excel_value", "workbook_bytes", "write_csv_dir", "write_xlsx"]
 
-# Excel number formats per column kind (values are stored raw, percent in percent units).
+# Excel number formats per column kind. Percent kinds are stored as fractions (0.234).
 EXCEL_FORMATS = {
-    "int": "#,##0", "signed": "+#,##0;-#,##0;0", "pct": '0.0" %"',
-    "signed_pct": '+0.0" %";-0.0" %";0.0" %"', "dec": "0.0", "signed_dec": "+0.0;-0.0;0.0",
+    "int": "#,##0", "signed": "+#,##0;-#,##0;0", "pct": "0.0 %",
+    "signed_pct": "+0.0 %;-0.0 %;0.0 %", "dec": "0.0", "signed_dec": "+0.0;-0.0;0.0",
     "dec2": "0.00",
 }
-HEADER_ROW = 5  # title, source, vintage, blank, then the header
+PERCENT_KINDS = {"pct", "signed_pct"}
+# Key figures: the kind of a row comes from its unit.
+UNIT_KINDS = {"antal": "int", "procent": "pct", "förändring": "signed",
+              "förändring, %": "signed_pct", "kvot": "dec2"}
+HEADER_ROW = 5  # title, source, data version, blank, then the header
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE8EC")
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def column_guide(tables: Mapping[str, Table]) -> pd.DataFrame:
@@ -43,36 +55,69 @@ def column_guide(tables: Mapping[str, Table]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _excel_value(value: object) -> object:
+def excel_value(value: object, kind: str) -> object:
+    """A cell value as Excel stores it: None for missing, fractions for percentages."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
-    return value.item() if hasattr(value, "item") else value
+    value = value.item() if hasattr(value, "item") else value
+    if kind in PERCENT_KINDS and isinstance(value, (int, float)):
+        return value / 100
+    return value
+
+
+def _row_kind(column: Column, row: dict[Any, Any]) -> str:
+    return UNIT_KINDS.get(str(row.get("unit")), "dec") if column.kind == "unit" else column.kind
+
+
+def _width(column: Column, values: pd.Series) -> float:
+    """A column width (characters) that fits its values; the header wraps instead."""
+    longest = max((len(str(v)) for v in values.dropna()), default=0)
+    if column.kind != "text":
+        longest = max(8, min(longest, 14))
+    header = max(len(w) for w in column.label.replace("\u00ad", "").split())
+    return float(min(60, max(longest, header) + 2))
+
+
+def _header(sheet: Worksheet, table: Table, frame: pd.DataFrame) -> None:
+    for j, column in enumerate(table.columns, start=1):
+        cell = sheet.cell(HEADER_ROW, j, column.label.replace("\u00ad", ""))
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
+        sheet.column_dimensions[get_column_letter(j)].width = _width(column, frame[column.key])
+
+
+def _print_setup(sheet: Worksheet, rows: int, columns: int) -> None:
+    last = get_column_letter(max(columns, 1))
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(rows, 1)}"
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
 def _write_sheet(book: Workbook, table: Table, vintage: str) -> None:
     sheet = book.create_sheet(table.key[:31])
     sheet["A1"], sheet["A1"].font = table.title, Font(bold=True, size=12)
     sheet["A2"] = table.source + (f" {table.note}" if table.note else "")
-    sheet["A3"] = f"Datavintage: {vintage}"
-    for j, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(HEADER_ROW, j, column.label.replace("\u00ad", ""))
-        cell.font, cell.fill = BOLD, HEADER_FILL
-        sheet.column_dimensions[get_column_letter(j)].width = 40 if column.kind == "text" and (
-            column.key.endswith("name") or column.key in {"indicator", "title"}) else 14
-    for i, row in enumerate(table.frame.itertuples(index=False), start=HEADER_ROW + 1):
-        for j, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
-            cell = sheet.cell(i, j, _excel_value(value))
-            kind = column.kind
+    sheet["A3"] = f"Dataversion: {vintage}"
+    frame = table.unrounded()
+    _header(sheet, table, frame)
+    for i, row in enumerate(frame.to_dict("records"), start=HEADER_ROW + 1):
+        for j, column in enumerate(table.columns, start=1):
+            kind = _row_kind(column, row)
+            cell = sheet.cell(i, j, excel_value(row[column.key], kind))
             if kind in EXCEL_FORMATS:
                 cell.number_format = EXCEL_FORMATS[kind]
-    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
+    _print_setup(sheet, len(frame), len(table.columns))
 
 
 def _write_guide(book: Workbook, tables: Mapping[str, Table], vintage: str) -> None:
     sheet = book.create_sheet("Kolumner", 0)
     sheet["A1"], sheet["A1"].font = "Kolumner i tabellpaketet", Font(bold=True, size=12)
     sheet["A2"] = "Varje rad förklarar en kolumn i en av tabellerna (flikarna)."
-    sheet["A3"] = f"Datavintage: {vintage}"
+    sheet["A3"] = f"Dataversion: {vintage}"
     guide = column_guide(tables)
     for j, name in enumerate(guide.columns, start=1):
         sheet.cell(HEADER_ROW, j, name).font = BOLD
@@ -88,6 +133,10 @@ def workbook_bytes(tables: Mapping[str, Table], vintage: str) -> bytes:
     _write_guide(book, tables, vintage)
     for table in tables.values():
         _write_sheet(book, table, vintage)
+    book.properties.title = next(iter(tables.values())).title if tables else "Tabellpaket"
+    book.properties.title = f"Tabellpaket: {book.properties.title}"
+    book.properties.creator = f"reglab_forecast {__version__}"
+    book.properties.subject = f"Dataversion: {vintage}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -109,13 +158,14 @@ def write_csv_dir(tables: Mapping[str, Table], out_dir: Path, vintage: str) -> N
 
     def fill(folder: Path) -> None:
         for table in tables.values():
-            frame = table.frame.set_axis([c.key for c in table.columns], axis=1)
+            frame = table.unrounded().set_axis([c.key for c in table.columns], axis=1)
             (folder / f"{table.key}.csv").write_text(_csv_text(frame), encoding="utf-8-sig")
         guide = column_guide(tables)
         (folder / "kolumner.csv").write_text(_csv_text(guide), encoding="utf-8-sig")
         readme = ("Tabellpaket: samma tabeller som i PDF-underlaget.\n"
                   "Semikolon som avgränsare, decimalkomma, UTF-8.\n"
-                  f"Datavintage: {vintage}\nKolumnerna förklaras i kolumner.csv.\n")
+                  "Talen är oavrundade; procent står i procentenheter.\n"
+                  f"Dataversion: {vintage}\nKolumnerna förklaras i kolumner.csv.\n")
         (folder / "LASMIG.txt").write_text(readme, encoding="utf-8")
 
     build_package_dir(Path(out_dir), fill)

@@ -57,6 +57,14 @@ class Table:
     source: str  # "Källa: …; data t.o.m. 2024"
     note: str = ""
     highlight: tuple[int, ...] = field(default_factory=tuple)  # row positions to emphasise
+    # The same rows before rounding (the table package stores these); None: ``frame`` is exact.
+    exact: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+
+    def unrounded(self) -> pd.DataFrame:
+        """The table's columns as computed, before rounding for display."""
+        if self.exact is None:
+            return self.frame
+        return self.exact.loc[:, [c.key for c in self.columns]]
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

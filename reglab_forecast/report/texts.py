@@ -30,7 +30,8 @@ METHOD_TEXT = (
     "summor stäms av mot riket.",
     "Pensionsavgångarna räknas fram genom att varje åldersgrupp i yrket åldras år för år och "
     "lämnar yrket i den takt som äldre har gjort historiskt. Yrkets åldersfördelning i länet är "
-    "uppskattad: där länets egen fördelning saknas används yrkets fördelning i riket. "
+    "skattad, eftersom den inte publiceras: rikets åldersfördelning i yrket anpassad till "
+    "riksområdets åldersfördelning i yrkesgruppen (SCB 2017) och länets befolkning. "
     "Rekryteringsbehovet är pensionsavgångar plus expansion (förändringen av antalet "
     "anställda), lägst noll.",
     "Intervallen omfattar 80 %: metoden har körts som om det vore ett tidigare år, och "

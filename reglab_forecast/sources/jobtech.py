@@ -14,6 +14,7 @@ yrke × region × period and read ``total.value``, so nothing but the count is t
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 import pandas as pd
 from tqdm.auto import tqdm
 
-from ..errors import ResponseError
+from ..errors import InputError, ResponseError
 from .catalogue import SourceSpec, load_catalogue
 from .http import Request, RetryPolicy, SlidingWindowLimiter, Transport
 
@@ -170,7 +171,11 @@ class JobTechClient:
 
     def ads_counts(self, ssyk_concepts: dict[str, str], region_concepts: dict[str, str],
                    periods: list[str]) -> pd.DataFrame:
-        """Long frame ssyk × region × period with ``ads``; region '00' = no region filter."""
+        """Long frame ssyk × region × period with ``ads``; region '00' = no region filter.
+
+        Every period is checked first (``period_bounds``: none before June 2014)."""
+        for period in periods:
+            period_bounds(period)
         cells = [(s, r, p) for s in ssyk_concepts for r in region_concepts for p in periods]
         bar = tqdm(total=len(cells), unit="anrop", desc="annonser",
                    disable=not self.progress or len(cells) < 2, leave=False)
@@ -190,13 +195,29 @@ class JobTechClient:
         return _with_attrs(frame, "JobTech historiska annonser (total.value)")
 
 
+# Historical ads carry SSYK 2012 codes from June 2014; older ads have the older codes, so a
+# count by SSYK 2012 group would be 0 or wrong without a word.
+SSYK2012_FROM = (2014, 6)
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
 def period_bounds(period: str) -> tuple[str, str]:
-    """``'2024'`` → the whole year, ``'2024-03'`` → March; as historical-from/-to values."""
-    parts = period.split("-")
-    year = int(parts[0])
-    if len(parts) == 1:
+    """``'2024'`` → the whole year, ``'2024-03'`` → March; as historical-from/-to values.
+
+    Raises ``InputError`` for another form, and for a period that starts before June 2014
+    (the ads then carry older occupation codes than SSYK 2012)."""
+    match = _PERIOD.match(str(period).strip())
+    if not match or not 1 <= int(match.group(2) or 1) <= 12:
+        raise InputError(f"annonsperioden {period!r} ska skrivas 'ÅÅÅÅ' eller 'ÅÅÅÅ-MM', "
+                         "t.ex. '2024' eller '2024-03'")
+    year, month = int(match.group(1)), int(match.group(2) or 1)
+    if (year, month) < SSYK2012_FROM:
+        raise InputError(
+            f"annonsperioden {period!r} ligger före juni 2014: de historiska annonserna har "
+            "då äldre yrkeskoder än SSYK 2012 och kan inte räknas per SSYK 2012-grupp; välj "
+            "perioder från '2014-06' (hela år från '2015')")
+    if match.group(2) is None:
         return f"{year}-01-01T00:00:00", f"{year}-12-31T23:59:59"
-    month = int(parts[1])
     last = calendar.monthrange(year, month)[1]
     return f"{year}-{month:02d}-01T00:00:00", f"{year}-{month:02d}-{last:02d}T23:59:59"
 

@@ -68,12 +68,22 @@ def test_bad_origins(small_panel):
 def test_stored_declaration_is_readable():
     declaration = load_quality_declaration()
     assert set(declaration.headline["method"]) == {"standard", "no_change", "constant_shares",
-                                                   "national_trend"}
+                                                   "national_trend", "national_path_known"}
     assert 0 < declaration.figure("national_mix_known", "wape_totals_known") < 0.2
     text = declaration.to_text()
     assert "Standardmetoden" in text and "Konstanta yrkesandelar" in text and "%" in text
     targets = declaration.targets
     assert 0.5 < targets["coverage"] < 1.0
+    # The stored declaration holds what the CLI prints: län totals (totals unknown) for the
+    # method and the baselines at 3 and 5 years, and coverage per size bin.
+    totals = declaration.totals
+    assert {"standard", "constant_shares", "occupations_only"} <= set(totals["method"])
+    assert set(totals["horizon"]) == {3, 5}
+    bins = declaration.coverage_bins
+    assert set(bins["level"]) == {0, 3} and len(bins[bins["level"] == 3]) >= 8
+    for heading in ("Länens totaler", "per storleksklass", "Riktning, justerad",
+                    "Snabbare än snittet", "3 år (startår", "5 år (startår"):
+        assert heading in text
 
 
 def test_declaration_save_and_load_round_trip(tmp_path, small_panel):

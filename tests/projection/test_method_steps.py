@@ -58,7 +58,8 @@ def _regional_paths(values: dict[tuple[str, str], list[float]]) -> pd.DataFrame:
     employment = make_employment(values)
     ssyk = sorted({code for _region, code in values})
     ages = make_age_profile(ssyk, range(2014, 2025))
-    result = project(employment, ages, target_years=(2035,), calibration=FLAT_CALIBRATION)
+    result = project(employment, ages, target_years=(2035,), calibration=FLAT_CALIBRATION,
+                     age_structure="national")
     return result.paths
 
 

@@ -13,23 +13,27 @@ import re
 from pypdf import PdfReader
 
 from reglab_forecast.report.brief import render_brief
+from reglab_forecast.report.context import BriefContext
 from reglab_forecast.report.inputs import ReportInputs
-from reglab_forecast.report.narrative import summary_paragraphs
-from reglab_forecast.report.tables import BriefContext, all_tables
+from reglab_forecast.report.sections import BRIEF, build_all, get, tables_of
 from reglab_forecast.report.tablespec import Table
 
 
 def brief_tables(inputs: ReportInputs, region: str) -> dict[str, Table]:
     """Every table of ``region``'s brief by key (rekryteringsbehov, vaxande, lan, …)."""
-    return all_tables(BriefContext.create(inputs, region))
+    return brief_parts(inputs, region)[0]
 
 
-def brief_summary(inputs: ReportInputs, region: str,
-                  tables: dict[str, Table] | None = None) -> str:
+def brief_summary(inputs: ReportInputs, region: str) -> str:
     """The Sammanfattning of ``region``'s brief as one string."""
+    return brief_parts(inputs, region)[1]
+
+
+def brief_parts(inputs: ReportInputs, region: str) -> tuple[dict[str, Table], str]:
+    """The tables and the summary text of one brief, built once."""
     ctx = BriefContext.create(inputs, region)
-    tables = all_tables(ctx) if tables is None else tables
-    return " ".join(summary_paragraphs(tables, ctx.region_name, ctx.t0, ctx.horizon))
+    tables = tables_of(build_all(ctx, BRIEF))
+    return tables, " ".join(get(ctx, "sammanfattning").paragraphs)
 
 
 def flat(text: str) -> str:

@@ -7,21 +7,23 @@ running the code. Base year 2024, target 2035, history 2019 and 2024.
 Örebro län (18), the region of the worked example::
 
     SSYK  occupation            2019  2024  2035   change  retiring  expansion  need
-    2221  sjuksköterskor        1000  1000  1300   +30 %        300       +300   600
+    2221  sjuksköterskor        1000  1000  1500   +50 %        300       +500   800
     5321  undersköterskor       2000  2000  1800   −10 %        600       −200   400
     4111  kontorsassistenter      50    50   100  +100 %         10        +50    60
-    total                       3050  3050  3200  +4,9 %        910       +150  1060
+    total                       3050  3050  3400 +11,5 %        910       +350  1260
 
-    need in % of employed: 1060 / 3050 = 34,8 %, the highest of the län (the others 18,6 %,
+    need in % of employed: 1260 / 3050 = 41,3 %, the highest of the län (the others 18,6 %,
     Värmland 0 %); Arbetsförmedlingen rates undersköterskor 5 (stor brist) while we project
     −10 %: the one disagreement flag. Kontorsassistenter (50 employed) are below the growth
     tables' minimum size, so the fastest-growing occupation shown is sjuksköterskor, not them.
+    Every interval is ±10 % of the projection, so Örebro's (3 060–3 740) lies wholly above
+    2024: a rise that can be named.
 
 Värmlands län (17): the same 3 500 people as the others, nobody retires and nothing changes
 except undersköterskor falling to 1 500: total 3 000 in 2035 (−14,3 %), need 0: the lowest.
 
 The others: 2221 1000 → 1000 (retiring 200), 5321 2000 → 2000 (400), 4111 500 → 500 (50);
-need 650 of 3 500 = 18,6 %.
+need 650 of 3 500 = 18,6 %, all retirements: no change is expected.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ T0, PAST, TARGET = 2024, 2019, 2035
 OTHERS = {"2221": (1000, 1000, 1000, 200), "5321": (2000, 2000, 2000, 400),
           "4111": (500, 500, 500, 50)}
 CELLS = {
-    "18": {"2221": (1000, 1000, 1300, 300), "5321": (2000, 2000, 1800, 600),
+    "18": {"2221": (1000, 1000, 1500, 300), "5321": (2000, 2000, 1800, 600),
            "4111": (50, 50, 100, 10)},
     "17": {"2221": (1000, 1000, 1000, 0), "5321": (2000, 2000, 1500, 0),
            "4111": (500, 500, 500, 0)},

@@ -15,8 +15,9 @@ from reglab_forecast.report.breaks import (
     national_adjusted_change,
 )
 from reglab_forecast.report.cells import RIKET
-from reglab_forecast.report.narrative import summary_paragraphs
 from reglab_forecast.report.numbers import fmt_signed_pct
+from reglab_forecast.report.prose import prose_signed_pct
+from reglab_forecast.report.tables import all_tables
 
 
 def _register(levels: dict[int, float], breaks: list[int]) -> pd.DataFrame:
@@ -70,25 +71,25 @@ def _sentences(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("region", ["18", "09", "01", "13", "25"])
-def test_summary_never_quotes_the_register_change_as_growth(inputs, tables_for, region):
-    tables = tables_for(region)
-    raw = fmt_signed_pct(tables["nyckeltal"].frame.loc["change_past_pct", "value"])
+def test_summary_never_quotes_the_register_change_as_growth(inputs, context_for, summary_of,
+                                                           region):
+    ctx = context_for(region)
+    value = all_tables(ctx)["nyckeltal"].frame.loc["change_past_pct", "value"]
+    raws = (fmt_signed_pct(value), prose_signed_pct(value))
     past = inputs.base_year - 5
-    text = " ".join(summary_paragraphs(tables, inputs.region_names[region], inputs.base_year,
-                                       max(inputs.target_years)))
+    text = summary_of(region)
     assert f"ökning sedan {past}" not in text
     for sentence in _sentences(text):
         if f"sedan {past}" in sentence or f"än {past}" in sentence:
-            assert raw not in sentence, sentence
+            assert not any(raw in sentence for raw in raws), sentence
             assert "justerad" in sentence or "Justerat" in sentence, sentence
 
 
-def test_history_charts_mark_the_breaks(inputs, cells_all):
-    from reglab_forecast.report.document import build_figures
-    from reglab_forecast.report.tables import BriefContext, all_tables
+def test_history_charts_mark_the_breaks(context_for):
+    from reglab_forecast.report.document import figures_of
+    from reglab_forecast.report.sections import build_all
 
-    ctx = BriefContext.create(inputs, "18", cells_all)
-    figures = build_figures(ctx, all_tables(ctx))
+    figures = {f.name: f for f in figures_of(build_all(context_for("18")))}
     assert "Seriebrott" in figures["total"].svg
     for name in ("total", "yrkesomraden"):
         assert "seriebrott i registret 2019" in figures[name].svg

@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from reglab_forecast.errors import ReglabError
 from reglab_forecast.report import brief as brief_module
 from reglab_forecast.report.brief import render_brief
-from reglab_forecast.report.narrative import summary_paragraphs
+from reglab_forecast.report.document import figures_of
+from reglab_forecast.report.sections import BRIEF, build_all
 from reglab_forecast.report.tablepackage import workbook_bytes
-from reglab_forecast.report.tablespec import format_value
-from reglab_forecast.report.texts import SECTION_HEADINGS
+from reglab_forecast.report.tablespec import DECIMALS, format_value
 
 NUMERIC = ("int", "signed", "pct", "signed_pct", "dec", "signed_dec")
 NUMBER = re.compile(r"\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?")
@@ -26,10 +26,12 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def test_every_section_heading_is_in_the_pdf(orebro_pages):
+def test_every_section_heading_is_in_the_pdf(orebro_pages, context_for):
     text = flat(" ".join(orebro_pages))
-    for number, heading in enumerate(SECTION_HEADINGS, start=1):
-        assert f"{number} {heading}" in text
+    sections = build_all(context_for("18"))
+    assert [s.key for s in sections] == list(BRIEF)
+    for number, section in enumerate(sections, start=1):
+        assert f"{number} {section.heading}" in text
 
 
 def test_footer_on_every_page(orebro_pages):
@@ -49,20 +51,18 @@ def test_same_input_gives_identical_bytes(inputs, cells_all, orebro_pdf):
     assert render_brief(inputs, "18", cells_all) == orebro_pdf
 
 
-def test_figures_have_alt_text_and_swedish_labels(inputs, cells_all):
-    from reglab_forecast.report.document import build_figures
-    from reglab_forecast.report.tables import BriefContext, all_tables
-
-    ctx = BriefContext.create(inputs, "18", cells_all)
-    figures = build_figures(ctx, all_tables(ctx))
-    for figure in figures.values():
+def test_figures_have_alt_text_and_swedish_labels(context_for):
+    figures = figures_of(build_all(context_for("18")))
+    assert len(figures) >= 4
+    for figure in figures:
         assert len(figure.alt) > 40 and "Örebro" in figure.alt + figure.svg
         assert "Källa: SCB" in figure.svg
         assert "Date" not in figure.svg  # no timestamp in the SVG
 
 
 def test_brief_numbers_agree_with_the_table_package(orebro_tables, orebro_pages):
-    """Read the Excel package back, format its values as the PDF does, find them in the PDF."""
+    """Read the Excel package back (unrounded; percentages as fractions), round and format
+    its values as the PDF does, and find them in the PDF."""
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(orebro_tables, "test")))
     text = flat(" ".join(orebro_pages))
     for key in ("nyckeltal", "rekryteringsbehov", "vard_omsorg", "lan"):
@@ -73,39 +73,36 @@ def test_brief_numbers_agree_with_the_table_package(orebro_tables, orebro_pages)
         for row in rows:
             for column, value in zip(table.columns, row, strict=True):
                 if column.kind in NUMERIC and value is not None:
-                    assert flat(format_value(value, column.kind)) in text, (key, column.key)
+                    if column.kind.endswith("pct"):
+                        value = 100 * value  # stored as a fraction with a % format
+                    shown = flat(format_value(round(value, DECIMALS[column.kind]),
+                                              column.kind))
+                    assert shown in text, (key, column.key, value)
 
 
-def _table_numbers(tables) -> set[str]:
-    found: set[str] = set()
-    for table in tables.values():
-        texts = [table.title, table.note, *(c.label for c in table.columns)]
-        texts += [cell for row in table.cells() for cell in row]
-        for text in texts:
-            found.update(NUMBER.findall(text))
-    return found
+def test_table_package_is_unrounded_with_formats(orebro_tables):
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(orebro_tables, "test")))
+    assert book.properties.title.startswith("Tabellpaket") and book.properties.creator
+    sheet = book["rekryteringsbehov"]
+    headers = [c.value for c in sheet[5]]
+    share = headers.index("Andel 55+ (uppsk.)") + 1
+    cell = sheet.cell(6, share)
+    exact = orebro_tables["rekryteringsbehov"].exact["share_55"].iloc[0]
+    assert cell.value == pytest.approx(exact / 100) and "%" in cell.number_format
+    assert sheet.auto_filter.ref.startswith("A5:")
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows.replace("$", "") == "5:5"
+    assert sheet.cell(5, 2).alignment.wrap_text
+    full = book["alla_yrken"] if "alla_yrken" in book.sheetnames else None
+    assert full is None  # the brief's tables here; the full table comes with write_tables
 
 
-@pytest.mark.parametrize("region", ["18", "09"])
-def test_every_number_in_the_summary_is_in_a_table(inputs, cells_all, region, tables_for):
-    tables = tables_for(region)
-    name = inputs.region_names[region]
-    summary = " ".join(summary_paragraphs(tables, name, inputs.base_year,
-                                          max(inputs.target_years)))
-    numbers = NUMBER.findall(summary)
-    assert len(numbers) >= 10
-    missing = [n for n in numbers if n not in _table_numbers(tables)]
-    assert not missing, (missing, summary)
-
-
-def test_two_regions_do_not_read_as_copies(inputs, orebro_tables, gotland_tables):
-    t0, h = inputs.base_year, max(inputs.target_years)
-    orebro = summary_paragraphs(orebro_tables, "Örebro län", t0, h)
-    gotland = summary_paragraphs(gotland_tables, "Gotlands län", t0, h)
+def test_two_regions_do_not_read_as_copies(summary_of):
+    orebro, gotland = summary_of("18"), summary_of("09")
     words = lambda text: set(NUMBER.sub("", text).split())  # noqa: E731
-    a, b = words(" ".join(orebro)), words(" ".join(gotland))
+    a, b = words(orebro), words(gotland)
     assert len(a ^ b) / len(a | b) > 0.3
-    assert orebro[0].split(":")[0] != gotland[0].split(":")[0]  # a different opening
+    assert orebro.split(":")[0] != gotland.split(":")[0]  # a different opening
 
 
 def test_failed_render_leaves_no_file(tmp_path, monkeypatch):

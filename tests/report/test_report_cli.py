@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
+import sys
 
 import openpyxl
 import pytest
@@ -50,12 +53,26 @@ def test_bad_input_exits_2(args, needle, capsys):
     assert code == 2 and needle in err and err.count("\n") == 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_unwritable_out_exits_2(tmp_path, capsys):
+def _without_write_override() -> list[str]:
+    """A command prefix under which file permissions hold: root writes anywhere unless it drops
+    CAP_DAC_OVERRIDE (and CAP_DAC_READ_SEARCH), which setpriv does for the child process."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.fail("running as root: needs setpriv (util-linux) to drop CAP_DAC_OVERRIDE")
+    caps = "-dac_override,-dac_read_search"
+    return [setpriv, f"--bounding-set={caps}", f"--inh-caps={caps}", "--"]
+
+
+def test_unwritable_out_exits_2(tmp_path):
     locked = tmp_path / "låst"
     locked.mkdir(mode=0o500)
-    code, _, err = run(["brief", "--region", "18", "--out", str(locked / "x.pdf")], capsys)
-    assert code == 2 and "skrivrättighet" in err
+    command = [*_without_write_override(), sys.executable, "-m", "reglab_forecast.cli", "brief",
+               "--region", "18", "--out", str(locked / "x.pdf")]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "skrivrättighet" in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1 and list(locked.iterdir()) == []
 
 
 def test_out_is_a_directory_exits_2(tmp_path, capsys):
@@ -71,8 +88,14 @@ def test_tables_writes_excel_and_csv(tmp_path, capsys):
     assert book.sheetnames[0] == "Kolumner" and "rekryteringsbehov" in book.sheetnames
     for name in book.sheetnames[1:]:
         assert str(book[name]["A2"].value).startswith("Källa:")
-        assert str(book[name]["A3"].value).startswith("Datavintage:")
+        assert str(book[name]["A3"].value).startswith("Dataversion:")
     assert (csv / "kolumner.csv").exists() and (csv / "nyckeltal.csv").exists()
+    # The full län × SSYK4 table: every län, each occupation once per län.
+    full = book["alla_yrken"]
+    rows = list(full.iter_rows(min_row=6, values_only=True))
+    regions = {row[0] for row in rows}
+    assert len(regions) == 21 and len(rows) > 21 * 300
+    assert len({(row[0], row[2]) for row in rows}) == len(rows)
 
 
 def test_compare_pdf_and_excel(tmp_path, capsys):
@@ -80,11 +103,14 @@ def test_compare_pdf_and_excel(tmp_path, capsys):
     assert run(["compare", "--out", str(pdf)], capsys)[0] == 0
     assert run(["compare", "--out", str(xlsx)], capsys)[0] == 0
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-    for name in ("Riket", "Stockholms län", "Norrbottens län", "Rangordning"):
+    for name in ("Riket", "Stockholms län", "Norrbottens län", "i grupper mot riket"):
         assert name in text
     book = openpyxl.load_workbook(xlsx)
-    ranks = book["rangordning"]
-    assert ranks.max_row - 5 == 21  # every län once, below the title rows
+    groups = book["grupper"]
+    assert groups.max_row - 5 == 21  # every län once, below the title rows
+    # No 1–21 ranks: differences inside the intervals are grouped, not ranked.
+    headers = [c.value for sheet in book.worksheets[1:] for c in sheet[5]]
+    assert not any(str(h).startswith("Rang") for h in headers)
 
 
 def test_compare_rejects_other_suffix(capsys):
@@ -100,3 +126,22 @@ def test_all_briefs_on_two_processes(tmp_path):
     names = sorted(p.name for p in (tmp_path / "alla").iterdir())
     assert names == ["kompetensbild-gotlands-lan.pdf", "kompetensbild-orebro-lan.pdf"]
     assert [r.region for r in results] == ["09", "18"]
+
+
+def test_yrke_writes_a_profile_booklet(tmp_path, capsys):
+    out = tmp_path / "yrken.pdf"
+    code, stdout, _ = run(["yrke", "5321", "2512", "--region", "Örebro län", "--out", str(out)],
+                          capsys)
+    assert code == 0 and str(out) in stdout
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages]
+    text = " ".join(pages).replace("\u00a0", " ")
+    assert "(SSYK 5321)" in pages[0] and "(SSYK 2512)" in text
+    assert "hela riket" in text and "kan gälla ett större område än länet" in text
+    assert "Lön redovisas inte" in text
+
+
+def test_yrke_rejects_a_code_that_is_not_an_occupation(tmp_path, capsys):
+    code, _, err = run(["yrke", "53", "--region", "18", "--out", str(tmp_path / "x.pdf")],
+                       capsys)
+    assert code == 2 and err.count("\n") == 1 and "5321" in err
+    assert list(tmp_path.iterdir()) == []

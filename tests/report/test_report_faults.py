@@ -13,10 +13,10 @@ import re
 import hand_case
 import pandas as pd
 import pytest
-from brief_api import brief_summary, brief_tables, flat, pdf_text
+from brief_api import brief_parts, brief_summary, brief_tables, flat, pdf_text
 
 import reglab_forecast as rf
-from reglab_forecast.numbers import fmt_signed_pct, parse_number
+from reglab_forecast.numbers import parse_number
 
 OREBRO, VARMLAND = "18", "17"
 
@@ -36,13 +36,13 @@ def orebro(hand_inputs):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def orebro_text(hand_inputs) -> str:  # type: ignore[no-untyped-def]
-    return pdf_text(hand_inputs, OREBRO)
+def orebro_summary(hand_inputs) -> str:  # type: ignore[no-untyped-def]
+    return flat(brief_summary(hand_inputs, OREBRO))
 
 
 @pytest.fixture(scope="module")
-def varmland_text(hand_inputs) -> str:  # type: ignore[no-untyped-def]
-    return pdf_text(hand_inputs, VARMLAND)
+def varmland_summary(hand_inputs) -> str:  # type: ignore[no-untyped-def]
+    return flat(brief_summary(hand_inputs, VARMLAND))
 
 
 # --- the worked case ---------------------------------------------------------------------------
@@ -51,7 +51,7 @@ def varmland_text(hand_inputs) -> str:  # type: ignore[no-untyped-def]
 def test_hand_case_largest_need_first(orebro) -> None:
     frame = orebro["rekryteringsbehov"].frame
     assert frame["ssyk"].tolist() == ["2221", "5321", "4111"]
-    assert frame[f"need_{hand_case.TARGET}"].tolist() == [600, 400, 60]
+    assert frame[f"need_{hand_case.TARGET}"].tolist() == [800, 400, 60]
 
 
 def test_hand_case_growth_tables_leave_out_small_occupations(orebro) -> None:
@@ -59,7 +59,7 @@ def test_hand_case_growth_tables_leave_out_small_occupations(orebro) -> None:
     growing = orebro["vaxande"].frame
     declining = orebro["minskande"].frame
     assert "4111" not in set(growing["ssyk"]) | set(declining["ssyk"])
-    assert growing["ssyk"].iloc[0] == "2221" and growing["change"].iloc[0] == pytest.approx(30)
+    assert growing["ssyk"].iloc[0] == "2221" and growing["change"].iloc[0] == pytest.approx(50)
     assert declining["ssyk"].iloc[0] == "5321"
     assert declining["change"].iloc[0] == pytest.approx(-10)
 
@@ -68,35 +68,53 @@ def test_hand_case_health_focus_holds_both_health_occupations(orebro) -> None:
     frame = orebro["vard_omsorg"].frame
     assert set(frame["ssyk"]) == {"2221", "5321", ""}  # "" is the total row
     total = frame[frame["ssyk"] == ""].iloc[0]
-    assert total["employed"] == 3000 and total[f"need_{hand_case.TARGET}"] == 1000
+    assert total["employed"] == 3000 and total[f"need_{hand_case.TARGET}"] == 1200
 
 
-def test_hand_case_af_disagreement_flag(orebro, orebro_text: str) -> None:
-    # AF: undersköterskor 5 (stor brist); we project −10 %: flagged. Sjuksköterskor (4, +30 %)
+def test_hand_case_af_disagreement_flag(orebro, orebro_summary: str) -> None:
+    # AF: undersköterskor 5 (stor brist); we project −10 %: flagged. Sjuksköterskor (4, +50 %)
     # and kontorsassistenter (2, +100 %) agree with us.
     frame = orebro["rekryteringsbehov"].frame.set_index("ssyk")
     assert frame.loc["5321", "flag"] != ""
     assert frame.loc["2221", "flag"] == "" and frame.loc["4111", "flag"] == ""
-    assert "AF: brist, vi: minskning" in orebro_text
+    assert frame.loc["5321", "flag"] == "AF: brist, prognos: minskning"
+    assert re.search(r"För undersköterskor[^.]* pekar Arbetsförmedlingens bedömning åt ett "
+                     r"annat håll än prognosen", orebro_summary)
+    assert not re.search(r"För [^.]*(sjuksköterskor|kontorsassistenter)[^.]* annat håll",
+                         orebro_summary)
 
 
 def test_hand_case_ranks(orebro) -> None:
-    lan = orebro["lan"].frame.set_index("region")
-    assert lan.loc[OREBRO, "rank"] == 1 and lan.loc[VARMLAND, "rank"] == 21
-    assert lan.loc[OREBRO, "need_pct"] == pytest.approx(34.8)
+    frame = orebro["lan"].frame
+    lan = frame[frame["region"] != "00"]["region"].tolist()
+    assert len(lan) == 21 and lan[0] == OREBRO and lan[-1] == VARMLAND  # ordered by need
+    assert frame.set_index("region").loc[OREBRO, "need_pct"] == pytest.approx(41.3)
 
 
-def test_hand_case_highest_and_lowest_said_of_the_right_region(orebro_text: str,
-                                                               varmland_text: str) -> None:
-    assert "högst bland länen" in orebro_text and "lägst bland länen" not in orebro_text
-    assert "lägst bland länen" in varmland_text and "högst bland länen" not in varmland_text
+def test_hand_case_highest_and_lowest_said_of_the_right_region(orebro_summary: str,
+                                                               varmland_summary: str) -> None:
+    assert "högst bland länen" in orebro_summary and "lägst bland länen" not in orebro_summary
+    assert "lägst bland länen" in varmland_summary
+    assert "högst bland länen" not in varmland_summary
 
 
-def test_hand_case_verbs(orebro_text: str, varmland_text: str) -> None:
-    # Örebro: 3 050 → 3 200 (+4,9 %); Värmland: 3 500 → 3 000 (−14,3 %).
-    assert re.search(r"öka till 3 200 år 2035 \(\+4,9 %", orebro_text)
-    assert re.search(r"minska till 3 000 år 2035 \(−14,3 %", varmland_text)
-    assert "minska till" not in orebro_text and "öka till" not in varmland_text
+def test_hand_case_verbs(orebro_summary: str, varmland_summary: str, hand_inputs) -> None:  # type: ignore[no-untyped-def]
+    # Örebro: 3 050 → 3 400 (+11,5 %, interval above 3 050); Värmland: 3 500 → 3 000 (−14,3 %).
+    assert re.search(r"öka till omkring 3 400 år 2035 \(\+12 %", orebro_summary)
+    assert re.search(r"minska till omkring 3 000 år 2035 \(−14 %", varmland_summary)
+    assert "minska" not in orebro_summary.split("Fram till")[0]
+    assert "öka" not in varmland_summary.split("Fram till")[0]
+    # Nobody joins or leaves in Län 01 beyond retirements: no change may read as a decline.
+    others = flat(brief_summary(hand_inputs, "01"))
+    assert "minska" not in others and "öka till" not in others
+
+
+@pytest.mark.slow
+def test_hand_case_pdf_says_what_the_summary_says(hand_inputs, orebro_summary: str) -> None:  # type: ignore[no-untyped-def]
+    text = pdf_text(hand_inputs, OREBRO)
+    for claim in ("högst bland länen", "öka till omkring 3 400 år 2035 (+12 %",
+                  "annat håll än prognosen"):
+        assert claim in orebro_summary and claim in text, claim
 
 
 # --- properties on the real snapshot, every län ------------------------------------------------
@@ -107,7 +125,7 @@ LAN = ("01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "
 _UP = r"öka\w*|växa\w*|växer|ökning\w*"
 _DOWN = r"minska\w*|minskning\w*"
 # A verb of change, then (in the same clause) the signed percentage it quotes in brackets.
-_CLAIM = re.compile(rf"\b({_UP}|{_DOWN})\b[^.;()]*?\(([+−]\d[\d ]*,\d) %")
+_CLAIM = re.compile(rf"\b({_UP}|{_DOWN})\b[^.;()]*?\(([+−]\d[\d ]*(?:,\d+)?) %")
 
 
 def claims(text: str) -> list[tuple[int, str]]:
@@ -119,37 +137,45 @@ def claims(text: str) -> list[tuple[int, str]]:
 
 
 @pytest.fixture(scope="module")
-def every_brief(inputs, tables_for):  # type: ignore[no-untyped-def]
-    return {region: tables_for(region) for region in LAN}
+def every_brief(inputs):  # type: ignore[no-untyped-def]
+    """Region → (tables, summary text) of its brief."""
+    return {region: brief_parts(inputs, region) for region in LAN}
 
 
 def test_claims_finds_verbs_and_signs() -> None:
     text = ("Antalet väntas öka till 3 200 år 2035 (+4,9 %, 80 %-intervall 1–2). X väntas "
             "växa snabbast (+30,0 %), medan y minskar mest (−10,0 %).")
     assert claims(text) == [(1, "+4,9"), (1, "+30,0"), (-1, "−10,0")]
+    assert claims("väntas antalet minska till omkring 3 000 år 2035 (−14 %, 80 %-intervall") == [
+        (-1, "−14")]
 
 
 @pytest.mark.parametrize("region", LAN)
 def test_every_change_verb_agrees_in_sign_with_its_figure(inputs, every_brief, region) -> None:  # type: ignore[no-untyped-def]
-    tables = every_brief[region]
-    found = claims(brief_summary(inputs, region, tables))
+    tables, summary = every_brief[region]
+    found = claims(summary)
     assert found, "the summary quotes no change with a verb"
     for sign, number in found:
         value = parse_number(number)
         assert value == 0 or sign * value > 0, (sign, number)
-    # The projected change the summary quotes is the key-figure table's, with the right verb.
+    # The projected total: when its interval lies wholly above or below the base year, the
+    # summary names the direction of the key-figure table's change, and no other.
     key = tables["nyckeltal"].frame
     horizon = max(inputs.target_years)
-    change = float(key.loc[f"change_{horizon}_pct", "value"])
-    quoted = fmt_signed_pct(change).replace("\u00a0%", "")
-    if abs(change) >= 1:
-        assert (1 if change > 0 else -1, quoted) in found
+    proj, e0 = key.loc[f"proj_{horizon}"], float(key.loc["employed", "value"])
+    rise, fall = "öka till omkring", "minska till omkring"
+    if proj["lower"] > e0:
+        assert rise in summary and fall not in summary
+    elif proj["upper"] < e0:
+        assert fall in summary and rise not in summary
+    else:
+        assert rise not in summary and fall not in summary
 
 
 @pytest.mark.parametrize("region", LAN)
 def test_need_table_sorted_and_led_by_the_largest_need(inputs, every_brief, region) -> None:  # type: ignore[no-untyped-def]
     horizon = max(inputs.target_years)
-    frame = every_brief[region]["rekryteringsbehov"].frame
+    frame = every_brief[region][0]["rekryteringsbehov"].frame
     needs = frame[f"need_{horizon}"].to_numpy(float)
     assert (needs[:-1] >= needs[1:]).all()
     # The first row is the largest need of every occupation in the län, not only of those shown.
@@ -160,8 +186,8 @@ def test_need_table_sorted_and_led_by_the_largest_need(inputs, every_brief, regi
 
 @pytest.mark.parametrize("region", LAN)
 def test_growth_tables_are_sorted_and_filtered(every_brief, region) -> None:  # type: ignore[no-untyped-def]
-    growing = every_brief[region]["vaxande"].frame
-    declining = every_brief[region]["minskande"].frame
+    growing = every_brief[region][0]["vaxande"].frame
+    declining = every_brief[region][0]["minskande"].frame
     assert (growing["employed"] >= 100).all() and (declining["employed"] >= 100).all()
     assert growing["change"].is_monotonic_decreasing
     assert declining["change"].is_monotonic_increasing
@@ -173,7 +199,7 @@ def _health_codes(codes: pd.Series) -> pd.Series:
 
 @pytest.mark.parametrize("region", LAN)
 def test_health_focus_counts_every_listed_occupation(inputs, every_brief, region) -> None:  # type: ignore[no-untyped-def]
-    frame = every_brief[region]["vard_omsorg"].frame
+    frame = every_brief[region][0]["vard_omsorg"].frame
     shown = frame[frame["ssyk"] != ""]
     assert _health_codes(shown["ssyk"]).all()
     # The total row covers every occupation of the list, counted here from the loader.
@@ -186,4 +212,4 @@ def test_health_focus_counts_every_listed_occupation(inputs, every_brief, region
 def test_health_focus_lists_the_assistant_nurses(every_brief) -> None:
     # Undersköterskor (5321) are among the largest needs in every län.
     for region in LAN:
-        assert "5321" in set(every_brief[region]["vard_omsorg"].frame["ssyk"]), region
+        assert "5321" in set(every_brief[region][0]["vard_omsorg"].frame["ssyk"]), region

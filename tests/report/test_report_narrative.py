@@ -1,16 +1,19 @@
-"""Grammar helpers of the automatic summary, and variety between regions."""
+"""Grammar helpers of the automatic summary, rounding for prose, and variety between regions."""
 
 from __future__ import annotations
 
 from reglab_forecast.report.narrative import (
-    _position,
-    facts_from,
     join_list,
     lower_first,
     people,
+    position,
     running_name,
-    standout,
 )
+from reglab_forecast.report.prose import about, per_year, prose_pct, prose_round, prose_signed_pct
+from reglab_forecast.report.sections.lan import standout
+from reglab_forecast.report.tables import all_tables
+
+NB = "\u00a0"
 
 
 def test_names_in_running_text():
@@ -28,18 +31,33 @@ def test_lists_and_plurals():
 
 
 def test_position_words():
-    assert _position(1, "1", "0") == "högst bland länen"
-    assert _position(2, "1", "0") == "näst högst bland länen"
-    assert _position(21, "1", "0") == "lägst bland länen"
-    assert _position(19, "1", "0") == "tredje lägst bland länen"
-    assert _position(10, "23,1\u00a0%", "22,8\u00a0%") == "högre än i riket"
-    assert _position(10, "22,8\u00a0%", "22,8\u00a0%") == "i nivå med riket"
+    assert position(1, "1", "0") == "högst bland länen"
+    assert position(2, "1", "0") == "näst högst bland länen"
+    assert position(21, "1", "0") == "lägst bland länen"
+    assert position(19, "1", "0") == "tredje lägst bland länen"
+    assert position(10, "23,1\u00a0%", "22,8\u00a0%") == "högre än i riket"
+    assert position(10, "22,8\u00a0%", "22,8\u00a0%") == "i nivå med riket"
 
 
-def test_openings_vary_between_regions(inputs, tables_for):
+def test_numbers_in_prose_are_rounded_for_reading():
+    assert prose_round(41_234) == 41_000
+    assert prose_round(3_612) == 3_600
+    assert prose_round(119) == 120
+    assert prose_round(149_875) == 150_000
+    assert prose_round(-6_736) == -6_700
+    assert prose_round(87) == 87
+    assert about(41_234) == f"omkring 41{NB}000"
+    assert about(8) == "8"
+    assert per_year(3_612.4) == f"cirka 3{NB}600 per år"
+    assert prose_pct(23.34) == f"23{NB}%"
+    assert prose_pct(3.46) == f"3,5{NB}%"
+    assert prose_signed_pct(4.7) == f"+4,7{NB}%"
+    assert prose_signed_pct(-13.2) == f"\u221213{NB}%"
+
+
+def test_openings_vary_between_regions(inputs, context_for):
     openings = set()
     for region in sorted(set(inputs.employment["region"])):
-        facts = facts_from(tables_for(region), inputs.region_names[region], inputs.base_year,
-                           max(inputs.target_years))
-        openings.add(standout(facts)[0])
+        regions = all_tables(context_for(region))["lan"].frame
+        openings.add(standout(regions, region)[0])
     assert len(openings) >= 3

@@ -24,6 +24,8 @@ BRIEF = (
     "yrkesomraden",
     "rekryteringsbehov",
     "vaxande",
+    "befolkning",
+    "utbildning",
     "lan",
     "vard_omsorg",
     "kon",
@@ -33,7 +35,7 @@ BRIEF = (
 # The table package: the brief's tables plus the full län × SSYK4 table.
 PACKAGE = (*BRIEF, "alla_yrken")
 # The comparison of the 21 län.
-COMPARE = ("jamforelse", "metod")
+COMPARE = ("jamforelse", "utbildning", "metod")
 
 
 def get(ctx: BriefContext, key: str) -> Section:

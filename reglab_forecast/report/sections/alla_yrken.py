@@ -36,7 +36,7 @@ def table_all(ctx: BriefContext) -> Table:
         Column(f"need_{t}", f"Rekryteringsbehov {ctx.t0}–{t}", "int",
                "Pensionsavgångar plus expansion, lägst 0."),
         Column("share_55", "Andel 55+ (uppskattad)", "pct",
-               "Andel 55 år eller äldre, uppskattad från yrkets åldersstruktur."),
+               "Andel 55 år eller äldre, skattad för länet (ingen räkning; se metoden)."),
         Column("af_rating", "AF bristvärde i riket", "int",
                "Arbetsförmedlingens Yrkesprognos: bristvärde 1–5 för hela riket."),
         Column("ads", "Annonser", "int", "Platsbankens annonser i länet (annonser är inte "

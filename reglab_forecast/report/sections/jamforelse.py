@@ -23,7 +23,7 @@ CHARTED = (
     ("replacement_pct", "Pensionsavgångar i procent av anställda", "pct", False),
     ("change_adj", "Förändring senaste fem åren, justerad för seriebrott", "signed_pct", False),
     ("share_55", "Andel anställda 55 år och äldre (uppskattad)", "pct", False),
-    ("demography", "Unga (10–19 år) per äldre (55–64 år)", "dec2", False),
+    ("demography", "Fyller 20 per fyller 65 till prognosåret (skattat)", "dec2", False),
 )
 
 

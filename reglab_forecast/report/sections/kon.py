@@ -54,4 +54,4 @@ def build(ctx: BriefContext) -> Section:
     chart = figure_gender(table.frame, ctx.region_name, ctx.source())
     return Section("kon", HEADING, (intro(ctx),), (table,), (chart,),
                    summary=(gender_sentence(table),),
-                   layout=(Text((intro(ctx),)), TableView(table, 7), chart))
+                   layout=(Text((intro(ctx),)), chart, TableView(table, 7)))

@@ -10,7 +10,7 @@ from ..figures import Figure, figure_regions
 from ..narrative import position, riket_value
 from ..numbers import fmt_dec
 from ..prose import prose_pct, prose_signed_pct
-from ..regional import region_columns, regions_frame
+from ..regional import GROUPS, region_columns, regions_frame
 from ..section import Section, TableView, Text
 from ..tablespec import Table
 
@@ -81,15 +81,19 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
     show = prose_signed_pct if column == "change_adj" else prose_pct
     pos = position(place, show(mine), show(riket))
     if column == "need_pct":
+        group = regions.loc[regions["region"] == region, "need_pct_group"].iloc[0]
+        if group == GROUPS[1]:  # Riket inside the län's interval: no rank words
+            pos = "inom osäkerheten i nivå med riket"
         return (f"Rekryteringsbehovet i förhållande till antalet anställda är {pos}: fram till "
                 f"{horizon} motsvarar det {show(mine)} av de anställda i {name}, mot "
                 f"{show(riket)} i riket.")
     if column == "share_55":
-        return (f"Andelen anställda som är 55 år eller äldre, uppskattad från yrkenas "
-                f"åldersstruktur, är {pos}: {show(mine)} i {name} mot {show(riket)} i riket.")
-    return (f"Antalet anställda har sedan {past}, skattat och justerat för seriebrotten i "
-            f"registret, förändrats {show(mine)} i {name} mot {show(riket)} i riket, vilket är "
-            f"{pos}.")
+        return (f"Andelen anställda som är 55 år eller äldre, uppskattad eftersom registret "
+                f"inte räknar ålder per yrke och län, är {pos}: {show(mine)} i {name} mot "
+                f"{show(riket)} i riket.")
+    return (f"Förändringen av antalet anställda sedan {past}, skattad och justerad för "
+            f"seriebrotten i registret, är {pos}: {show(mine)} i {name} mot {show(riket)} i "
+            f"riket.")
 
 
 def build(ctx: BriefContext) -> Section:

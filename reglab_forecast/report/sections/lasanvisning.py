@@ -20,7 +20,8 @@ QUESTIONS = (
 )
 WHERE = (
     "Antalet anställda, prognosen och rekryteringsbehovet gäller länet.",
-    "Andelen 55 år och äldre är uppskattad från yrkets åldersstruktur, inte räknad för länet.",
+    "Andelen 55 år och äldre är skattad för länet ur yrkets åldersstruktur i riket, "
+    "riksområdet och länets befolkning, inte uppmätt i länet.",
     "Arbetsförmedlingens bristvärde gäller hela riket; Platsbankens annonser gäller länet. "
     "Annonser är inte vakanser.",
 )

@@ -45,11 +45,20 @@ def _quality_parts(tables: list[Table]) -> tuple[Part, ...]:
     return (Text((QUALITY_TEXT,)), *(TableView(t) for t in tables))
 
 
+def age_text(ctx: BriefContext) -> str:
+    """How the age structure behind retirements and share 55+ was estimated (the
+    projection's own note)."""
+    note = str(getattr(ctx.inputs.projection.result, "age_note", "") or "")
+    if not note:
+        return ""
+    return f"Åldersfördelningen per yrke i länet är {note.rstrip('.')}."
+
+
 def build(ctx: BriefContext) -> Section:
     quality = table_quality(ctx)
     sources = table_datasets(ctx)
     layout: tuple[Part, ...] = (
-        Text((UNIVERSE_SENTENCE, *METHOD_TEXT, scenario_text(ctx))),
+        Text((UNIVERSE_SENTENCE, *METHOD_TEXT, age_text(ctx), scenario_text(ctx))),
         Subheading("Seriebrott"), Bullets((*break_notes(), *BREAK_NOTES)),
         Subheading("Träffsäkerhet"), *_quality_parts(quality),
         Subheading("Källor"), TableView(sources, title=False),

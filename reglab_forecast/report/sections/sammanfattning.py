@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..assumptions import assumption_lines
 from ..context import BriefContext
 from ..narrative import join_list, running_name
 from ..prose import about, prose_pct, prose_signed_pct
-from ..section import KeyFigure, KeyFigures, Section, Text
+from ..section import Bullets, KeyFigure, KeyFigures, Part, Section, Text
 from ..tablespec import Table
 from . import BRIEF, get
 
@@ -70,6 +71,18 @@ def af_sentence(recruitment: Table, tables: list[Table]) -> str:
                    f"annat håll än prognosen (se kolumnen Avvikelse).")
 
 
+def scenario_parts(ctx: BriefContext) -> tuple[Part, ...]:
+    """Page 1's statement of the scenario: its name and every assumption it makes."""
+    run = ctx.inputs.projection
+    scenario = getattr(run.result, "scenario", None)
+    if scenario is None or scenario.is_baseline:
+        return (Text((f"Scenario: {run.scenario}. Inga antaganden utöver metodens egna "
+                      f"trender.",)),)
+    lines = assumption_lines(scenario, ctx.inputs.region_names, ctx.inputs.ssyk_names)
+    return (Text((f"Scenario: {run.scenario}. Prognosen bygger på dessa antaganden:",)),
+            Bullets(lines))
+
+
 def build(ctx: BriefContext) -> Section:
     others = [get(ctx, key) for key in BRIEF if key != "sammanfattning"]
     by_key = {s.key: s for s in others}
@@ -79,5 +92,6 @@ def build(ctx: BriefContext) -> Section:
     if "rekryteringsbehov" in by_key:
         rest.append(af_sentence(by_key["rekryteringsbehov"].tables[0], tables))
     paragraphs = tuple(" ".join(p for p in part if p) for part in (first, rest) if part)
-    layout = (Text(paragraphs), key_figures(ctx, by_key["nyckeltal"].tables[0].frame))
+    layout = (Text(paragraphs), key_figures(ctx, by_key["nyckeltal"].tables[0].frame),
+              *scenario_parts(ctx))
     return Section("sammanfattning", HEADING, paragraphs, layout=layout)

@@ -1,0 +1,36 @@
+"""The ``yrke`` command: occupation profiles as PDF, registered by ``cli.py``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .commands import SCENARIO_HELP
+
+__all__ = ["PROFILE_COMMANDS"]
+
+
+def _add_yrke(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "yrke", help="skriv yrkesprofil (PDF) för ett eller flera yrken i ett län",
+        description="Yrkesprofil: vad yrket gör, anställda, prognos, rekryteringsbehov och "
+                    "Arbetsförmedlingens bild för ett yrke i ett län. Flera koder ger ett häfte.",
+    )
+    parser.add_argument("ssyk", nargs="+", help="fyrsiffrig SSYK 2012-kod, t.ex. 5321")
+    parser.add_argument("--region", required=True, help='län som kod eller namn, t.ex. "18"')
+    parser.add_argument("--out", type=Path, required=True, help="PDF-fil att skriva")
+    parser.add_argument("--scenario", help=SCENARIO_HELP)
+    parser.set_defaults(run=_run_yrke)
+
+
+def _run_yrke(args: argparse.Namespace) -> int:
+    from .commands import check_scenario
+    from .profile import write_profile
+
+    check_scenario(args.scenario)
+    write_profile(args.ssyk, args.region, args.out, args.scenario)
+    print(f"Skrev {args.out}")
+    return 0
+
+
+PROFILE_COMMANDS = [_add_yrke]

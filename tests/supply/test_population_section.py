@@ -1,0 +1,55 @@
+"""The 'Befolkning och arbetskraft' section and the befolkning command."""
+
+from __future__ import annotations
+
+import pytest
+
+import reglab_forecast as rf
+from reglab_forecast.cli import main
+from reglab_forecast.projection import project
+from reglab_forecast.report.demography import ratios_over_horizon
+from reglab_forecast.report.population_side import population_side
+from reglab_forecast.report.sections.befolkning import build_from
+
+
+@pytest.fixture(scope="module")
+def projection():
+    return project(rf.load_employment(level=4), rf.load_age_profile(level=4))
+
+
+def test_section_tables_agree_with_the_balance(projection):
+    section = build_from(projection, projection.target_years, "25", "Norrbottens län")
+    assert section.heading == "Befolkning och arbetskraft"
+    keys = [t.key for t in section.tables]
+    assert keys == ["befolkning_balans", "befolkning_floden", "befolkning_backtest"]
+    balance = population_side(projection).balance
+    row = balance.table.query("region == '25' and year == 2035").iloc[0]
+    shown = section.tables[0].frame.set_index("year").loc["2035"]
+    assert shown["gap"] == round(row["gap"])
+    flows = section.tables[1].frame.set_index("flow")["working_age"]
+    assert flows.iloc[:4].sum() == pytest.approx(flows.iloc[-1], abs=3)  # rounded parts
+    assert section.summary == (balance.statement("25", 2035),)
+    assert "skattat" in section.figures[0].svg or "skattat" in section.figures[0].alt.lower() \
+        or "80 %" in section.figures[0].svg
+
+
+def test_young_to_old_over_the_horizon():
+    ratios = ratios_over_horizon(2035)
+    assert set(ratios) >= {"01", "18", "25", "00"}
+    riket = ratios["00"]
+    assert riket.value == pytest.approx(riket.young / riket.old)
+    assert "fyller 20" in riket.label and "skattat" in riket.label
+
+
+def test_command_prints_the_balance(capsys):
+    assert main(["befolkning", "--region", "Örebro"]) == 0
+    out = capsys.readouterr().out
+    assert "Befolkning och arbetskraft" in out and "Örebro län:" in out
+    assert "Linjär trend 10 år" in out
+
+
+def test_command_needs_a_region(capsys):
+    assert main(["befolkning"]) == 2
+    assert "--region" in capsys.readouterr().err
+    assert main(["befolkning", "--region", "Atlantis"]) == 2
+    assert main(["befolkning", "--save"]) == 2
