@@ -20,7 +20,16 @@ AGE_LABELS = tuple([str(a) for a in range(100)] + ["100+"])
 
 def age_number(labels: pd.Series) -> np.ndarray:
     """Age labels ("0" … "99", "100+") as integers 0 … 100."""
-    return labels.astype(str).str.rstrip("+").astype("int64").clip(upper=100).to_numpy()
+    codes, uniques = pd.factorize(labels)
+    numbers = np.array([min(int(str(u).rstrip("+")), 100) for u in uniques], dtype="int64")
+    return numbers[codes]
+
+
+def _positions(values: pd.Series, labels: tuple[str, ...] | tuple[int, ...]) -> np.ndarray:
+    """Position of each value among ``labels`` (−1 where absent), by its distinct values."""
+    codes, uniques = pd.factorize(values)
+    lookup = {label: i for i, label in enumerate(labels)}
+    return np.array([lookup.get(u, -1) for u in uniques], dtype="int64")[codes]
 
 
 @dataclass(frozen=True)
@@ -56,9 +65,9 @@ def to_cube(frame: pd.DataFrame, value: str, regions: tuple[str, ...] | None = N
     codes = regions or tuple(sorted(frame["region"].astype(str).unique()))
     years = tuple(sorted(int(y) for y in frame["year"].unique()))
     values = np.zeros((len(years), len(codes), len(SEXES), N_AGES))
-    y = np.searchsorted(years, frame["year"].to_numpy(int))
-    r = pd.Index(codes).get_indexer(pd.Index(frame["region"].astype(str)))
-    s = (frame["sex"] == "women").to_numpy(int)
+    y = _positions(frame["year"].astype("int64"), years)
+    r = _positions(frame["region"], codes)
+    s = _positions(frame["sex"], SEXES)
     keep = r >= 0
     np.add.at(values, (y[keep], r[keep], s[keep], age_number(frame["age"])[keep]),
               frame[value].to_numpy(float)[keep])

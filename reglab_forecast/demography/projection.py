@@ -28,6 +28,7 @@ from .model import DEFAULT_PARAMS, DemographyParams, Fitted, Run, fit, run
 from .scenario import DemographicScenario, apply_scenario, load_demographic_scenario
 
 MAX_HORIZON = 15
+HISTORY = 35  # years of history the method reads (30-year migration pattern, 20-year trend)
 SOURCE = "SCB, befolkningsstatistik (BE0101); framskrivning med kohort-komponentmetoden"
 
 
@@ -145,6 +146,12 @@ def _components(result: Run, base_year: int, regions: tuple[str, ...]) -> pd.Dat
     })
 
 
+def recent(frame: pd.DataFrame, last: int | None = None) -> pd.DataFrame:
+    """The years the method can use: ``HISTORY`` years up to ``last`` (default: the last)."""
+    end = int(frame["year"].max()) if last is None else last
+    return frame[frame["year"] >= end - HISTORY]
+
+
 def _default(loader: str) -> pd.DataFrame:
     from .. import population
 
@@ -171,9 +178,12 @@ def project_population(
     demographic levers (see ``demography.scenario``). Raises InputError (bad years, banded
     ages), ScenarioError (bad levers) and SnapshotError (no stored calibration).
     """
+    population = recent(population)
     pop = population_cube(population)
-    dead = deaths_cube(_default("load_deaths") if deaths is None else deaths, pop.regions)
-    born = births_cube(_default("load_births") if births is None else births, pop.regions)
+    dead = deaths_cube(recent(_default("load_deaths") if deaths is None else deaths,
+                              pop.years[-1]), pop.regions)
+    born = births_cube(recent(_default("load_births") if births is None else births,
+                              pop.years[-1]), pop.regions)
     targets = _targets(target_years, pop.years[-1])
     chosen = load_demographic_scenario(scenario).with_region_codes(pop.regions)
     fitted = apply_scenario(fit(pop, dead, born, params), chosen)

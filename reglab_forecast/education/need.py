@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ..frames import validate
-from ..projection.model import Projection, add_intervals
+from ..projection.model import Projection
 from .levels import link_attrs
 from .mix import check_by, occupation_education
 
@@ -16,15 +17,31 @@ COLUMNS = ["region", "region_name", "education", "year", "employed", "replacemen
            "expansion", "recruitment_need", "lower", "upper", "need_lower", "need_upper"]
 
 
+GROUP_LEVEL = 1  # an education group is a sum of occupations, like an SSYK level-1 group
+
+
+def _intervals(frame: pd.DataFrame, projection: Projection) -> pd.DataFrame:
+    """``lower``/``upper`` of employed from the calibration of SSYK level-1 groups."""
+    employed = frame["employed"].to_numpy(float)
+    lower, upper = employed.copy(), employed.copy()
+    horizon = frame["year"].to_numpy(int) - projection.base_year
+    for h in np.unique(horizon[horizon > 0]):
+        rows = horizon == h
+        lower[rows], upper[rows] = projection.calibration.apply(
+            employed[rows], frame["base_employed"].to_numpy(float)[rows], int(h), GROUP_LEVEL)
+    return frame.assign(lower=lower, upper=upper)
+
+
 def need_by_education(projection: Projection, by: str = "level",
                       years: Iterable[int] | None = None) -> pd.DataFrame:
     """The need of every län spread over the national education mix of each SSYK4.
 
     Columns: region, region_name, education, year, employed, replacement, expansion,
     recruitment_need (persons, counted from the projection's base year as in ``project()``),
-    lower/upper (80 % interval of employed, from the projection's calibration for a cell of
-    that size), need_lower/need_upper (recruitment_need moved by the same interval). Summed
-    over education they equal the occupation totals per län and year. ``years`` defaults to
+    lower/upper (80 % interval of employed, from the projection's calibration of SSYK
+    level-1 groups of that size: an education group is a sum of occupations),
+    need_lower/need_upper (recruitment_need moved by the same interval). Summed over
+    education they equal the occupation totals per län and year. ``years`` defaults to
     the target years. ``by`` as in ``occupation_education``; InputError otherwise.
     Estimated: the occupation → education link is national (see ``occupation_education``).
     """
@@ -36,7 +53,7 @@ def need_by_education(projection: Projection, by: str = "level",
     merged[SPREAD] = merged[SPREAD].mul(merged["share"], axis=0)
     summed = merged.groupby(["region", "region_name", "education", "year"], as_index=False,
                             sort=True)[SPREAD].sum()
-    summed = add_intervals(summed, projection.calibration, projection.base_year)
+    summed = _intervals(summed, projection)
     summed["need_lower"] = (summed["recruitment_need"] - (summed["employed"] - summed["lower"])
                             ).clip(lower=0.0)
     summed["need_upper"] = summed["recruitment_need"] + (summed["upper"] - summed["employed"])

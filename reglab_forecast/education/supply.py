@@ -6,7 +6,8 @@ From a base year T (at most 2018, the last year of UF0506 by län):
   for cohorts younger than 35 at T, the level the young had when the cohort turned 34;
 * people under 35 have the level of their age band at T plus the band's yearly change over the
   ten years to T, damped: after h years the change is ``slope · Σ_{k=1..h} φ^k``;
-* the population comes from ``population_path`` (data up to T only);
+* the population comes from ``population_path`` (in a hindcast data up to T only; ahead of
+  the register the population projection of ``demography``);
 * the inflow of a level in a year is the number turning ``ENTRY_AGE`` times the level shares
   of the young in that year.
 """

@@ -67,3 +67,18 @@ def test_suppressed_cells_have_no_row():
     assert len(frame) == 12_080 - 7_633
     total = frame[(frame["ssyk"] == "0000") & (frame["year"] == 2018)]["employed"].sum()
     assert total == 4_316_600
+
+
+def test_population_path_ahead_of_the_register_is_the_population_projection():
+    import reglab_forecast as rf
+    from reglab_forecast.demography import project_population
+
+    path = population_path(2018, [2025, 2030])
+    known = rf.load_population()
+    table = project_population(known, target_years=[2030]).table
+    expected = table[(table["year"] == 2030) & (table["region"] == "18")]["population"].sum()
+    got = path[(path["year"] == 2030) & (path["region"] == "18")]["population"].sum()
+    assert got == pytest.approx(expected)
+    registered = known[(known["year"] == 2025) & (known["region"] == "18")]["population"].sum()
+    assert path[(path["year"] == 2025) & (path["region"] == "18")]["population"].sum() == \
+        pytest.approx(registered)

@@ -93,3 +93,21 @@ def test_cli_writes_pdf_and_tables(tmp_path, capsys):
     assert (csv / "utbildning_niva.csv").is_file()
     assert (csv / "utbildning_inriktning.csv").is_file()
     assert main(["utbildning", "--region", "18", "--pdf", str(tmp_path / "x.txt")]) == 2
+
+
+def test_brief_package_and_compare_compose_the_section():
+    from reglab_forecast.report.context import BriefContext
+    from reglab_forecast.report.inputs import load_inputs
+    from reglab_forecast.report.sections import BRIEF, COMPARE, PACKAGE, get
+
+    assert "utbildning" in BRIEF and "utbildning" in PACKAGE and "utbildning" in COMPARE
+    inputs = load_inputs()
+    ctx = BriefContext.create(inputs, "18")
+    section = get(ctx, "utbildning")
+    assert section.heading == HEADING
+    assert "eftergymnasial" in section.summary[0]
+    assert section.summary[0] in " ".join(get(ctx, "sammanfattning").paragraphs)
+    # the comparison context (Riket) gets one row per län, from the same outlook
+    compare = get(BriefContext.create(inputs, "00", ctx.cells_all), "utbildning")
+    assert len(compare.tables[0].frame) == 21
+    assert inputs.extras["education"].base_year == inputs.base_year

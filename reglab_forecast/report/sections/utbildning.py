@@ -140,7 +140,9 @@ def build_from(outlook: EducationOutlook, region: str, region_name: str) -> Sect
         f"rekryteringsbehovet per yrke i {region_name} fram till {horizon} efter de "
         f"utbildningar som de anställda i yrket har i hela landet.",
         "Tillskottet är länets unga som fyller 25 år under perioden, efter nivå, gånger andelen "
-        "anställda med nivån i riket. 'Behovet större än tillskottet' eller 'tillskottet "
+        "anställda med nivån i riket; inflyttning efter 25 års ålder, pendling och ändrat "
+        "arbetskraftsdeltagande ingår inte, så ett behov större än tillskottet visar vad som "
+        "måste komma därifrån. 'Behovet större än tillskottet' eller 'tillskottet "
         "större' står bara när intervallen inte överlappar, annars 'i balans'. Gymnasiets två- "
         "och treåriga nivåer bedöms tillsammans (de unga går treåriga program), "
         "forskarutbildning med lång eftergymnasial utbildning (den avslutas efter 25 år).",
@@ -156,12 +158,14 @@ def compare_table(outlook: EducationOutlook, region_names: dict[str, str]) -> Ta
     """One row per län: the need to the horizon, the share of it asking for post-secondary
     education, and how many levels get each verdict (for ``compare``)."""
     horizon, base = outlook.horizon, outlook.base_year
-    balance = outlook.balance.copy()
-    balance["post"] = balance["education"].isin(POST_SECONDARY) * balance["need"]
-    rows = balance.groupby("region").agg(
-        need=("need", "sum"), post=("post", "sum"),
+    levels = outlook.levels
+    post = levels[levels["education"].isin(POST_SECONDARY)].groupby("region")[
+        "recruitment_need"].sum()
+    rows = outlook.balance.groupby("region").agg(
+        need=("need", "sum"),
         need_larger=("verdict", lambda v: int((v == NEED_LARGER).sum())),
         supply_larger=("verdict", lambda v: int((v == SUPPLY_LARGER).sum()))).reset_index()
+    rows["post"] = rows["region"].map(post).fillna(0.0).to_numpy()
     rows["post_share"] = 100 * rows["post"] / rows["need"]
     rows["region_name"] = rows["region"].map(region_names).fillna(rows["region"])
     columns = (
