@@ -206,17 +206,18 @@ class DialogModel:
         expansion = employed - employed[:, :, :1]
         need = np.maximum(expansion + replacement, 0.0).sum(axis=(0, 1))
         total = employed.sum(axis=(0, 1))
-        lower, upper = self._interval(total)
+        lower, upper = self._interval(total, len(ssyk))
         history = self.panel.values[rows][:, cols].sum(axis=(0, 1))
         return ViewPath(region, ssyk, self.years, total, lower, upper,
                         expansion.sum(axis=(0, 1)), replacement.sum(axis=(0, 1)), need,
                         self.panel.years, history)
 
-    def _interval(self, total: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _interval(self, total: np.ndarray, level: int) -> tuple[np.ndarray, np.ndarray]:
+        """The 80 % interval of a path at SSYK ``level`` (0 = all occupations)."""
         lower, upper = total.copy(), total.copy()
         base = np.array([total[0]])
         for h in range(1, len(total)):
-            lo, hi = self.calibration.apply(np.array([total[h]]), base, h)
+            lo, hi = self.calibration.apply(np.array([total[h]]), base, h, level)
             lower[h], upper[h] = lo[0], hi[0]
         return lower, upper
 
