@@ -56,6 +56,7 @@ def describe_os_error(error: OSError, path: str | os.PathLike[str] | None = None
         errno.EACCES: "saknar skrivrättighet", errno.EPERM: "saknar skrivrättighet",
         errno.EROFS: "filsystemet är skrivskyddat", errno.ENOENT: "mappen finns inte",
         errno.ENOTDIR: "en del av sökvägen är inte en mapp", errno.EISDIR: "är en mapp",
+        errno.EFBIG: "filen blir för stor (gränsen för filstorlek)",
     }
     reason = reasons.get(error.errno or 0, error.strerror or type(error).__name__)
     return f"kunde inte skriva {where}: {reason}" if where else f"kunde inte skriva: {reason}"

@@ -47,15 +47,11 @@ class Debouncer:
     def trigger(self, *_args: Any) -> None:
         if self._handle is not None:
             self._handle.cancel()
+            self._handle = None
         try:
-            loop = asyncio.get_running_loop()
+            loop = asyncio.get_running_loop()  # the kernel's loop, when a widget calls
         except RuntimeError:
-            try:
-                loop = asyncio.get_event_loop_policy().get_event_loop()
-            except RuntimeError:
-                loop = None
-        if loop is None or not loop.is_running():
-            self.callback()
+            self.callback()  # no loop running in this thread: a script or a test
             return
         self._handle = loop.call_later(self.delay, self._fire)
 

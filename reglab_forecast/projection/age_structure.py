@@ -1,6 +1,7 @@
 """The base-year age structure behind replacement, transfers and the share aged 55+.
 
 "regional": each län's occupation × age structure estimated by raking (``regional_age``);
+Riket's when the regions are not län codes (``Projection.age_note`` says so);
 "national": Riket's structure of each occupation applied to every län (the older method);
 or a given frame (region, ssyk, age, [sex], year, employed), e.g. real regional age tables.
 """
@@ -15,6 +16,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..frames import validate
+from ..regional_age import RIKSOMRADE
 from ..regional_age_loader import estimate_for, method_text
 from .panel import Panel
 from .replacement import AgePanel, Outflows, build_age_panel, outflows, share_older
@@ -78,6 +80,9 @@ def base_stock(choice: AgeStructure, employment: pd.DataFrame, age_profile: pd.D
         return BaseStock(ages, stock_cube(choice, panel, ages), note)
     if choice == "national":
         return BaseStock(ages, None, NATIONAL_NOTE)
+    if choice == "regional" and not set(panel.regions) <= set(RIKSOMRADE):
+        # Regions that are not län (e.g. a hand-made panel) have no riksområde or population.
+        return BaseStock(ages, None, f"{NATIONAL_NOTE} (regionerna är inte län)")
     if choice != "regional":
         raise InputError(f"age_structure ska vara 'regional', 'national' eller en tabell, "
                          f"fick {choice!r}")

@@ -46,6 +46,13 @@ def _changed(page, before: str, read) -> str:  # type: ignore[no-untyped-def]
     raise AssertionError("sidan ändrades inte")
 
 
+def _wait_for_text(page, text: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + 60
+    while text not in page.inner_text("body"):
+        assert time.monotonic() < deadline, f"{text!r} visades inte"
+        page.wait_for_timeout(200)
+
+
 def _open(browser, url: str, artefacts: Path, name: str):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 1500},
                                   accept_downloads=True)
@@ -79,9 +86,9 @@ def test_dialog_in_chromium(browser, start_server, artefacts: Path, tmp_path: Pa
     text = lever.locator("input[type=text]")
     text.fill("2,5")
     text.press("Enter")
+    _wait_for_text(page, "Västerbottens län 2,5 % per år")
     table = _changed(page, table, _table)
     figure = _changed(page, figure, _figure)
-    assert "Västerbottens län 2,5 % per år" in page.inner_text("body")
     page.screenshot(path=str(artefacts / "dialog" / "dialog-2-lever.png"), full_page=True)
 
     other, second, _ = _open(browser, url, artefacts / "dialog", "dialog-3-second-tab")

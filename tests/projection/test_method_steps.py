@@ -8,12 +8,15 @@ bins and horizon monotonicity of the intervals.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
 from projection_data import make_age_profile, make_employment
 
 from reglab_forecast.projection import project
+from reglab_forecast.projection.expansion import DEFAULT_PARAMS
 from reglab_forecast.projection.intervals import Calibration, calibrate
 from reglab_forecast.projection.replacement import AgePanel, survival
 
@@ -58,7 +61,9 @@ def _regional_paths(values: dict[tuple[str, str], list[float]]) -> pd.DataFrame:
     employment = make_employment(values)
     ssyk = sorted({code for _region, code in values})
     ages = make_age_profile(ssyk, range(2014, 2025))
+    # The regional share step alone: län totals not tied to their working-age cohorts.
     result = project(employment, ages, target_years=(2035,), calibration=FLAT_CALIBRATION,
+                     params=replace(DEFAULT_PARAMS, cohort_elasticity=0.0),
                      age_structure="national")
     return result.paths
 

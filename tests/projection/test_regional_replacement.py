@@ -73,3 +73,12 @@ def test_real_data_regional_retirements(projection):
     assert (table["transfers"] >= 0).all()
     assert (table["transfers"] <= table["replacement"] + 1e-9).all()
     assert 0 < by_lan["transfers"].sum() < 0.2 * by_lan["replacement"].sum()
+
+
+def test_regions_that_are_not_lan_fall_back_to_riket_and_say_so(small_panel):
+    ages = make_age_profile(CODES, range(2014, 2025))
+    frame = small_panel.assign(region=small_panel["region"].map({"01": "02", "25": "99"}))
+    result = project(frame, ages, target_years=(2030,))
+    assert "inte län" in result.age_note
+    rates = (result.table["replacement"] / result.table["base_employed"]).round(12)
+    assert rates.groupby(result.table["ssyk"]).nunique().max() == 1
