@@ -78,7 +78,7 @@ def _run_befolkning(args: argparse.Namespace) -> int:
     print(section.heading)
     for table in section.tables:
         _print_table(table)
-    print(section.summary[0])
+    print(section.paragraphs[-1])
     return EXIT_OK
 
 

@@ -157,7 +157,7 @@ def build_from(projection: Projection | pd.DataFrame, target_years: tuple[int, .
     return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
                    tables=(_balance_table(side, region, target_years),
                            _flows_table(side, region, horizon), backtest_table()),
-                   figures=(_figure(side, region, region_name),), summary=(statement,))
+                   figures=(_figure(side, region, region_name),))
 
 
 def run_totals(run: Any) -> pd.DataFrame:
