@@ -76,19 +76,25 @@ def level_sentence(facts: Facts) -> str:
 
 
 def projection_sentence(facts: Facts) -> str:
-    """The projected total, never stronger than its interval: when the interval holds both a
-    decline and a rise, the text says so instead of naming a direction."""
+    """The projected total, never stronger than its interval as the key-figure table shows it:
+    a direction is named only when the change interval (percent, as rounded in the table) lies
+    wholly above or below zero. When the interval holds both a decline and a rise the text says
+    so; when it only touches zero (e.g. 0,0–12,6 %) the total is called about unchanged."""
     t = facts.horizon
-    row = facts.key.loc[f"proj_{t}"]
+    row, pct = facts.key.loc[f"proj_{t}"], facts.key.loc[f"change_{t}_pct"]
     e0 = facts.value("employed")
     span = f"80 %-intervall {prose_count(row['lower'])}–{prose_count(row['upper'])}"
+    change = prose_signed_pct(pct["value"])
+    if pct["lower"] > 0 or pct["upper"] < 0:
+        verb = "öka" if pct["lower"] > 0 else "minska"
+        return (f"Enligt prognosen väntas antalet anställda {verb} till {about(row['value'])} "
+                f"år {t} ({change}, {span}).")
     if row["lower"] < e0 < row["upper"]:
         return (f"Enligt prognosen blir antalet anställda {about(row['value'])} år {t} ({span}); "
                 f"intervallet rymmer både en minskning och en ökning.")
-    verb = "öka" if row["value"] > e0 else "minska"
-    change = prose_signed_pct(facts.value(f"change_{t}_pct"))
-    return (f"Enligt prognosen väntas antalet anställda {verb} till {about(row['value'])} år "
-            f"{t} ({change}, {span}).")
+    side = "minskning" if row["lower"] >= e0 else "ökning"
+    return (f"Enligt prognosen blir antalet anställda {about(row['value'])} år {t} ({change}, "
+            f"{span}), i stort sett som år {facts.t0}; intervallet rymmer ingen {side}.")
 
 
 def need_sentence(facts: Facts) -> str:

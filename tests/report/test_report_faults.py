@@ -154,22 +154,34 @@ def test_claims_finds_verbs_and_signs() -> None:
 def test_every_change_verb_agrees_in_sign_with_its_figure(inputs, every_brief, region) -> None:  # type: ignore[no-untyped-def]
     tables, summary = every_brief[region]
     found = claims(summary)
-    assert found, "the summary quotes no change with a verb"
     for sign, number in found:
         value = parse_number(number)
         assert value == 0 or sign * value > 0, (sign, number)
-    # The projected total: when its interval lies wholly above or below the base year, the
-    # summary names the direction of the key-figure table's change, and no other.
+    # The projected total: when its change interval, as the key-figure table shows it (percent,
+    # rounded), lies wholly above or below zero, the summary names that direction with its
+    # signed figure, and no other; an interval that holds or touches zero names none.
     key = tables["nyckeltal"].frame
-    horizon = max(inputs.target_years)
-    proj, e0 = key.loc[f"proj_{horizon}"], float(key.loc["employed", "value"])
+    change = key.loc[f"change_{max(inputs.target_years)}_pct"]
     rise, fall = "öka till omkring", "minska till omkring"
-    if proj["lower"] > e0:
+    if change["lower"] > 0:
         assert rise in summary and fall not in summary
-    elif proj["upper"] < e0:
+        assert quotes(found, 1, change["value"])
+    elif change["upper"] < 0:
         assert fall in summary and rise not in summary
+        assert quotes(found, -1, change["value"])
     else:
         assert rise not in summary and fall not in summary
+
+
+def quotes(found: list[tuple[int, str]], sign: int, percent: float) -> bool:
+    """Whether a claim of ``sign`` quotes ``percent`` as rounded for reading (to 0,5)."""
+    return any(s == sign and abs(parse_number(n) - percent) <= 0.5 for s, n in found)
+
+
+def test_the_projected_total_is_named_somewhere(every_brief) -> None:
+    # Guard against a vacuous sign check: most län summaries quote a change with a verb.
+    quoting = [region for region in LAN if claims(every_brief[region][1])]
+    assert len(quoting) >= len(LAN) // 2, quoting
 
 
 @pytest.mark.parametrize("region", LAN)

@@ -190,24 +190,37 @@ COMPARE_INTRO = ("Rekryteringsbehovet per län fördelat efter yrkenas utbildnin
                  "bara när intervallen inte överlappar.")
 
 
-def outlook_for(ctx: BriefContext) -> EducationOutlook:
-    """The run's education outlook, made once per run and kept in ``inputs.extras``."""
+MISSING = ("Fördelningen efter utbildning saknas i den här körningen: den kräver "
+           "projektionens banor per yrke och län, och de följde inte med underlaget. "
+           "Rekryteringsbehovet per yrke står i tabellerna ovan.")
+
+
+def outlook_for(ctx: BriefContext) -> EducationOutlook | None:
+    """The run's education outlook, made once per run from the run's own projection
+    (``ProjectionRun.result``) and kept in ``inputs.extras["education"]``; None when the run
+    carries neither (the projection is never re-run here: it would not be the run's)."""
     extras = ctx.inputs.extras
     if "education" not in extras:
         projection = getattr(ctx.inputs.projection, "result", None)
         if projection is None:
-            from ...projection import project
-
-            projection = project(ctx.inputs.employment, ctx.inputs.age_profile,
-                                 target_years=ctx.inputs.target_years)
+            return None
         extras["education"] = education_outlook(projection, ctx.horizon)
     outlook: EducationOutlook = extras["education"]
     return outlook
 
 
+def missing_section() -> Section:
+    """The section when the run has no projection paths: says so instead of guessing."""
+    return Section(key=KEY, heading=HEADING, paragraphs=(MISSING,),
+                   layout=(Text((MISSING,)),))
+
+
 def build(ctx: BriefContext) -> Section:
-    """The section for the context's län; for the comparison (Riket) one row per län."""
+    """The section for the context's län; for the comparison (Riket) one row per län.
+    Without the run's projection (see :func:`outlook_for`) a note that the data are missing."""
     outlook = outlook_for(ctx)
+    if outlook is None:
+        return missing_section()
     if ctx.region not in set(outlook.balance["region"]):
         table = compare_table(outlook, ctx.inputs.region_names)
         return Section(key=KEY, heading=HEADING, paragraphs=(COMPARE_INTRO,), tables=(table,),
