@@ -39,10 +39,10 @@ from reglab_forecast.files import write_bytes_atomic
 from reglab_forecast.report.brief import brief_filename, render_brief, write_brief, write_tables
 from reglab_forecast.report.compare import render_compare
 from reglab_forecast.report.display import show_table
-from reglab_forecast.report.document import build_figures
+from reglab_forecast.report.context import BriefContext
+from reglab_forecast.report.document import figures_of
 from reglab_forecast.report.inputs import load_inputs
-from reglab_forecast.report.narrative import summary_paragraphs
-from reglab_forecast.report.tables import BriefContext, all_tables
+from reglab_forecast.report.sections import build_all, get, tables_of
 
 REGION = rf.resolve_region("Örebro län")
 OUT = Path("underlag")
@@ -86,26 +86,26 @@ guide[["tabell", "kolumn", "beskrivning"]].head(8)
 # ## Titta in i underlaget innan det blir PDF
 #
 # `write_brief` är byggt av delar du kan använda själv: `load_inputs` (data och prognos, en
-# gång), `all_tables` (underlagets tabeller), `summary_paragraphs` (texten) och
-# `build_figures` (figurerna). Tabellerna visas här exakt som i PDF:en.
+# gång), `BriefContext` (ett län i en körning) och underlagets avsnitt (`build_all`), som vart
+# och ett har text, tabeller och figurer. Tabellerna visas här exakt som i PDF:en.
 
 # %%
 inputs = load_inputs()
 context = BriefContext.create(inputs, REGION)
-tables = all_tables(context)
+sections = build_all(context)
+tables = tables_of(sections)
 for key, table in tables.items():
     print(f"{key:<20} {table.title}")
 
 # %%
-paragraphs = summary_paragraphs(tables, context.region_name, inputs.base_year, context.horizon)
-display(Markdown("\n\n".join(paragraphs)))
+display(Markdown("\n\n".join(get(context, "sammanfattning").paragraphs)))
 
 # %%
 show_table(tables["rekryteringsbehov"])
 
 # %%
-figures = build_figures(context, tables)
-SVG(next(iter(figures.values())).svg)
+figures = figures_of(sections)
+SVG(figures[0].svg)
 
 # %% [markdown]
 # ## Flera län på en gång

@@ -29,6 +29,7 @@ from nbclient import NotebookClient
 HERE = Path(__file__).resolve().parent
 KERNEL = "python3"
 TIMEOUT = 300  # seconds per cell: far above what any cell needs (< 30 s), so only a hang trips it
+IOPUB_TIMEOUT = 60  # seconds to wait for a cell's last outputs after its reply
 
 
 def sources(folder: Path = HERE) -> list[Path]:
@@ -84,7 +85,11 @@ def execute(source: Path, work_dir: Path, env: Mapping[str, str] | None = None
     The kernel is python3 of the running interpreter's environment, started offline.
     """
     notebook = convert(source)
+    # A hang fails (timeout per cell, iopub_timeout for outputs that never come after the
+    # reply, raise_on_iopub_timeout) and the kernel is stopped at once, not waited for.
     client = NotebookClient(notebook, timeout=TIMEOUT, kernel_name=KERNEL,
+                            iopub_timeout=IOPUB_TIMEOUT, raise_on_iopub_timeout=True,
+                            shutdown_kernel="immediate",
                             resources={"metadata": {"path": str(work_dir)}})
     # The python3 kernel of this interpreter, whatever other python3 kernels are installed.
     spec = client.create_kernel_manager().kernel_spec

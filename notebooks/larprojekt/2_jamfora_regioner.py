@@ -49,6 +49,7 @@ from reglab_forecast.report.display import show, show_table, solution
 from reglab_forecast.report.inputs import load_inputs
 from reglab_forecast.report.numbers import format_decimal
 from reglab_forecast.report.plots import plot_regions, projection_note
+from reglab_forecast.report.cells import RIKET
 from reglab_forecast.report.tables import BriefContext, all_tables
 
 REGION = rf.resolve_region("Dalarna")
@@ -70,15 +71,15 @@ show_table(regions)
 
 # %%
 ax = plot_regions(regions.frame, "need_pct", REGION,
-                  f"Rekryteringsbehov {inputs.base_year}–{context.horizon}, % av sysselsatta",
+                  f"Rekryteringsbehov {inputs.base_year}–{context.horizon}, % av anställda",
                   regions.source)
 
 # %% [markdown]
-# Samma nyckeltal som rangordning: plats 1 är högst värde. Hela jämförelsen finns också som
-# PDF och Excel: `reglab-forecast compare --out lanen.pdf` (eller `lanen.xlsx`).
+# Jämförelsen delar också in länen i grupper mot riket, med 80 %-intervall. Hela jämförelsen
+# finns också som PDF och Excel: `reglab-forecast compare --out lanen.pdf` (eller `lanen.xlsx`).
 
 # %%
-show_table(compare_tables(context)["rangordning"])
+show_table(compare_tables(BriefContext.create(inputs, RIKET, context.cells_all))["grupper"])
 
 # %% [markdown]
 # ## Övning 1: Vilka län liknar ert?
