@@ -18,6 +18,7 @@ from .intervals import PopulationCalibration, load_population_calibration
 from .model import DEFAULT_PARAMS, DemographyParams
 from .projection import PopulationProjection, project_population
 from .scenario import DemographicScenario, load_demographic_scenario
+from .standard import standard_projection
 
 __all__ = [
     "DEFAULT_PARAMS",
@@ -28,4 +29,5 @@ __all__ = [
     "load_demographic_scenario",
     "load_population_calibration",
     "project_population",
+    "standard_projection",
 ]

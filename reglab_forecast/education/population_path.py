@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -57,17 +56,9 @@ def population_path(base_year: int, years: Iterable[int]) -> pd.DataFrame:
     return _path(base_year, wanted).copy()
 
 
-@functools.lru_cache(maxsize=1)
-def _standard_projection() -> Any:
-    """``project_population(load_population())``: base 2025, every year to 2040."""
-    from ..demography import project_population
-    from ..population import load_population
-
-    return project_population(load_population())
-
-
 @functools.lru_cache(maxsize=2)
 def _projected(base_year: int, years: tuple[int, ...]) -> pd.DataFrame:
+    from ..demography import standard_projection
     from ..population import load_population
 
     known = load_population()
@@ -75,7 +66,7 @@ def _projected(base_year: int, years: tuple[int, ...]) -> pd.DataFrame:
     later = [y for y in years if y > last]
     parts = [known[known["year"].isin([base_year, *years])]]
     if later:
-        table = _standard_projection().table
+        table = standard_projection().table
         parts.append(table[table["year"].isin(later)])
     frame = pd.concat([p[["region", "sex", "age", "year", "population"]] for p in parts],
                       ignore_index=True)
@@ -115,4 +106,3 @@ def _path(base_year: int, years: tuple[int, ...]) -> pd.DataFrame:
 
 register_cache(_path.cache_clear)
 register_cache(_projected.cache_clear)
-register_cache(_standard_projection.cache_clear)

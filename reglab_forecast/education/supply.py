@@ -98,10 +98,27 @@ def _stock(cohorts: Cohorts, people: np.ndarray, year: int, ages: tuple[int, int
     return total
 
 
-def _long(cells: pd.MultiIndex, stock: np.ndarray, year: int, name: str) -> pd.DataFrame:
-    frame = pd.DataFrame(stock, index=cells.get_level_values(0), columns=list(LEVEL_ORDER))
-    summed = frame.groupby(level=0).sum().rename_axis(index="region", columns="education")
-    return pd.Series(summed.stack(), name=name).reset_index().assign(year=year)
+def _by_region(cells: pd.MultiIndex, stock: np.ndarray) -> tuple[pd.Index, np.ndarray]:
+    """Persons [region, level] summed over the (region, sex) cells, regions sorted."""
+    codes, regions = pd.factorize(cells.get_level_values(0), sort=True)
+    summed = np.zeros((len(regions), stock.shape[1]))
+    np.add.at(summed, codes, stock)
+    return regions, summed
+
+
+def _long(cells: pd.MultiIndex, years: list[int], stocks: list[np.ndarray],
+          entries: list[np.ndarray]) -> pd.DataFrame:
+    """region, education, population, year, entrants: one row per län × level × year."""
+    regions, _ = _by_region(cells, stocks[0])
+    levels = len(LEVEL_ORDER)
+    rows = len(regions) * levels
+    return pd.DataFrame({
+        "region": regions.repeat(levels).tolist() * len(years),
+        "education": list(LEVEL_ORDER) * len(regions) * len(years),
+        "population": np.concatenate([_by_region(cells, s)[1].ravel() for s in stocks]),
+        "year": np.repeat(np.asarray(years, dtype=np.int64), rows),
+        "entrants": np.concatenate([_by_region(cells, e)[1].ravel() for e in entries]),
+    })
 
 
 def education_supply(years: Iterable[int], base: int = 2018, ages: tuple[int, int] = (20, 64),
@@ -114,15 +131,10 @@ def education_supply(years: Iterable[int], base: int = 2018, ages: tuple[int, in
     wanted = sorted({int(y) for y in years})
     cohorts = Cohorts(base, phi)
     people = _people(population_path(base, wanted), cohorts.cells)
-    parts = []
-    for year in wanted:
-        stock = _long(cohorts.cells, _stock(cohorts, people[year], year, ages), year,
-                      "population")
-        entry = _long(cohorts.cells, _stock(cohorts, people[year], year,
-                                            (ENTRY_AGE, ENTRY_AGE)), year, "entrants")
-        parts.append(stock.merge(entry, on=["region", "education", "year"]))
-    out = validate(pd.concat(parts, ignore_index=True), ["region", "education", "year"],
-                   name="education_supply")
+    stocks = [_stock(cohorts, people[year], year, ages) for year in wanted]
+    entries = [_stock(cohorts, people[year], year, (ENTRY_AGE, ENTRY_AGE)) for year in wanted]
+    out = validate(_long(cohorts.cells, wanted, stocks, entries),
+                   ["region", "education", "year"], name="education_supply")
     out.attrs.update(source="SCB, befolkningens utbildning (UF0506) och befolkningen",
                      estimated="True", base_year=base, damping=phi)
     return out

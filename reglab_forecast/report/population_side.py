@@ -3,7 +3,6 @@ every län, the labour supply at today's rates and the balance against the emplo
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,13 +21,12 @@ class PopulationSide:
     balance: Balance
 
 
-@functools.lru_cache(maxsize=1)
 def standard_population() -> PopulationProjection:
-    """The population projection of the embedded data (base 2025, to 2040), made once."""
-    from ..demography import project_population
-    from ..population import load_population
+    """The population projection of the embedded data (base 2025, to 2040), made once per process
+    (``demography.standard_projection``)."""
+    from ..demography import standard_projection
 
-    return project_population(load_population())
+    return standard_projection()
 
 
 def population_side(projection: Projection | pd.DataFrame) -> PopulationSide:
