@@ -38,8 +38,8 @@ import reglab_forecast as rf
 from reglab_forecast.files import write_bytes_atomic
 from reglab_forecast.report.brief import brief_filename, render_brief, write_brief, write_tables
 from reglab_forecast.report.compare import render_compare
-from reglab_forecast.report.display import show_table
 from reglab_forecast.report.context import BriefContext
+from reglab_forecast.report.display import show_table
 from reglab_forecast.report.document import figures_of
 from reglab_forecast.report.inputs import load_inputs
 from reglab_forecast.report.sections import build_all, get, tables_of

@@ -44,12 +44,12 @@ from IPython.display import display
 
 import reglab_forecast as rf
 from reglab_forecast.projection import project
+from reglab_forecast.report.cells import RIKET
 from reglab_forecast.report.compare import compare_tables
 from reglab_forecast.report.display import show, show_table, solution
 from reglab_forecast.report.inputs import load_inputs
 from reglab_forecast.report.numbers import format_decimal
 from reglab_forecast.report.plots import plot_regions, projection_note
-from reglab_forecast.report.cells import RIKET
 from reglab_forecast.report.tables import BriefContext, all_tables
 
 REGION = rf.resolve_region("Dalarna")
