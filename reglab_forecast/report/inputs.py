@@ -160,8 +160,9 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
 def _modes(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
     """The most common ``column`` value per ``keys`` group; None when two values tie or there
     is none. Counted in one pass (a per-group value_counts took seconds per brief)."""
-    counts = frame.dropna(subset=[column]).groupby([*keys, column]).size()
-    counts = counts.rename("n").reset_index().sort_values([*keys, "n"], ascending=False)
+    sizes = frame.dropna(subset=[column]).groupby([*keys, column]).size()
+    counts: pd.DataFrame = sizes.rename("n").reset_index()
+    counts = counts.sort_values([*keys, "n"], ascending=False)
     top = counts.groupby(keys).head(2).copy()
     top["rank"] = top.groupby(keys).cumcount()
     first = top[top["rank"] == 0].set_index(keys)
