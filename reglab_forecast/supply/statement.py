@@ -23,6 +23,9 @@ def gap_statement(row: Any, years: int) -> str:
     year, name = int(row["year"]), str(row["region_name"])
     gap, low, high = float(row["gap"]), float(row["gap_lower"]), float(row["gap_upper"])
     rate, working = float(row["rate_20_64"]), float(row["working_age"])
+    if not working > 0:  # no residents 20–64 in the data (e.g. a partial snapshot)
+        return (f"{name}: befolkningen 20–64 år saknas i underlaget för {year}, så balansen "
+                "mellan arbetskraft och sysselsättning kan inte beräknas.")
     if gap <= 0:
         text = (f"{name}: med dagens andel anställda per invånare räcker arbetskraften till "
                 f"den beräknade sysselsättningen {year} med omkring {_rounded(-gap)} personer "
