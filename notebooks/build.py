@@ -65,7 +65,10 @@ def offline_env(work_dir: Path, extra: Mapping[str, str] | None = None) -> Itera
     wanted = {"REGLAB_OFFLINE": "1", "REGLAB_CACHE_DIR": str(work_dir / "cache"),
               "REGLAB_DATA_DIR": str(work_dir / "data"),
               # 02_hamta_data starts the project's test server from <repo>/tests
-              "REGLAB_REPO_DIR": str(HERE.parent), **(extra or {})}
+              "REGLAB_REPO_DIR": str(HERE.parent),
+              # No widget front end: solution panels print inline (an Output widget's
+              # captured outputs can leave nbclient waiting for a reply that never comes).
+              "REGLAB_NO_FRONTEND": "1", **(extra or {})}
     saved = {key: os.environ.get(key) for key in wanted}
     os.environ.update(wanted)
     try:

@@ -12,6 +12,7 @@ itself is left as it is (numbers stay numbers), only their display changes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -116,6 +117,9 @@ def solution(title: str = "Visa lösningen") -> Iterator[None]:
     import ipywidgets as widgets
     from IPython.display import display
 
+    if os.environ.get("REGLAB_NO_FRONTEND") == "1":  # a headless run: shown inline
+        yield
+        return
     out = widgets.Output()
     panel = widgets.Accordion(children=[out], titles=(title,), selected_index=None)
     display(panel)
