@@ -180,9 +180,9 @@ class Projection:
         riket = self.aggregate(level=1, regions="riket").groupby("year")[SUM_COLUMNS].sum()
         lines = [f"Projection('{self.scenario.name}', basår {self.base_year}, "
                  f"{self.paths['region'].nunique()} län × {self.paths['ssyk'].nunique()} yrken)",
-                 f"  sysselsatta {self.base_year}: {fmt_int(riket['base_employed'].iloc[0])}"]
+                 f"  anställda {self.base_year}: {fmt_int(riket['base_employed'].iloc[0])}"]
         for year, row in riket.iterrows():
-            lines.append(f"  {year}: {fmt_int(row['employed'])} sysselsatta, expansion "
+            lines.append(f"  {year}: {fmt_int(row['employed'])} anställda, expansion "
                          f"{fmt_signed(row['expansion'])}, avgångar "
                          f"{fmt_int(row['replacement'])} (varav yrkesbyten "
                          f"{fmt_int(row['transfers'])}), rekryteringsbehov "

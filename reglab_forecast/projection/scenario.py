@@ -91,7 +91,7 @@ class Scenario:
             where = f" i {shock.region}" if shock.region else ""
             raise ScenarioError(
                 f"scenario '{self.name}': chocken persons = {_plain(shock.persons or 0)} för "
-                f"{shock.ssyk}{where} tar bort fler än de {round(available)} sysselsatta som "
+                f"{shock.ssyk}{where} tar bort fler än de {round(available)} anställda som "
                 f"finns; ange högst {round(available)} personer minus")
 
     def _check_codes(self, ssyk: list[str], regions: list[str]) -> None:

@@ -59,7 +59,7 @@ def test_a_shock_before_the_projection_starts(employment, age_profile) -> None:
 def test_a_negative_shock_larger_than_the_occupation(employment, age_profile) -> None:
     there = employment[(employment["region"] == "09") & (employment["ssyk"] == "2221")
                        & (employment["year"] == 2024)]["employed"].sum()
-    with pytest.raises(ScenarioError, match=rf"tar bort fler än de {there} sysselsatta"):
+    with pytest.raises(ScenarioError, match=rf"tar bort fler än de {there} anställda"):
         project(employment, age_profile, target_years=(2030,),
                 scenario={"shock": {"ssyk": "2221", "region": "09", "persons": -(there + 1),
                                     "from_year": 2026}})
