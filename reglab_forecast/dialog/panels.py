@@ -235,8 +235,7 @@ def people_parts(model: DialogModel, people: PeopleModel, base: tuple[Cube, Peop
     image = (drawing or PeopleFigure()).image(
         model.base_year, choice.year, people.path(base[1], region), people.path(alt[1], region),
         employed, model.region_name(region))
-    source = (f"{source_line(model, alt[0])} {SUPPLY_NOTE}; scenario: "
-              f"{alt[0].scenario.description}.")
+    source = f"{source_line(model, alt[0])} {SUPPLY_NOTE}."
     what = ("Svart: registret; streckat: grundscenario; blått: scenariot; orange: "
             "sysselsättningen enligt prognosen; skuggat: 80 %-intervall")
     caption = (f'<div class="reglab-dialog-caption">{html.escape(what)}. '
