@@ -43,8 +43,6 @@ class DialogKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             if time.monotonic() - first < self.connect_grace:
                 return
         await super().cull_kernel_if_idle(kernel_id)
-
-    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
-        self._connected.discard(kernel_id)
-        self._first_seen.pop(kernel_id, None)
-        await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        if kernel_id not in self:  # culled: forget it
+            self._connected.discard(kernel_id)
+            self._first_seen.pop(kernel_id, None)
