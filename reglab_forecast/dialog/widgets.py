@@ -184,7 +184,7 @@ class PeopleLevers:
                                         continuous_update=False)
         self.band = widgets.Dropdown(description="Anställda per invånare", style=STYLE,
                                      options=list(RATE_BANDS), value="60-69", disabled=True)
-        self.points = widgets.IntSlider(description="… ändring (procentenheter)", min=-10,
+        self.points = widgets.IntSlider(description="Ändring (%-enheter)", min=-10,
                                         max=10, value=0, style=STYLE, continuous_update=False)
         self.points.observe(lambda _change: self._sync(), "value")
         self.box = widgets.VBox([
