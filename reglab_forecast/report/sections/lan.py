@@ -41,8 +41,8 @@ def figure(ctx: BriefContext) -> Figure:
 
 def intro(ctx: BriefContext) -> str:
     return (f"Samma indikatorer för alla 21 län och riket. {ctx.region_name} och riket är "
-            f"markerade. Unga/äldre anger hur många som når arbetsför ålder per person som "
-            f"når 65 år under de kommande tio åren.")
+            f"markerade. Unga/äldre anger hur många som fyller 20 år per person som fyller "
+            f"65 år fram till {ctx.horizon}, enligt befolkningsprognosen (skattat).")
 
 
 def _mine(regions: pd.DataFrame, region: str, column: str) -> float:
@@ -84,8 +84,9 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
         pos = position(place, fmt_dec(mine, 2), fmt_dec(riket, 2),
                        ties=ties(regions, region, column))
         return (f"Tillskottet av unga i förhållande till dem som når pensionsåldern är {pos}: "
-                f"{name} har {fmt_dec(mine, 2)} personer i åldern 10–19 år per person i åldern "
-                f"55–64 år, mot {fmt_dec(riket, 2)} i riket.")
+                f"enligt befolkningsprognosen (skattad) fyller {fmt_dec(mine, 2)} personer 20 år "
+                f"i {name} för varje person som fyller 65 år fram till {horizon}, mot "
+                f"{fmt_dec(riket, 2)} i riket.")
     show = prose_signed_pct if column == "change_adj" else prose_pct
     pos = position(place, show(mine), show(riket), ties=ties(regions, region, column))
     if column == "need_pct":
