@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..snapshot import plain_vintage
 from .tablespec import Column, Table
 
 if TYPE_CHECKING:
@@ -28,16 +28,6 @@ USED_DATASETS = ("regions", "ssyk", "sun", "employment", "age_profile", "riksomr
                  "education_occupation", "education_population", "education_population_nuts",
                  "education_field", "af_outlook", "barometer", "barometer_ssyk", "jobtech_ssyk",
                  "ads")
-
-# "(uttag i some-repo, commit 1a2b3c4)": where the file was taken from, not what it is; the
-# command `reglab-forecast data` shows it.
-_FETCH_NOTE = re.compile(r"\s*\((?:webbuttag|uttag|hämtat|hämtad) i [^)]*commit [^)]*\)")
-
-
-def plain_vintage(text: str) -> str:
-    """A manifest vintage without repository commits."""
-    return _FETCH_NOTE.sub("", text).strip()
-
 
 def _pick(manifest: pd.DataFrame, names: tuple[str, ...]) -> str | None:
     return next((n for n in names if n in manifest.columns), None)
