@@ -141,7 +141,7 @@ class _Panel:
 
 LINES = {  # name: (label, colour, width, style)
     "history": ("Registret (2020–2024 skattat)", "text", 1.4, "-"),
-    "employed": ("Sysselsättning (prognos)", "riket", 1.8, "-"),
+    "employed": ("Anställda (prognos)", "riket", 1.8, "-"),
     "base": ("Grundscenario", "muted", 1.2, "--"),
     "alt": ("Scenario", "projection", 1.8, "-"),
 }
@@ -190,7 +190,7 @@ class PeopleFigure:
             x, values, low, high = employed
             right.update({"employed": (x, values), "base": (years, base.supply[keep]),
                           "alt": (years, alt.supply[keep])}, (x, low, high),
-                         f"{name}: sysselsättning och arbetskraftsutbud",
+                         f"{name}: anställda (prognos) och arbetskraftsutbud",
                          (start - 0.5, last + 0.5))
             return _svg(fig)
 
@@ -206,8 +206,8 @@ def people_rows(model: DialogModel, people: PeopleModel, base: tuple[Cube, Peopl
         f"Invånare 20–64 år {t0} (skattat)", f"Invånare 20–64 år {year}, grundscenario",
         f"Invånare 20–64 år {year}, scenario", f"80 %-intervall {year}, scenario",
         f"Arbetskraftsutbud {t0}", f"Arbetskraftsutbud {year}, grundscenario",
-        f"Arbetskraftsutbud {year}, scenario", f"Sysselsättning {year}, scenario (prognos)",
-        f"Sysselsättning − utbud {year}, scenario", "  80 %-intervall för skillnaden")]
+        f"Arbetskraftsutbud {year}, scenario", f"Anställda {year}, scenario (prognos)",
+        f"Anställda − utbud {year}, scenario", "  80 %-intervall för skillnaden")]
     for place in places:
         before, after = people.path(base[1], place), people.path(alt[1], place)
         now, then, was = after.at(t0), after.at(year), before.at(year)
@@ -237,7 +237,7 @@ def people_parts(model: DialogModel, people: PeopleModel, base: tuple[Cube, Peop
         employed, model.region_name(region))
     source = f"{source_line(model, alt[0])} {SUPPLY_NOTE}."
     what = ("Svart: registret; streckat: grundscenario; blått: scenariot; orange: "
-            "sysselsättningen enligt prognosen; skuggat: 80 %-intervall")
+            "anställda enligt prognosen; skuggat: 80 %-intervall")
     caption = (f'<div class="reglab-dialog-caption">{html.escape(what)}. '
                f"{html.escape(source)}</div>")
     header, rows = people_rows(model, people, base, alt, choice)
