@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..files import write_output
-from ..occupations import check_code
+from ..occupations import check_code, occupation_name
 from .brief import brief_meta, resolve
 from .context import BriefContext, make_table
 from .document import build_document, figures_of
@@ -47,12 +47,20 @@ class Area:
     key: str
     name: str
     prefixes: tuple[str, ...]
+    aliases: tuple[str, ...] = ()  # other names that find it (the brief's short names)
+
+    @property
+    def title(self) -> str:
+        """The field in running text: "vård och omsorg", "yrkesområde 9 (Yrken med …)"."""
+        return f"yrkesområde {self.key} ({self.name})" if self.key.isdigit() else self.name
 
 
 def booklet_areas() -> list[Area]:
-    """Vård och omsorg, then the ten yrkesområden (SSYK 2012 level 1)."""
+    """Vård och omsorg, then the ten yrkesområden (SSYK 2012 level 1, named as in SSYK;
+    the brief's short names find them too)."""
     areas = [Area("vard-och-omsorg", "vård och omsorg", HEALTH_CARE_PREFIXES)]
-    areas += [Area(code, name, (code,)) for code, name in sorted(SHORT_GROUP_NAMES.items())]
+    areas += [Area(code, occupation_name(code), (code,), (short,))
+              for code, short in sorted(SHORT_GROUP_NAMES.items())]
     return areas
 
 
@@ -69,7 +77,7 @@ def find_area(text: str) -> Area:
     wanted = _plain(text)
     areas = booklet_areas()
     for area in areas:
-        if wanted in (area.key, _plain(area.name)):
+        if wanted in (area.key, _plain(area.name), *map(_plain, area.aliases)):
             return area
     names = {_plain(a.name): a.name for a in areas}
     close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.0)
@@ -108,7 +116,7 @@ def contents_table(ctx: BriefContext, codes: list[str]) -> Table:
 def contents_section(ctx: BriefContext, codes: list[str], what: str) -> Section:
     table = contents_table(ctx, codes)
     total = float(ctx.need_cells.set_index("ssyk").loc[codes, "employed"].sum())
-    intro = (f"Häftet samlar yrkesprofilerna för {len(codes)} yrken ({what}) i "
+    intro = (f"Häftet samlar yrkesprofilerna för {len(codes)} {what} i "
              f"{ctx.region_name}: tillsammans {about(total)} anställda {ctx.t0}. Varje profil "
              "visar vad yrket gör, anställda i länet och riket, prognosen med intervall, "
              "rekryteringsbehovet och Arbetsförmedlingens bild.")
@@ -129,17 +137,17 @@ def _document(ctx: BriefContext, sections: list[Section], meta: dict) -> dict:
 def render_booklet(inputs: ReportInputs, region: str, codes: list[str], what: str,
                    cells_all: pd.DataFrame | None = None) -> bytes:
     """The booklet's PDF: a contents page, then one profile per code (each from a new page).
-    ``what`` names the selection in the title ("vård och omsorg", "2 valda yrken")."""
+    ``what`` names the selection after its number ("yrken inom vård och omsorg",
+    "valda yrken")."""
     return _render(BriefContext.create(inputs, region, cells_all), codes, what)
 
 
 def _render(ctx: BriefContext, codes: list[str], what: str) -> bytes:
     profiles = [replace(profile_section(ctx, code), pagebreak=True) for code in codes]
     sections = [contents_section(ctx, codes, what), *profiles]
-    subtitle = (f"Yrkesprofiler, {what}: {len(codes)} yrken, {ctx.t0}–{ctx.horizon}. "
+    subtitle = (f"Yrkesprofiler för {len(codes)} {what}, {ctx.t0}–{ctx.horizon}. "
                 "Metod: Reglab standard.")
-    meta = brief_meta(ctx, f"Yrkesprofiler: {what}, {ctx.region_name}", ctx.region_name,
-                      subtitle)
+    meta = brief_meta(ctx, f"Yrkesprofiler, {ctx.region_name}", ctx.region_name, subtitle)
     return compile_pdf("brief.typ", _document(ctx, sections, meta), figures_of(sections))
 
 
@@ -164,8 +172,8 @@ def write_booklet(selection: str | list[str], region: str, out: Path,
         if not codes:
             raise InputError(f"yrkesområdet {area.name!r} har inga anställda i "
                              f"{ctx.region_name}; välj ett annat, t.ex. \"vård och omsorg\"")
-        what = area.name
+        what = f"yrken inom {area.title}"
     else:
-        what = f"{len(codes)} valda yrken"
+        what = "valda yrken"
     write_output(out, _render(ctx, codes, what))
     return out

@@ -42,6 +42,7 @@ def test_areas_are_found_by_name_key_or_digit() -> None:
     assert find_area("vard-och-omsorg") == find_area("VÅRD OCH OMSORG")
     assert find_area("2").prefixes == ("2",)
     assert find_area("Bygg, tillverkning").prefixes == ("7",)
+    assert find_area("Yrken med krav på kortare utbildning eller introduktion").key == "9"
     assert len(booklet_areas()) == 11
 
 
@@ -60,7 +61,7 @@ def test_the_care_booklet_holds_every_care_occupation_of_the_lan(
                       if str(c).startswith(HEALTH_CARE_PREFIXES) and n > 0)
     contents = _contents(care_booklet)
     assert sorted(contents) == expected and "5321" in contents
-    assert "Innehåll" in care_booklet[0] and "vård och omsorg" in care_booklet[0]
+    assert "Innehåll" in care_booklet[0] and "yrken inom vård och omsorg" in care_booklet[0]
 
 
 def test_the_contents_page_numbers_lead_to_the_profiles(care_booklet: list[str]) -> None:
