@@ -19,7 +19,7 @@ def _add_yrke(subparsers: argparse._SubParsersAction) -> None:
                     "--all-in-area, ger ett häfte med innehållsförteckning.",
     )
     parser.add_argument("ssyk", nargs="*", help="fyrsiffrig SSYK 2012-kod, t.ex. 5321")
-    parser.add_argument("--all-in-area", metavar="OMRÅDE",
+    parser.add_argument("--all-in-area", metavar="NAMN",
                         help='alla yrken i ett yrkesområde som häfte: "vård och omsorg" eller '
                              "en siffra 0–9 (yrkesområde i SSYK 2012)")
     parser.add_argument("--region", required=True, help='län som kod eller namn, t.ex. "18"')
