@@ -234,3 +234,23 @@ def totals_table(errors: pd.DataFrame, origins: list[int], horizons: list[int]
         "wape_national_known": table["error_known"] / table["actual"],
         "origins": ",".join(str(o) for o in sorted(origins)),
     })
+
+
+def totals_bias(errors: pd.DataFrame, origins: list[int], horizons: list[int]
+                ) -> dict[str, float]:
+    """How the län totals' outcomes leaned against the standard method: per horizon, the
+    median of actual (adjusted for the series breaks' level shifts) / projected − 1 over the
+    län and ``origins``, and the share of those outcomes above the projection. Keys
+    ``"median_<h>"`` and ``"above_<h>"``, fractions."""
+    cells = errors[(errors["level"] == 0) & (errors["region"] != "00")
+                   & (errors["method"] == "standard") & errors["origin"].isin(origins)]
+    out: dict[str, float] = {}
+    for h in horizons:
+        at = cells[cells["horizon"] == h]
+        if at.empty:
+            continue
+        error = np.log1p(at["actual_adjusted"].to_numpy(float)) - np.log1p(
+            at["projected"].to_numpy(float))
+        out[f"median_{h}"] = float(np.expm1(np.median(error)))
+        out[f"above_{h}"] = float(np.mean(error > 0))
+    return out
