@@ -14,8 +14,9 @@ the log scale: its half-width is the 80th percentile of the absolute errors, fit
 way. Their errors lean one way (the method has under-projected the growth of 2016–2024), so
 quantiles of the signed errors would put the lower bound on the point itself; the symmetric
 width keeps 80 % of the past errors inside and the point strictly inside the interval. The
-lean itself is measured and printed by the declaration (``quality.totals_bias``). The unfitted per-horizon table (``lower``/``upper``,
-pooled over levels) is kept for files written before the levels were stored.
+lean itself is measured and printed by the declaration (``quality.totals_bias``). The
+unfitted per-horizon table (``lower``/``upper``, pooled over levels) is kept for files
+written before the levels were stored.
 
 The calibration is computed by the backtest and stored as JSON next to the snapshot
 (``calibration.json``, see stored.py), so ``project`` never has to re-run the backtest.

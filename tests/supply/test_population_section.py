@@ -53,3 +53,37 @@ def test_command_needs_a_region(capsys):
     assert "--region" in capsys.readouterr().err
     assert main(["befolkning", "--region", "Atlantis"]) == 2
     assert main(["befolkning", "--save"]) == 2
+
+
+def _persons(text: str) -> list[int]:
+    """The numbers written in a sentence ('2035', '1 234', '−600'), in order, without the
+    interval's '80 %'."""
+    import re
+
+    text = text.replace("80 %-intervall", "intervall")
+    return [int(n.replace("\u00a0", "").replace(" ", "").replace("−", "-"))
+            for n in re.findall(r"(?<!\d)[−-]?\d+(?:[ \u00a0]\d{3})*(?!\d)", text)]
+
+
+def test_page_one_balance_sentence_agrees_with_the_table_for_every_lan(projection):
+    from reglab_forecast.regions import region_names
+
+    names = region_names()
+    for region in sorted(population_side(projection).balance.table["region"].unique()):
+        if region == "00":
+            continue
+        section = build_from(projection, projection.target_years, region, names[region])
+        sentence = section.summary[0]
+        row = section.tables[0].frame.iloc[-1]
+        assert row["year"] == str(max(projection.target_years))
+        numbers = _persons(sentence)
+        assert numbers[0] == int(row["year"])
+        employed, supply, gap, low, high = numbers[1:6]
+        # Rounded to hundreds (tens below 1 000) from the table's exact figures.
+        for shown, exact in ((employed, row["employed"]), (supply, row["supply"]),
+                             (gap, abs(row["gap"])), (low, row["gap_lower"]),
+                             (high, row["gap_upper"])):
+            step = 10 if abs(exact) < 1000 else 100
+            assert shown == round(exact / step) * step, (region, sentence)
+        assert ("brist" in sentence) == (row["gap"] > 0)
+        assert names[region] in sentence and "skattat" in sentence

@@ -15,8 +15,10 @@ from matplotlib import rc_context
 
 from ...demography.backtest import MEASURE_NAMES, METHODS
 from ...demography.intervals import DECLARATION
-from ...numbers import fmt_int
+from ...numbers import fmt_int, format_percent
 from ...projection.model import Projection
+from ...supply.labour import RATE_METHODS
+from ...supply.statement import rounded_persons
 from ..figures import Figure, new_figure, render_svg
 from ..population_side import PopulationSide, population_side
 from ..section import Section
@@ -38,6 +40,11 @@ FLOW_ROWS = (
 )
 
 
+def _rates(side: PopulationSide) -> str:
+    """How the supply's rates were projected, in words ("dagens andel …" or "… dämpad trend")."""
+    return RATE_METHODS[side.balance.rate_method]
+
+
 def _flows_table(side: PopulationSide, region: str, horizon: int) -> Table:
     summed = side.balance.over_horizon(horizon).set_index("region").loc[region]
     sign = {"ageing_out": -1, "deaths": -1}
@@ -51,8 +58,8 @@ def _flows_table(side: PopulationSide, region: str, horizon: int) -> Table:
         Column("working_age", "Invånare 20–64 år", "signed",
                f"Personer, summa {base + 1}–{horizon} (skattat)."),
         Column("supply", "Arbetskraftsutbud", "signed",
-               f"Anställda 16–69 år vid dagens andel anställda per invånare, summa "
-               f"{base + 1}–{horizon} (skattat)."),
+               f"Anställda 16–69 år, {_rates(side)}, summa {base + 1}–{horizon} "
+               "(skattat)."),
     )
     return Table(key=f"{KEY}_floden", title=f"Flöden {base}–{horizon}: befolkningen 20–64 år "
                  "och arbetskraftsutbudet (skattat)", columns=columns,
@@ -66,8 +73,8 @@ def _balance_table(side: PopulationSide, region: str, years: tuple[int, ...]) ->
     columns = (
         Column("year", "År", "text", "Prognosår."),
         Column("employed", "Sysselsättning", "int", "Beräknade anställda i länet (behovet)."),
-        Column("supply", "Utbud", "int", "Invånare 16–69 år × dagens andel anställda per "
-               "invånare (bär nettopendlingen)."),
+        Column("supply", "Utbud", "int", f"Invånare 16–69 år × {_rates(side)} (bär "
+               "nettopendlingen)."),
         Column("gap", "Gap", "signed", "Sysselsättning minus utbud; positivt = brist."),
         Column("gap_lower", "Gap, lägre", "signed", "Nedre gräns, 80 % intervall."),
         Column("gap_upper", "Gap, högre", "signed", "Övre gräns, 80 % intervall."),
@@ -113,7 +120,7 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
         for frame, value, low, high, label, colour in (
             (people, "population", "lower", "upper", "Invånare 20–64 år", COLORS["muted"]),
             (table, "supply", "supply_lower", "supply_upper",
-             "Arbetskraftsutbud (dagens andel anställda)", COLORS["expansion"]),
+             "Arbetskraftsutbud", COLORS["expansion"]),
             (table, "employed", "employed_lower", "employed_upper",
              "Beräknad sysselsättning", COLORS["region"]),
         ):
@@ -149,15 +156,45 @@ def build_from(projection: Projection | pd.DataFrame, target_years: tuple[int, .
         f"Fram till {horizon} fyller omkring {fmt_int(round(flows['wa_entering'], -2))} "
         f"personer 20 år och omkring {fmt_int(round(flows['wa_ageing_out'], -2))} fyller 65 "
         "(skattat).",
-        "Arbetskraftsutbudet är invånarna 16–69 år gånger dagens antal anställda per invånare "
-        "i samma ålder och kön. De anställda räknas där de arbetar och invånarna där de bor, "
-        "så andelen bär länets nettopendling; de anställdas ålder i länet är skattad.",
+        supply_paragraph(side),
         statement,
     )
+    balance = _balance_table(side, region, target_years)
     return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
-                   tables=(_balance_table(side, region, target_years),
-                           _flows_table(side, region, horizon), backtest_table()),
-                   figures=(_figure(side, region, region_name),))
+                   tables=(balance, _flows_table(side, region, horizon), backtest_table()),
+                   figures=(_figure(side, region, region_name),),
+                   summary=(summary_sentence(balance, region_name),))
+
+
+def supply_paragraph(side: PopulationSide) -> str:
+    """What the supply is, how its rates were projected and what the rates' backtest found."""
+    from ...supply.rate_backtest import load_rate_trend
+
+    text = (f"Arbetskraftsutbudet är invånarna 16–69 år gånger {_rates(side)} i samma ålder "
+            "och kön. De anställda räknas där de arbetar och invånarna där de bor, så andelen "
+            "bär länets nettopendling; de anställdas ålder i länet är skattad.")
+    stored = load_rate_trend()
+    wape = stored.wape
+    return text + (
+        f" I en bakåtprövning (startår {stored.origins[0]}–{stored.origins[-1]}, anställda "
+        f"16–64 år per län, utfallet justerat för seriebrott) var felet fem år fram "
+        f"{format_percent(wape['trend']['5'])} med dämpad trend och "
+        f"{format_percent(wape['constant']['5'])} med oförändrad andel (tre år fram "
+        f"{format_percent(wape['trend']['3'])} mot {format_percent(wape['constant']['3'])}); "
+        f"{'trenden används' if stored.chosen == 'trend' else 'oförändrad andel används'}.")
+
+
+def summary_sentence(balance: Table, region_name: str) -> str:
+    """Page 1's sentence on the balance in the last year of the balance table, its rounded
+    figures taken from that table (``befolkning_balans``)."""
+    row = balance.frame.iloc[-1]
+    gap, low, high = (float(row[k]) for k in ("gap", "gap_lower", "gap_upper"))
+    what = "brist" if gap > 0 else "överskott"
+    return (f"År {row['year']} beräknas sysselsättningen i {region_name} till omkring "
+            f"{rounded_persons(float(row['employed']))} och arbetskraftsutbudet till omkring "
+            f"{rounded_persons(float(row['supply']))} personer: ett {what} på omkring "
+            f"{rounded_persons(abs(gap))} (80 %-intervall för gapet {rounded_persons(low)} till "
+            f"{rounded_persons(high)}; skattat).")
 
 
 def run_totals(run: Any) -> pd.DataFrame:
