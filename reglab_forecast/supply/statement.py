@@ -37,9 +37,10 @@ def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
                 f"{rounded_persons(-gap)} personer över (skattning).")
     else:
         needed = rate + gap / working
+        digits = 0 if round(100 * rate) != round(100 * needed) else 1
         text = (f"{name}: för att möta den beräknade sysselsättningen {year} behöver antalet "
-                f"anställda per invånare 20–64 år öka från {fmt_dec(100 * rate, 0)} till "
-                f"{fmt_dec(100 * needed, 0)} procent, eller nettoinflyttningen i arbetsför "
+                f"anställda per invånare 20–64 år öka från {fmt_dec(100 * rate, digits)} till "
+                f"{fmt_dec(100 * needed, digits)} procent, eller nettoinflyttningen i arbetsför "
                 f"ålder bli omkring {rounded_persons(_per_year(gap, rate, years))} personer "
                 "fler per år än i prognosen, om de inflyttade blir anställda i samma takt som "
                 "länets 20–64-åringar (skattning).")

@@ -170,9 +170,12 @@ def supply_paragraph(side: PopulationSide) -> str:
     """What the supply is, how its rates were projected and what the rates' backtest found."""
     from ...supply.rate_backtest import load_rate_trend
 
-    text = (f"Arbetskraftsutbudet är invånarna 16–69 år gånger {_rates(side)} i samma ålder "
-            "och kön. De anställda räknas där de arbetar och invånarna där de bor, så andelen "
-            "bär länets nettopendling; de anställdas ålder i länet är skattad.")
+    text = ("Arbetskraftsutbudet är invånarna 16–69 år gånger antalet anställda per invånare "
+            "i samma ålder och kön. De anställda räknas där de arbetar och invånarna där de bor, "
+            "så andelen bär länets nettopendling; de anställdas ålder i länet är skattad.")
+    if side.balance.rate_method == "trend":
+        text += (" Andelarna utgår från basåret och följer sedan sin dämpade trend från "
+                 "registrets år 2014–2024.")
     stored = load_rate_trend()
     wape = stored.wape
     return text + (
@@ -189,10 +192,10 @@ def summary_sentence(balance: Table, region_name: str) -> str:
     figures taken from that table (``befolkning_balans``)."""
     row = balance.frame.iloc[-1]
     gap, low, high = (float(row[k]) for k in ("gap", "gap_lower", "gap_upper"))
-    what = "brist" if gap > 0 else "överskott"
+    what = "en brist" if gap > 0 else "ett överskott"
     return (f"År {row['year']} beräknas sysselsättningen i {region_name} till omkring "
             f"{rounded_persons(float(row['employed']))} och arbetskraftsutbudet till omkring "
-            f"{rounded_persons(float(row['supply']))} personer: ett {what} på omkring "
+            f"{rounded_persons(float(row['supply']))} personer: {what} på omkring "
             f"{rounded_persons(abs(gap))} (80 %-intervall för gapet {rounded_persons(low)} till "
             f"{rounded_persons(high)}; skattat).")
 
@@ -207,11 +210,16 @@ def run_totals(run: Any) -> pd.DataFrame:
 _TOTALS: dict[int, tuple[Any, pd.DataFrame]] = {}
 
 
-def build(ctx: Any) -> Section:
-    """The section for the context's region from the run's employment totals."""
+def totals_of(ctx: Any) -> pd.DataFrame:
+    """The employment totals of the context's projection run (computed once per run)."""
     run = ctx.inputs.projection
     cached = _TOTALS.get(id(run))
     if cached is None or cached[0] is not run:
         _TOTALS.clear()
         _TOTALS[id(run)] = cached = (run, run_totals(run))
-    return build_from(cached[1], ctx.targets, ctx.region, ctx.region_name)
+    return cached[1]
+
+
+def build(ctx: Any) -> Section:
+    """The section for the context's region from the run's employment totals."""
+    return build_from(totals_of(ctx), ctx.targets, ctx.region, ctx.region_name)
