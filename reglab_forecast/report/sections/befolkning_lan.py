@@ -70,7 +70,7 @@ def table_balance(side: PopulationSide, frame: pd.DataFrame, horizon: int, sourc
                   ) -> Table:
     return make_table(KEY, f"Sysselsättning mot arbetskraftsutbud {horizon} i alla län "
                       "(skattat)", _columns(side.people.base_year, horizon), frame,
-                      f"{SOURCE}. {source}",
+                      f"{SOURCE}; {source}",
                       "Länen ordnade efter gapet i procent av sysselsättningen, störst brist "
                       "först; skillnader inom intervallen är inte säkra.")
 
@@ -80,20 +80,25 @@ def intro(frame: pd.DataFrame, horizon: int) -> str:
     lan = frame[frame["region"] != RIKET]
     sure = int((lan["gap_pct_lower"] > 0).sum())
     surplus = int((lan["gap_pct_upper"] < 0).sum())
-    return (f"Den beräknade sysselsättningen {horizon} mot arbetskraftsutbudet i varje län, "
+    text = (f"Den beräknade sysselsättningen {horizon} mot arbetskraftsutbudet i varje län, "
             "med samma metod som i länens kompetensbilder. Ett positivt gap betyder att fler "
-            "behövs än utbudet räcker till. I "
-            f"{sure} av {len(lan)} län ligger hela 80 %-intervallet för gapet över noll och i "
-            f"{surplus} under; i övriga län rymmer intervallet både brist och överskott, så "
-            "skillnaden mellan dem är mindre än osäkerheten. Axlarna visar noll (balans) och "
-            "riket som ett streck.")
+            "behövs än utbudet räcker till. ")
+    if sure + surplus == 0:
+        text += ("I alla län rymmer 80 %-intervallet för gapet både brist och överskott: "
+                 "skillnaderna mellan länen är mindre än osäkerheten.")
+    else:
+        text += (f"I {sure} av {len(lan)} län ligger hela 80 %-intervallet för gapet över noll "
+                 f"och i {surplus} under; i övriga län rymmer intervallet både brist och "
+                 "överskott, och där är skillnaderna mindre än osäkerheten.")
+    return text + " Axlarna visar noll (balans) och riket som ett streck."
 
 
 def build(ctx: Any) -> Section:
     side = population_side(totals_of(ctx))
     horizon = max(ctx.targets)
     frame = regions_balance(side, horizon)
-    table = table_balance(side, frame, horizon, ctx.source("SCB, YREG och befolkningsstatistik"))
+    table = table_balance(side, frame, horizon, f"Sysselsättningen: egen prognos, scenario: "
+                          f"{ctx.scenario}.")
     caption = ctx.source("SCB, YREG och befolkningsstatistik; egen prognos")
     charts = (
         figure_regions(frame, "", "gap_pct", f"Gap {horizon} i procent av "
