@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..errors import InputError, ReglabError, SnapshotError
 from ..files import write_json_atomic
-from ..numbers import format_percent
+from ..numbers import format_int, format_percent
 from ..snapshot import read_dataset
 from .backtest import DIAGNOSTIC, break_jumps, rolling_errors
 from .expansion import DEFAULT_PARAMS, MethodParams
@@ -28,6 +28,7 @@ from .panel import Panel, build_panel
 from .quality import bin_coverage, metrics_table, pooled, totals_bias, totals_table
 from .stored import DECLARATION, read_path, save_path
 from .totals import WorkingAge, working_age
+from .transfers import transfer_figures
 
 METHOD_NAMES = {"standard": "Standardmetoden", "no_change": "Ingen förändring",
                 "constant_shares": "Konstanta yrkesandelar",
@@ -147,6 +148,7 @@ def backtest(
     headline_horizon: int = 5,
     params: MethodParams = DEFAULT_PARAMS,
     population: pd.DataFrame | None = None,
+    age_profile: pd.DataFrame | None = None,
 ) -> QualityDeclaration:
     """Rolling-origin backtest at län × SSYK3 of the method and three baselines.
 
@@ -154,6 +156,8 @@ def backtest(
     ``project`` uses once saved), the WAPE of the län totals with the totals unknown, and
     the interval coverage per size bin. ``population`` as in ``project`` (default: the
     snapshot's); at each origin only the population of the latest year ≤ origin is used.
+    ``age_profile`` (national, as ``load_age_profile(4)``): adds the measured exits and
+    occupational transfers at 50–59 to the notes (``transfers.transfer_figures``).
     """
     full = build_panel(employment)
     origins, horizons = [int(o) for o in origins], [int(h) for h in horizons]
@@ -199,6 +203,9 @@ def backtest(
                          breaks=_break_list(full), **_total_figures(meta, bins,
                                                                     headline_horizon))
              for note in NOTES]
+    if age_profile is not None:
+        meta["transfers"] = transfer_figures(age_profile, full.breaks)
+        notes.append(transfer_note(meta["transfers"]))
     meta["notes"] = [*notes, *obstacles(declaration)]  # the briefs print the notes
     return declaration
 
@@ -214,6 +221,19 @@ def _total_figures(meta: dict[str, Any], bins: pd.DataFrame, horizon: int) -> di
         "total_coverage": (format_percent(float(rows["coverage_adjusted"].iloc[0]))
                            if len(rows) else "–"),
     }
+
+
+def transfer_note(figures: dict[str, float]) -> str:
+    """The exits at 50–59 and the occupational transfers in plain Swedish."""
+    exits, left, out, moved_in = (format_int(round(figures[k], -2)) for k in
+                                  ("exits", "left_register", "moved_out", "moved_in"))
+    return (f"Yrkesbyten (skattade, riket, {int(figures['base_year'])}): i åldern 50–59 år "
+            f"lämnar omkring {exits} personer per år sitt yrke. Omkring {left} lämnar de "
+            f"anställda helt (pension, dödsfall, utvandring, eget företag); resten är byten "
+            f"mellan yrken, netto per yrke: omkring {out} per år lämnar yrken som behåller "
+            f"färre än alla yrken tillsammans, och omkring {moved_in} kommer till yrken som "
+            f"behåller fler. Prognosen redovisar de {out} som yrkesbyten, en särskild skattad "
+            f"del av avgångarna. Bruttobyten syns inte i kohortdata.")
 
 
 def _ages(population: pd.DataFrame | None, full: Panel) -> WorkingAge | None:

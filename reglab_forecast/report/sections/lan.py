@@ -105,9 +105,7 @@ def build(ctx: BriefContext) -> Section:
     summary: tuple[str, ...] = ()
     if ctx.region != RIKET:
         summary = (lead_sentence(table.frame, ctx.region, ctx.region_name, ctx.horizon,
-                                 ctx.past),
-                   region_sentence(frame, ctx.region, ctx.region_name, ctx.t0, ctx.horizon,
-                                   spread=False))
+                                 ctx.past),)
     paragraphs = tuple(p for p in (intro(ctx), uncertainty) if p)
     return Section("lan", HEADING, paragraphs, (table,), (chart,), summary,
                    layout=(Text(paragraphs), chart, TableView(table)))
