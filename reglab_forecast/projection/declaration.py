@@ -204,8 +204,9 @@ def backtest(
                                                                     headline_horizon))
              for note in NOTES]
     if age_profile is not None:
-        meta["transfers"] = transfer_figures(age_profile, full.breaks)
-        notes.append(transfer_note(meta["transfers"]))
+        transfers = transfer_figures(age_profile, full.breaks)
+        meta["transfers"] = transfers
+        notes.append(transfer_note(transfers))
     meta["notes"] = [*notes, *obstacles(declaration)]  # the briefs print the notes
     return declaration
 
