@@ -192,11 +192,11 @@ def summary_sentence(balance: Table, region_name: str) -> str:
     figures taken from that table (``befolkning_balans``)."""
     row = balance.frame.iloc[-1]
     gap, low, high = (float(row[k]) for k in ("gap", "gap_lower", "gap_upper"))
-    what = "en brist" if gap > 0 else "ett överskott"
+    what = "brist" if gap > 0 else "överskott"
     return (f"År {row['year']} beräknas sysselsättningen i {region_name} till omkring "
             f"{rounded_persons(float(row['employed']))} och arbetskraftsutbudet till omkring "
-            f"{rounded_persons(float(row['supply']))} personer: {what} på omkring "
-            f"{rounded_persons(abs(gap))} (80 %-intervall för gapet {rounded_persons(low)} till "
+            f"{rounded_persons(float(row['supply']))} personer: gapet är omkring "
+            f"{rounded_persons(gap)} ({what}; 80 %-intervall {rounded_persons(low)} till "
             f"{rounded_persons(high)}; skattat).")
 
 
