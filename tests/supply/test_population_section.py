@@ -78,12 +78,13 @@ def test_page_one_balance_sentence_agrees_with_the_table_for_every_lan(projectio
         assert row["year"] == str(max(projection.target_years))
         numbers = _persons(sentence)
         assert numbers[0] == int(row["year"])
-        employed, supply, gap, low, high = numbers[1:6]
+        supply, employed, gap, low, high = numbers[1:6]
         # Rounded to hundreds (tens below 1 000) from the table's exact figures.
         for shown, exact in ((employed, row["employed"]), (supply, row["supply"]),
                              (gap, row["gap"]), (low, row["gap_lower"]),
                              (high, row["gap_upper"])):
             step = 10 if abs(exact) < 1000 else 100
             assert shown == round(exact / step) * step, (region, sentence)
-        assert ("(brist;" in sentence) == (row["gap"] > 0)
-        assert names[region] in sentence and "skattat" in sentence
+        assert (", en brist" in sentence) == (row["gap_lower"] > 0)
+        assert (", ett överskott" in sentence) == (row["gap_upper"] < 0)
+        assert "enligt prognosen" in sentence

@@ -163,7 +163,7 @@ def build_from(projection: Projection | pd.DataFrame, target_years: tuple[int, .
     return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
                    tables=(balance, _flows_table(side, region, horizon), backtest_table()),
                    figures=(_figure(side, region, region_name),),
-                   summary=(summary_sentence(balance, region_name),))
+                   summary=(summary_sentence(balance),))
 
 
 def supply_paragraph(side: PopulationSide) -> str:
@@ -187,17 +187,19 @@ def supply_paragraph(side: PopulationSide) -> str:
         f"{'trenden används' if stored.chosen == 'trend' else 'oförändrad andel används'}.")
 
 
-def summary_sentence(balance: Table, region_name: str) -> str:
+def summary_sentence(balance: Table) -> str:
     """Page 1's sentence on the balance in the last year of the balance table, its rounded
-    figures taken from that table (``befolkning_balans``)."""
+    figures taken from that table (``befolkning_balans``): supply, employment, gap and the
+    gap's 80 % interval, in that order. A shortage or surplus is named only when the whole
+    interval lies on that side of zero."""
     row = balance.frame.iloc[-1]
     gap, low, high = (float(row[k]) for k in ("gap", "gap_lower", "gap_upper"))
-    what = "brist" if gap > 0 else "överskott"
-    return (f"År {row['year']} beräknas sysselsättningen i {region_name} till omkring "
-            f"{rounded_persons(float(row['employed']))} och arbetskraftsutbudet till omkring "
-            f"{rounded_persons(float(row['supply']))} personer: gapet är omkring "
-            f"{rounded_persons(gap)} ({what}; 80 %-intervall {rounded_persons(low)} till "
-            f"{rounded_persons(high)}; skattat).")
+    verdict = ", en brist" if low > 0 else ", ett överskott" if high < 0 else ""
+    return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen omkring "
+            f"{rounded_persons(float(row['supply']))} personer mot omkring "
+            f"{rounded_persons(float(row['employed']))} anställda: gap omkring "
+            f"{rounded_persons(gap)}{verdict} (80 %-intervall {rounded_persons(low)} till "
+            f"{rounded_persons(high)}).")
 
 
 def run_totals(run: Any) -> pd.DataFrame:
