@@ -17,7 +17,7 @@ the labour supply never has to read the whole history.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -50,6 +50,7 @@ class RateTrend:
     regions: list[str]
     slopes: list[list[list[float]]]
     created: str = ""
+    bridged_years: list[int] = field(default_factory=list)  # residents estimated (bridge)
 
     def slope_array(self) -> np.ndarray:
         return np.asarray(self.slopes, dtype=float)
@@ -70,6 +71,9 @@ class RateTrend:
                               for h in sorted(self.wape[method], key=int))
             lines.append(f"  {name}: {cells}")
         lines.append(f"Används: {METHODS[self.chosen].lower()}.")
+        if self.bridged_years:
+            lines.append(f"Invånarna {self.bridged_years[0]}–{self.bridged_years[-1]} är den "
+                         "skattade befolkningsbryggan.")
         return "\n".join(lines)
 
 
@@ -124,7 +128,8 @@ def rate_backtest(history: RateHistory, origins: tuple[int, ...] = ORIGINS,
     _level, slopes = rate_slopes(history, TREND)
     return RateTrend(wape, raw, "trend" if better else "constant", list(origins),
                      int(history.years[-1]), list(history.regions),
-                     np.round(slopes, 6).tolist(), date.today().isoformat())
+                     np.round(slopes, 6).tolist(), date.today().isoformat(),
+                     list(history.bridged))
 
 
 def load_rate_trend(path: Path = STORED) -> RateTrend:

@@ -36,13 +36,15 @@ TREND = DEFAULT_PARAMS.total  # α = 1, β = 0.1, φ = 0.9: as the national tota
 @dataclass(frozen=True)
 class RateHistory:
     """``employees``/``residents`` ``[t, r, s, band]`` (persons; s: men, women; bands as
-    ``BANDS``) per year of the register, and the rate of employees per resident."""
+    ``BANDS``) per year of the register, and the rate of employees per resident.
+    ``bridged``: years whose residents are the bridged (estimated) population."""
 
     years: tuple[int, ...]
     regions: tuple[str, ...]
     employees: np.ndarray
     residents: np.ndarray
     breaks: tuple[int, ...]
+    bridged: tuple[int, ...] = ()
 
     @property
     def rates(self) -> np.ndarray:
@@ -53,7 +55,8 @@ class RateHistory:
         """The years up to and including ``last`` (what was known in ``last``)."""
         keep = [i for i, y in enumerate(self.years) if y <= last]
         return RateHistory(tuple(self.years[i] for i in keep), self.regions,
-                           self.employees[keep], self.residents[keep], self.breaks)
+                           self.employees[keep], self.residents[keep], self.breaks,
+                           tuple(y for y in self.bridged if y <= last))
 
 
 def band_of_age() -> np.ndarray:
@@ -113,8 +116,11 @@ def rate_history(regions: tuple[str, ...] | None = None, years: tuple[int, ...] 
         regions = tuple(sorted(str(r) for r in people["region"].unique() if r != RIKET))
     people_years, residents = residents_by_band(people[people["year"].isin(chosen)], regions)
     residents = residents[[people_years.index(y) for y in chosen]]
+    bridged = () if "estimated" not in people.columns else tuple(sorted(
+        int(y) for y in people.loc[people["estimated"].astype(bool), "year"].unique()
+        if int(y) in chosen))
     return RateHistory(chosen, regions, employees_by_band(employees, chosen, regions),
-                       residents, break_years("employment"))
+                       residents, break_years("employment"), bridged)
 
 
 def rate_slopes(history: RateHistory, params: TrendParams = TREND

@@ -62,5 +62,8 @@ def test_missing_years_and_stored_file(tmp_path) -> None:
         assert stored.wape["trend"][h] < stored.wape["constant"][h]
     assert len(stored.regions) == 21 and np.asarray(stored.slopes).shape == (21, 2, len(BANDS))
     assert "Dämpad trend" in stored.to_text()
+    # The residents of 2020–2024 are the bridged population: flagged with the figures.
+    assert stored.bridged_years == [2020, 2021, 2022, 2023, 2024]
+    assert "skattade befolkningsbryggan" in stored.to_text()
     path = stored.save(tmp_path / "r.json")
     assert load_rate_trend(path) == stored

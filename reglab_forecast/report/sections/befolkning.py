@@ -184,7 +184,14 @@ def supply_paragraph(side: PopulationSide) -> str:
         f"{format_percent(wape['trend']['5'])} med dämpad trend och "
         f"{format_percent(wape['constant']['5'])} med oförändrad andel (tre år fram "
         f"{format_percent(wape['trend']['3'])} mot {format_percent(wape['constant']['3'])}); "
-        f"{'trenden används' if stored.chosen == 'trend' else 'oförändrad andel används'}.")
+        f"{'trenden används' if stored.chosen == 'trend' else 'oförändrad andel används'}"
+        f"{_bridged(stored.bridged_years)}.")
+
+
+def _bridged(years: list[int]) -> str:
+    if not years:
+        return ""
+    return f" (invånarna {years[0]}–{years[-1]} är den skattade befolkningsbryggan)"
 
 
 def summary_sentence(balance: Table) -> str:
