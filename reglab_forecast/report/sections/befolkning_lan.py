@@ -53,12 +53,12 @@ def _columns(base: int, horizon: int) -> tuple[Column, ...]:
     return (
         Column("region", "Kod", "text", "Länskod (SCB); 00 = riket."),
         Column("region_name", "Län", "text", "Länet."),
-        Column("employed", f"Syssels. {horizon}", "int",
+        Column("employed", f"Anst. {horizon}", "int",
                "Beräknade anställda i länet (behovet), skattat."),
         Column("supply", f"Utbud {horizon}", "int",
                "Invånare 16–69 år × anställda per invånare (bär nettopendlingen), skattat."),
-        Column("gap", "Gap", "signed", "Sysselsättning minus utbud; positivt = brist."),
-        Column("gap_pct", "Gap %", "signed_pct", "Gapet i procent av sysselsättningen."),
+        Column("gap", "Gap", "signed", "Beräknade anställda minus utbud; positivt = brist."),
+        Column("gap_pct", "Gap %", "signed_pct", "Gapet i procent av de beräknade anställda."),
         Column("gap_pct_lower", "Lägre", "signed_pct", "Nedre gräns, 80 %-intervall."),
         Column("gap_pct_upper", "Övre", "signed_pct", "Övre gräns, 80 %-intervall."),
         Column("working_age_change", f"Invånare 20–64 {base}–{horizon}", "signed_pct",
@@ -68,10 +68,10 @@ def _columns(base: int, horizon: int) -> tuple[Column, ...]:
 
 def table_balance(side: PopulationSide, frame: pd.DataFrame, horizon: int, source: str
                   ) -> Table:
-    return make_table(KEY, f"Sysselsättning mot arbetskraftsutbud {horizon} i alla län "
+    return make_table(KEY, f"Beräknade anställda mot arbetskraftsutbud {horizon} i alla län "
                       "(skattat)", _columns(side.people.base_year, horizon), frame,
                       f"{SOURCE}; {source}",
-                      "Länen ordnade efter gapet i procent av sysselsättningen, störst brist "
+                      "Länen ordnade efter gapet i procent av de beräknade anställda, störst brist "
                       "först; skillnader inom intervallen är inte säkra.")
 
 
@@ -80,7 +80,7 @@ def intro(frame: pd.DataFrame, horizon: int) -> str:
     lan = frame[frame["region"] != RIKET]
     sure = int((lan["gap_pct_lower"] > 0).sum())
     surplus = int((lan["gap_pct_upper"] < 0).sum())
-    text = (f"Den beräknade sysselsättningen {horizon} mot arbetskraftsutbudet i varje län, "
+    text = (f"De beräknade anställda {horizon} mot arbetskraftsutbudet i varje län, "
             "med samma metod som i länens kompetensbilder. Ett positivt gap betyder att fler "
             "behövs än utbudet räcker till. ")
     if sure + surplus == 0:
@@ -97,12 +97,12 @@ def build(ctx: Any) -> Section:
     side = population_side(totals_of(ctx))
     horizon = max(ctx.targets)
     frame = regions_balance(side, horizon)
-    table = table_balance(side, frame, horizon, f"Sysselsättningen: egen prognos, scenario: "
+    table = table_balance(side, frame, horizon, f"De anställda: egen prognos, scenario: "
                           f"{ctx.scenario}.")
     caption = ctx.source("SCB, YREG och befolkningsstatistik; egen prognos")
     charts = (
         figure_regions(frame, "", "gap_pct", f"Gap {horizon} i procent av "
-                       "sysselsättningen (skattat, 80 %-intervall)", caption,
+                       "de beräknade anställda (skattat, 80 %-intervall)", caption,
                        name="jmf_gap", kind="signed_pct", width_cm=8.3, height_cm=7.5,
                        interval=True),
         figure_regions(frame, "", "working_age_change", "Förändring av befolkningen "
