@@ -69,8 +69,8 @@ NOTES = [
     "prognosen, i median {bias} (justerat för seriebrotten). Intervallet för totalerna är "
     "därför symmetriskt kring prognosen, lika brett som 80 % av de tidigare felen i absoluta "
     "tal, och täckte {total_coverage} av utfallen {horizon} år fram. Prognosen korrigeras inte "
-    "för lutningen: den kommer ur åren med ovanligt stark tillväxt och har krympt med senare "
-    "startår (från 2023 låg utfallet ett år fram under prognosen).",
+    "för lutningen: den skiftar mellan startåren, har krympt sedan startåret 2020 och var "
+    "negativ ett år fram från 2023.",
 ]
 
 
