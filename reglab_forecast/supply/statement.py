@@ -39,7 +39,8 @@ def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
         needed = rate + gap / working
         digits = 0 if round(100 * rate) != round(100 * needed) else 1
         text = (f"{name}: för att möta den beräknade sysselsättningen {year} behöver antalet "
-                f"anställda per invånare 20–64 år öka från {fmt_dec(100 * rate, digits)} till "
+                f"anställda per invånare 20–64 år öka från {fmt_dec(100 * rate, digits)}"
+                f"{' (enligt trenden)' if rates == 'trend' else ''} till "
                 f"{fmt_dec(100 * needed, digits)} procent, eller nettoinflyttningen i arbetsför "
                 f"ålder bli omkring {rounded_persons(_per_year(gap, rate, years))} personer "
                 "fler per år än i prognosen, om de inflyttade blir anställda i samma takt som "

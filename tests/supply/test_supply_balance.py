@@ -102,6 +102,7 @@ def test_statement_is_plain_swedish(result):
     row = result.table.query("region == '18' and year == 2035").iloc[0]
     if row["gap"] > 0:
         assert "20–64 år öka från" in text and "per år" in text
+        assert "(enligt trenden)" in text  # the rate it starts from is the trended one
     with pytest.raises(InputError):
         result.statement("18", 2050)
 
