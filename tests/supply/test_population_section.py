@@ -88,3 +88,15 @@ def test_page_one_balance_sentence_agrees_with_the_table_for_every_lan(projectio
         assert (", en brist" in sentence) == (row["gap_lower"] > 0)
         assert (", ett överskott" in sentence) == (row["gap_upper"] < 0)
         assert "enligt prognosen" in sentence
+
+
+def test_backtest_command_prints_both_backtests(capsys):
+    from reglab_forecast.supply.rate_backtest import load_rate_trend
+
+    before = load_rate_trend()
+    assert main(["befolkning", "--backtest"]) == 0
+    out = capsys.readouterr().out
+    assert "linjär trend 10 år" in out  # the population's baselines
+    assert "Andel anställda per invånare, bakåtprövning" in out
+    assert "Dämpad trend: 3 år" in out and "Konstant andel (startårets): 3 år" in out
+    assert load_rate_trend() == before  # without --save nothing is written
