@@ -106,7 +106,13 @@ class QualityDeclaration:
         bins = pd.Series(dtype=float) if frame.empty else frame[
             (frame["level"] == 3) & (frame["horizon"] == self.meta.get("headline_horizon", 5))
         ]["coverage"].astype(float)
+        totals = pd.Series(dtype=float) if frame.empty else frame[
+            (frame["level"] == 0) & (frame["horizon"] == self.meta.get("headline_horizon", 5))
+        ]["coverage_adjusted"].astype(float)
+        total = float(totals.iloc[0]) if len(totals) else float("nan")
         return {
+            "totals_coverage": total,
+            "totals_coverage_met": TARGETS["coverage_low"] <= total <= TARGETS["coverage_high"],
             "bins_coverage_low": float(bins.min()) if len(bins) else float("nan"),
             "bins_coverage_high": float(bins.max()) if len(bins) else float("nan"),
             "bins_coverage_met": bool(len(bins)) and bool(

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from reglab_forecast.numbers import format_percent
 from reglab_forecast.projection import load_quality_declaration
 from reglab_forecast.projection.intervals import TOTAL_LEVEL, calibrate
 
@@ -55,5 +56,8 @@ def test_stored_declaration_reports_total_coverage_and_lean_within_target() -> N
     assert 0.75 <= float(totals["coverage_adjusted"].iloc[0]) <= 0.85
     bias = declaration.meta["totals_bias"]
     assert 0.0 <= bias["above_5"] <= 1.0 and bias["median_5"] > -1.0
+    assert declaration.targets["totals_coverage_met"]
     text = declaration.to_text()
     assert "länens totaler, 5 år" in text and "symmetriskt" in text
+    covered = format_percent(float(totals["coverage_adjusted"].iloc[0]))
+    assert f"Täckning för länens totaler {covered}" in text and "mål 75–85 %): uppfyllt" in text
