@@ -61,3 +61,20 @@ def test_stored_declaration_reports_total_coverage_and_lean_within_target() -> N
     assert "länens totaler, 5 år" in text and "symmetriskt" in text
     covered = format_percent(float(totals["coverage_adjusted"].iloc[0]))
     assert f"Täckning för länens totaler {covered}" in text and "mål 75–85 %): uppfyllt" in text
+
+
+def test_lean_correction_uses_only_what_was_known_at_the_origin() -> None:
+    from reglab_forecast.projection.quality import corrected_totals
+
+    # Known at origin 2017: only the error of origin 2015 at 1 year (outcome 1 % above 100).
+    # Origin 2017 scored at 2 years: projected 100, outcome 110.
+    rows = [
+        {"origin": 2015, "horizon": 1, "projected": 100.0, "actual_adjusted": 101.0},
+        {"origin": 2017, "horizon": 2, "projected": 100.0, "actual_adjusted": 110.0},
+        {"origin": 2019, "horizon": 2, "projected": 100.0, "actual_adjusted": 50.0},  # later
+    ]
+    errors = pd.DataFrame(rows).assign(level=0, region="18", method="standard")
+    out = corrected_totals(errors, [2017], [2])
+    assert out["point_2"] == pytest.approx(10 / 110)
+    slope = np.log1p(101.0) - np.log1p(100.0)  # per year; the 2019 row is not yet known
+    assert out["corrected_2"] == pytest.approx(abs(100 * np.exp(2 * slope) - 110) / 110)
