@@ -40,11 +40,17 @@ def _print_table(table: Table) -> None:
 
 def _backtest(save: bool) -> None:
     from ..demography.backtest import backtest
+    from ..supply.rate_backtest import rate_backtest
+    from ..supply.rates import rate_history
 
     result = backtest()
     print(result.to_text())
+    rates = rate_backtest(rate_history())
+    print()
+    print(rates.to_text())
     if save:
         print(f"Sparade {result.save()}")
+        print(f"Sparade {rates.save()}")
 
 
 def _run_befolkning(args: argparse.Namespace) -> int:
