@@ -26,7 +26,14 @@ from ..demography.scenario import DemographicScenario, apply_scenario, demograph
 from ..demography.standard import standard_projection
 from ..population import load_population
 from ..regions import RIKET
-from ..supply.labour import SUPPLY_AGES, WORKING_AGES, base_rates, employees_by_age, rate_path
+from ..supply.labour import (
+    SUPPLY_AGES,
+    WORKING_AGES,
+    base_rates,
+    employees_by_age,
+    rate_path,
+    stored_slopes,
+)
 
 HISTORY_FROM = 2010
 
@@ -91,6 +98,8 @@ class PeopleModel:
         people = load_population(years=employment_year)
         people = people[people["region"] != RIKET]
         self.rates = base_rates(employees_by_age(employment_year), people, self.regions)
+        # the same trended rates as supply.labour_supply (None = constant, as it chose)
+        self.slopes = stored_slopes(employment_year, self.regions)
         self.base_people = to_cube(people, "population", self.regions).values[0]
         self.years = np.array([employment_year, *[y for y in self.standard.years
                                                   if y > employment_year]])
@@ -124,7 +133,8 @@ class PeopleModel:
         fitted = apply_scenario(self.standard.fitted, scenario)
         paths = run(fitted, len(self.standard.paths) - 1).population
         stock = np.concatenate([self.base_people[None], paths[self._index]])
-        path = rate_path(self.rates, [int(y) for y in self.years], scenario.employment_rate)
+        path = rate_path(self.rates, [int(y) for y in self.years], scenario.employment_rate,
+                         self.slopes)
         low, high = SUPPLY_AGES
         supply = (stock * path)[..., low:high + 1].sum(axis=(2, 3))
         working = stock[..., WORKING_AGES[0]:WORKING_AGES[1] + 1].sum(axis=(2, 3))
