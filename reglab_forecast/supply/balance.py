@@ -37,7 +37,7 @@ def employment_totals(projection: Projection | pd.DataFrame) -> pd.DataFrame:
     if isinstance(projection, pd.DataFrame):
         missing = {"region", "year", "employed", "lower", "upper"} - set(projection.columns)
         if missing:
-            raise InputError(f"sysselsättningen saknar kolumnerna {sorted(missing)}")
+            raise InputError(f"prognosen över anställda saknar kolumnerna {sorted(missing)}")
         frame = projection.copy()
         if "recruitment_need" not in frame.columns:
             frame["recruitment_need"] = float("nan")

@@ -30,15 +30,15 @@ def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
     rate, working = float(row["rate_20_64"]), float(row["working_age"])
     if not working > 0:  # no residents 20–64 in the data (e.g. a partial snapshot)
         return (f"{name}: befolkningen 20–64 år saknas i underlaget för {year}, så balansen "
-                "mellan arbetskraft och sysselsättning kan inte beräknas.")
+                "mellan arbetskraft och beräknade anställda kan inte beräknas.")
     if gap <= 0:
         text = (f"{name}: {RATE_WORDS[rates]} räcker arbetskraften till "
-                f"den beräknade sysselsättningen {year} med omkring "
+                f"det beräknade antalet anställda {year} med omkring "
                 f"{rounded_persons(-gap)} personer över (skattning).")
     else:
         needed = rate + gap / working
         digits = 0 if round(100 * rate) != round(100 * needed) else 1
-        text = (f"{name}: för att möta den beräknade sysselsättningen {year} behöver antalet "
+        text = (f"{name}: för att möta det beräknade antalet anställda {year} behöver antalet "
                 f"anställda per invånare 20–64 år öka från {fmt_dec(100 * rate, digits)}"
                 f"{' (enligt trenden)' if rates == 'trend' else ''} till "
                 f"{fmt_dec(100 * needed, digits)} procent, eller nettoinflyttningen i arbetsför "

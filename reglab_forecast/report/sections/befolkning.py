@@ -72,19 +72,19 @@ def _balance_table(side: PopulationSide, region: str, years: tuple[int, ...]) ->
     frame = table[(table["region"] == region) & table["year"].isin(years)]
     columns = (
         Column("year", "År", "text", "Prognosår."),
-        Column("employed", "Sysselsättning", "int", "Beräknade anställda i länet (behovet)."),
+        Column("employed", "Anställda (behov)", "int", "Beräknade anställda i länet (behovet)."),
         Column("supply", "Utbud", "int", f"Invånare 16–69 år × {_rates(side)} (bär "
                "nettopendlingen)."),
-        Column("gap", "Gap", "signed", "Sysselsättning minus utbud; positivt = brist."),
+        Column("gap", "Gap", "signed", "Beräknade anställda minus utbud; positivt = brist."),
         Column("gap_lower", "Gap, lägre", "signed", "Nedre gräns, 80 % intervall."),
         Column("gap_upper", "Gap, högre", "signed", "Övre gräns, 80 % intervall."),
         Column("recruitment_need", "Rekryteringsbehov", "int",
                "Pensionsavgångar plus ökning från basåret (skattat)."),
     )
     frame = frame.assign(year=frame["year"].astype(str))[[c.key for c in columns]]
-    return Table(key=f"{KEY}_balans", title="Sysselsättning mot arbetskraftsutbud (skattat)",
+    return Table(key=f"{KEY}_balans", title="Beräknade anställda mot arbetskraftsutbud (skattat)",
                  columns=columns, frame=frame.round(0).reset_index(drop=True),
-                 source=f"{SOURCE}; sysselsättningen från standardmetoden.")
+                 source=f"{SOURCE}; beräknade anställda från standardmetoden.")
 
 
 def backtest_table() -> Table:
@@ -122,7 +122,7 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
             (table, "supply", "supply_lower", "supply_upper",
              "Arbetskraftsutbud", COLORS["expansion"]),
             (table, "employed", "employed_lower", "employed_upper",
-             "Beräknad sysselsättning", COLORS["region"]),
+             "Beräknade anställda", COLORS["region"]),
         ):
             ax.plot(frame["year"], frame[value], color=colour, label=label)
             ax.fill_between(frame["year"], frame[low], frame[high], color=colour, alpha=0.15,
@@ -134,8 +134,8 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
         fig.subplots_adjust(left=0.1, right=0.98, top=0.88, bottom=0.17)
     last = int(table["year"].max())
     row = table[table["year"] == last].iloc[0]
-    alt = (f"Linjediagram: invånare 20–64 år, arbetskraftsutbud och beräknad sysselsättning i "
-           f"{region_name} till {last}; utbud {fmt_int(row['supply'])}, sysselsättning "
+    alt = (f"Linjediagram: invånare 20–64 år, arbetskraftsutbud och beräknade anställda i "
+           f"{region_name} till {last}; utbud {fmt_int(row['supply'])}, anställda "
            f"{fmt_int(row['employed'])}.")
     return Figure("befolkning", render_svg(fig, f"{SOURCE}."), alt, 6.5)
 
