@@ -16,7 +16,7 @@ import pandas as pd
 from .cells import RIKET
 from .numbers import parse_number
 from .outlook import CATEGORIES
-from .prose import about, per_year, prose_count, prose_pct, prose_signed_pct
+from .prose import about, per_year, prose_count, prose_pct, prose_range, prose_signed_pct
 from .tablespec import Table
 
 FASTER = CATEGORIES[:2]
@@ -83,7 +83,7 @@ def projection_sentence(facts: Facts) -> str:
     t = facts.horizon
     row, pct = facts.key.loc[f"proj_{t}"], facts.key.loc[f"change_{t}_pct"]
     e0 = facts.value("employed")
-    span = f"80 %-intervall {prose_count(row['lower'])}–{prose_count(row['upper'])}"
+    span = f"80 %-intervall {prose_range(row['lower'], row['upper'])}"
     change = prose_signed_pct(pct["value"])
     if pct["lower"] > 0 or pct["upper"] < 0:
         verb = "öka" if pct["lower"] > 0 else "minska"

@@ -20,7 +20,7 @@ from ..occupations import check_code
 from .context import BriefContext, make_table
 from .figures import figure_total
 from .inputs import ReportInputs, load_inputs
-from .prose import about, per_year, prose_pct, prose_signed_pct
+from .prose import about, per_year, prose_pct, prose_range, prose_signed_pct
 from .section import Bullets, KeyFigure, KeyFigures, Section, Subheading, TableView, Text
 from .tablespec import Column, Table
 
@@ -131,7 +131,7 @@ def profile_section(ctx: BriefContext, ssyk: str) -> Section:
     boxes = KeyFigures((
         KeyFigure(f"Anställda {ctx.t0}", about(cell["employed"]), ctx.region_name),
         KeyFigure(f"Prognos {t}", about(cell[f"proj_{t}"]),
-                  f"intervall {about(cell[f'lower_{t}'])}–{about(cell[f'upper_{t}'])}"),
+                  f"intervall {prose_range(cell[f'lower_{t}'], cell[f'upper_{t}'])}"),
         KeyFigure("Rekryteringsbehov per år", about(cell[f"need_{t}"] / (t - ctx.t0)),
                   f"{ctx.t0}–{t}"),
         KeyFigure("Andel kvinnor", prose_pct(100 * cell["women"] / cell["employed"]),

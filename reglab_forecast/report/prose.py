@@ -12,7 +12,8 @@ from typing import Any
 
 from .numbers import fmt_dec, fmt_int
 
-__all__ = ["about", "per_year", "prose_count", "prose_pct", "prose_round", "prose_signed_pct"]
+__all__ = ["about", "per_year", "prose_count", "prose_pct", "prose_range", "prose_round",
+           "prose_round_down", "prose_round_up", "prose_signed_pct"]
 
 NBSP = "\u00a0"
 
@@ -29,6 +30,35 @@ def prose_round(value: Any) -> float:
         return float(round(value))
     step = 10 ** (int(math.floor(math.log10(size))) - 1)
     return float(math.floor(size / step + 0.5) * step * (1 if value >= 0 else -1))
+
+
+def _step(size: float) -> float:
+    """The rounding step of two significant digits (1 below 100)."""
+    return 1.0 if size < 100 else float(10 ** (int(math.floor(math.log10(size))) - 1))
+
+
+def prose_round_down(value: Any) -> float:
+    """A range's lower end for prose: two significant digits, rounded down (1 281 089 →
+    1 200 000, −1 234 → −1 300), so the rounded range still holds the exact one."""
+    value = float(value)
+    if math.isnan(value):
+        return value
+    step = _step(abs(value))
+    rounded = math.floor(value / step) * step
+    return float(rounded) if abs(rounded) < 100 or step == _step(abs(rounded)) else (
+        float(math.floor(value / _step(abs(rounded))) * _step(abs(rounded))))
+
+
+def prose_round_up(value: Any) -> float:
+    """A range's upper end for prose: two significant digits, rounded up (1 549 870 →
+    1 600 000)."""
+    return -prose_round_down(-float(value)) + 0.0  # no "−0"
+
+
+def prose_range(low: Any, high: Any) -> str:
+    """'1 200 000–1 600 000': a range for running text with its ends rounded outwards, so the
+    rounded range never looks narrower than the exact one."""
+    return f"{fmt_int(prose_round_down(low))}–{fmt_int(prose_round_up(high))}"
 
 
 def prose_count(value: Any) -> str:

@@ -9,7 +9,16 @@ from reglab_forecast.report.narrative import (
     position,
     running_name,
 )
-from reglab_forecast.report.prose import about, per_year, prose_pct, prose_round, prose_signed_pct
+from reglab_forecast.report.prose import (
+    about,
+    per_year,
+    prose_pct,
+    prose_range,
+    prose_round,
+    prose_round_down,
+    prose_round_up,
+    prose_signed_pct,
+)
 from reglab_forecast.report.sections.lan import standout
 from reglab_forecast.report.tables import all_tables
 
@@ -64,6 +73,17 @@ def test_numbers_in_prose_are_rounded_for_reading():
     assert prose_pct(3.46) == f"3,5{NB}%"
     assert prose_signed_pct(4.7) == f"+4,7{NB}%"
     assert prose_signed_pct(-13.2) == f"\u221213{NB}%"
+
+
+def test_range_ends_are_rounded_outwards():
+    # Stockholm's 80 % interval 1 281 089–1 549 870 must not read as 1 300 000–1 500 000.
+    assert prose_range(1_281_089, 1_549_870) == f"1{NB}200{NB}000–1{NB}600{NB}000"
+    assert prose_range(-1_234, 987) == f"\u22121{NB}300–990"
+    assert prose_range(41, 58.2) == "41–59"
+    for low, high in [(1_281_089, 1_549_870), (-6_736, -119), (3_612.4, 3_699), (0.4, 0.6)]:
+        assert prose_round_down(low) <= low <= high <= prose_round_up(high)
+        assert prose_round_down(low) >= prose_round(low) - abs(prose_round(low)) / 5 - 1
+    assert prose_round_up(-0.4) == 0 and "\u2212" not in prose_range(0, -0.4)
 
 
 def test_openings_vary_between_regions(inputs, context_for):

@@ -8,7 +8,13 @@ import re
 import pytest
 
 from reglab_forecast.numbers import fmt_dec, fmt_int
-from reglab_forecast.report.prose import prose_count, prose_pct, prose_signed_pct
+from reglab_forecast.report.prose import (
+    prose_count,
+    prose_pct,
+    prose_round_down,
+    prose_round_up,
+    prose_signed_pct,
+)
 from reglab_forecast.report.sections import get
 from reglab_forecast.report.tables import all_tables
 from reglab_forecast.report.tablespec import format_value
@@ -37,7 +43,8 @@ def _readings(tables) -> set[str]:  # type: ignore[no-untyped-def]
             for value in table.frame[column.key].dropna():
                 value = float(value)
                 found.update({prose_count(value), prose_pct(value), prose_signed_pct(value),
-                              fmt_dec(value, 2)})
+                              fmt_dec(value, 2), fmt_int(prose_round_down(value)),
+                              fmt_int(prose_round_up(value))})  # range ends, rounded outwards
                 # Other sections round to hundreds or give fractions as whole percent.
                 found.update(fmt_int(round(value, d)) for d in (0, -1, -2))
                 found.add(fmt_int(round(100 * value)))

@@ -13,7 +13,7 @@ import pandas as pd
 from ..assumptions import assumption_lines
 from ..context import BriefContext
 from ..narrative import join_list, running_name
-from ..prose import about, prose_pct, prose_signed_pct
+from ..prose import about, prose_pct, prose_range, prose_signed_pct
 from ..section import Bullets, KeyFigure, KeyFigures, Part, Section, Text
 from ..tablespec import Table
 from . import BRIEF, get
@@ -31,7 +31,7 @@ def key_figures(ctx: BriefContext, key: pd.DataFrame) -> KeyFigures:
                   f"{prose_signed_pct(value['change_adj_pct'])} sedan {ctx.past}, "
                   f"justerat för seriebrott"),
         KeyFigure(f"Prognos {horizon}", about(proj["value"]),
-                  f"intervall {about(proj['lower'])}–{about(proj['upper'])}"),
+                  f"intervall {prose_range(proj['lower'], proj['upper'])}"),
         KeyFigure(f"Pensionsavgångar {t0}–{horizon}", about(value["replacement"]),
                   f"andel 55+ (uppskattad): {prose_pct(value['share_55'])}"),
         KeyFigure(f"Rekryteringsbehov {t0}–{horizon}", about(value["need"]),
