@@ -98,16 +98,22 @@ def projection_sentence(facts: Facts) -> str:
 
 
 def need_sentence(facts: Facts) -> str:
+    """The need and what it is made of. The need is summed over occupations, each floored at
+    zero, so it is at least retirements plus the net change; the sentence never claims the
+    two parts add up to it. A net change below a twentieth of the need is called small
+    rather than quoted at a precision the other figures do not have."""
     t = facts.horizon
     need, expansion = facts.value("need"), facts.value("expansion")
     retiring = facts.value("replacement")
     text = (f"Fram till {t} behöver arbetsgivarna rekrytera {about(need)} personer, "
             f"{per_year(facts.value('need_per_year'))}. ")
+    if abs(expansion) < need / 20:
+        return text + (f"Nästan hela behovet är pensionsavgångar ({about(retiring)}); antalet "
+                       "anställda väntas sammantaget ändras lite.")
     if expansion > 0:
-        return text + (f"Pensionsavgångarna står för {about(retiring)} av dem och ökningen av "
-                       f"antalet anställda för {about(expansion)}.")
-    if expansion == 0:  # no change expected: the need is the retirements alone
-        return text + f"Hela behovet är pensionsavgångar ({about(retiring)})."
+        return text + (f"Pensionsavgångarna står för {about(retiring)} och antalet anställda "
+                       f"väntas sammantaget öka med {about(expansion)}; i yrken som krymper "
+                       "ersätts inte alla som går i pension.")
     return text + (f"Pensionsavgångarna uppgår till {about(retiring)}, men eftersom antalet "
                    f"anställda väntas minska behöver inte alla ersättas.")
 

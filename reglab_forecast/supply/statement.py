@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..numbers import fmt_dec, fmt_int
-
-
-def rounded_persons(value: float) -> str:
-    """Persons rounded for reading: to tens below 1 000, to hundreds above."""
-    step = 10 if abs(value) < 1_000 else 100
-    return fmt_int(round(value / step) * step)
+from ..numbers import fmt_dec
+from ..prose import NBSP, prose_count, prose_range
 
 
 def _per_year(gap: float, rate: float, years: int) -> float:
@@ -22,31 +17,46 @@ RATE_WORDS = {"constant": "med dagens andel anställda per invånare",
               "trend": "med andelen anställda per invånare framskriven med sin dämpade trend"}
 
 
+def about_equal(gap: float, low: float, high: float) -> bool:
+    """Whether prose should call supply and need about equal: the gap's 80 % interval holds
+    both signs, or the gap rounds to zero persons."""
+    return low < 0 < high or round(gap) == 0
+
+
+def _shortage(row: Any, gap: float, years: int, rates: str) -> str:
+    rate, working = float(row["rate_20_64"]), float(row["working_age"])
+    needed = rate + gap / working
+    digits = 0 if round(100 * rate) != round(100 * needed) else 1
+    return (f"för att möta det beräknade antalet anställda {int(row['year'])} behöver antalet "
+            f"anställda per invånare 20–64 år öka från {fmt_dec(100 * rate, digits)}{NBSP}%"
+            f"{' (enligt trenden)' if rates == 'trend' else ''} till "
+            f"{fmt_dec(100 * needed, digits)}{NBSP}%, eller nettoinflyttningen i arbetsför "
+            f"ålder bli omkring {prose_count(_per_year(gap, rate, years))} personer "
+            "fler per år än i prognosen, om de inflyttade blir anställda i samma takt som "
+            "länets 20–64-åringar (skattning).")
+
+
 def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
     """One or two sentences for a balance row (fields of ``Balance.table``); ``rates`` says
-    how the supply's rates were projected ("constant" or "trend")."""
+    how the supply's rates were projected ("constant" or "trend"). Counts are rounded as in
+    the rest of the prose (two significant digits, range ends outwards); when supply and need
+    are about equal (:func:`about_equal`) the text says so and names no shortage or surplus."""
     year, name = int(row["year"]), str(row["region_name"])
     gap, low, high = float(row["gap"]), float(row["gap_lower"]), float(row["gap_upper"])
-    rate, working = float(row["rate_20_64"]), float(row["working_age"])
-    if not working > 0:  # no residents 20–64 in the data (e.g. a partial snapshot)
+    if not float(row["working_age"]) > 0:  # no residents 20–64 (e.g. a partial snapshot)
         return (f"{name}: befolkningen 20–64 år saknas i underlaget för {year}, så balansen "
                 "mellan arbetskraft och beräknade anställda kan inte beräknas.")
-    if gap <= 0:
-        text = (f"{name}: {RATE_WORDS[rates]} räcker arbetskraften till "
-                f"det beräknade antalet anställda {year} med omkring "
-                f"{rounded_persons(-gap)} personer över (skattning).")
+    band = f"80 %-intervall för skillnaden {prose_range(low, high)} personer"
+    if about_equal(gap, low, high):
+        return (f"{name}: {RATE_WORDS[rates]} är arbetskraften och det beräknade antalet "
+                f"anställda {year} ungefär lika stora; skillnaden ligger inom osäkerheten "
+                f"({band}, skattning).")
+    if gap < 0:
+        text = (f"{RATE_WORDS[rates]} räcker arbetskraften till det beräknade antalet "
+                f"anställda {year} med omkring {prose_count(-gap)} personer över (skattning).")
     else:
-        needed = rate + gap / working
-        digits = 0 if round(100 * rate) != round(100 * needed) else 1
-        text = (f"{name}: för att möta det beräknade antalet anställda {year} behöver antalet "
-                f"anställda per invånare 20–64 år öka från {fmt_dec(100 * rate, digits)}"
-                f"{' (enligt trenden)' if rates == 'trend' else ''} till "
-                f"{fmt_dec(100 * needed, digits)} procent, eller nettoinflyttningen i arbetsför "
-                f"ålder bli omkring {rounded_persons(_per_year(gap, rate, years))} personer "
-                "fler per år än i prognosen, om de inflyttade blir anställda i samma takt som "
-                "länets 20–64-åringar (skattning).")
-    band = (f" Gapet är {rounded_persons(gap)} personer (80 %-intervall "
-            f"{rounded_persons(low)} till {rounded_persons(high)}).")
-    if low < 0 < high:
-        band += " Intervallet rymmer både brist och överskott."
-    return text + band
+        text = _shortage(row, gap, years, rates)
+    which = "Bristen" if gap > 0 else "Överskottet"
+    low, high = (low, high) if gap > 0 else (-high, -low)
+    return (f"{name}: {text} {which} är omkring {prose_count(abs(gap))} personer "
+            f"(80 %-intervall {prose_range(low, high)}).")

@@ -78,7 +78,7 @@ def test_numbers_in_prose_are_rounded_for_reading():
 def test_range_ends_are_rounded_outwards():
     # Stockholm's 80 % interval 1 281 089–1 549 870 must not read as 1 300 000–1 500 000.
     assert prose_range(1_281_089, 1_549_870) == f"1{NB}200{NB}000–1{NB}600{NB}000"
-    assert prose_range(-1_234, 987) == f"\u22121{NB}300–990"
+    assert prose_range(-1_234, 987) == f"\u22121{NB}300 till 990"
     assert prose_range(41, 58.2) == "41–59"
     for low, high in [(1_281_089, 1_549_870), (-6_736, -119), (3_612.4, 3_699), (0.4, 0.6)]:
         assert prose_round_down(low) <= low <= high <= prose_round_up(high)

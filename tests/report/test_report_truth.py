@@ -43,8 +43,11 @@ def _readings(tables) -> set[str]:  # type: ignore[no-untyped-def]
             for value in table.frame[column.key].dropna():
                 value = float(value)
                 found.update({prose_count(value), prose_pct(value), prose_signed_pct(value),
-                              fmt_dec(value, 2), fmt_int(prose_round_down(value)),
+                              fmt_dec(value, 2), prose_count(abs(value)),
+                              fmt_int(prose_round_down(value)),
                               fmt_int(prose_round_up(value))})  # range ends, rounded outwards
+                found.update({fmt_int(abs(prose_round_down(value))),  # a surplus's range
+                              fmt_int(abs(prose_round_up(value)))})
                 # Other sections round to hundreds or give fractions as whole percent.
                 found.update(fmt_int(round(value, d)) for d in (0, -1, -2))
                 found.add(fmt_int(round(100 * value)))

@@ -18,9 +18,10 @@ from ...demography.intervals import DECLARATION
 from ...numbers import fmt_int, format_percent
 from ...projection.model import Projection
 from ...supply.labour import RATE_METHODS
-from ...supply.statement import rounded_persons
+from ...supply.statement import about_equal
 from ..figures import Figure, new_figure, render_svg
 from ..population_side import PopulationSide, population_side
+from ..prose import prose_count, prose_range
 from ..section import Section
 from ..style import COLORS, RC_PARAMS, int_formatter
 from ..tablespec import Column, Table
@@ -195,18 +196,24 @@ def _bridged(years: list[int]) -> str:
 
 
 def summary_sentence(balance: Table) -> str:
-    """Page 1's sentence on the balance in the last year of the balance table, its rounded
-    figures taken from that table (``befolkning_balans``): supply, employment, gap and the
-    gap's 80 % interval, in that order. A shortage or surplus is named only when the whole
-    interval lies on that side of zero."""
+    """Page 1's sentence on the balance in the last year of the balance table, its figures
+    taken from that table (``befolkning_balans``) and rounded alike (two significant digits,
+    the interval's ends outwards); it quotes the gap and the employees, not two near-equal
+    levels. A shortage or surplus is named only when the whole interval lies on that side of
+    zero; otherwise supply and need are called about equal."""
     row = balance.frame.iloc[-1]
     gap, low, high = (float(row[k]) for k in ("gap", "gap_lower", "gap_upper"))
-    verdict = ", en brist" if low > 0 else ", ett överskott" if high < 0 else ""
+    employed = float(row["employed"])
+    band = f"80 %-intervall för skillnaden {prose_range(low, high)} personer"
+    if about_equal(gap, low, high):
+        return (f"Arbetskraftsutbudet och det beräknade antalet anställda blir år {row['year']} "
+                f"enligt prognosen ungefär lika stora, omkring {prose_count(employed)}; "
+                f"skillnaden ligger inom osäkerheten ({band}).")
+    verdict, less = ("en brist", "mindre") if gap > 0 else ("ett överskott", "större")
+    band = f"80 %-intervall {prose_range(*((low, high) if gap > 0 else (-high, -low)))}"
     return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen omkring "
-            f"{rounded_persons(float(row['supply']))} personer mot omkring "
-            f"{rounded_persons(float(row['employed']))} anställda: gap omkring "
-            f"{rounded_persons(gap)}{verdict} (80 %-intervall {rounded_persons(low)} till "
-            f"{rounded_persons(high)}).")
+            f"{prose_count(abs(gap))} personer {less} än det beräknade antalet anställda, "
+            f"omkring {prose_count(employed)}: {verdict} ({band}).")
 
 
 def run_totals(run: Any) -> pd.DataFrame:

@@ -1,0 +1,68 @@
+"""Rules for the balance and need sentences: one precision per sentence, a gap about zero said
+plainly, and a need breakdown that never claims parts that do not add up."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from reglab_forecast.report.narrative import Facts, need_sentence
+from reglab_forecast.supply.statement import gap_statement
+
+NB = "\u00a0"
+COUNT = re.compile(r"(?<![\d,])\d{1,3}(?:\u00a0\d{3})*(?![\d,])")
+
+
+def _facts(need: float, replacement: float, expansion: float) -> Facts:
+    key = pd.DataFrame({"value": [need, replacement, expansion, need / 11]},
+                       index=["need", "replacement", "expansion", "need_per_year"])
+    return Facts("Örebro län", key, 2024, 2019, 2035)
+
+
+def _significant(text: str) -> list[int]:
+    """The significant digits of each count in ``text`` (trailing zeros dropped)."""
+    return [len(c.replace(NB, "").rstrip("0")) for c in COUNT.findall(text)
+            if not 2000 <= int(c.replace(NB, "")) <= 2100]
+
+
+@pytest.mark.parametrize("need, replacement, expansion", [
+    (43_504, 32_511, 10_980),  # Örebro: the floored need is larger than the two parts
+    (6_529, 6_500, 29),        # Gotland: almost no net change
+    (20_000, 24_000, -4_000),  # a shrinking county
+    (1_000, 900, 100),
+])
+def test_need_breakdown_never_claims_parts_that_do_not_add_up(need, replacement, expansion):
+    text = need_sentence(_facts(need, replacement, expansion))
+    assert "av dem" not in text
+    assert all(digits <= 2 for digits in _significant(text)), text
+    if abs(expansion) < need / 20:
+        assert "lite" in text and f"{expansion:.0f}" not in text.replace(NB, "")
+    elif expansion > 0:
+        assert "krymper" in text and "öka med" in text
+    else:
+        assert "minska" in text
+
+
+def _row(gap: float, low: float, high: float, supply: float = 150_000) -> pd.Series:
+    return pd.Series({"year": 2035, "region_name": "Gotlands län", "gap": gap,
+                      "gap_lower": low, "gap_upper": high, "rate_20_64": 0.764,
+                      "working_age": 0.6 * supply, "supply": supply})
+
+
+@pytest.mark.parametrize("gap, low, high", [(0.4, -900, 1_100), (710, -3_100, 4_400),
+                                            (0.4, 0.1, 0.8)])
+def test_a_gap_about_zero_is_said_plainly(gap, low, high):
+    text = gap_statement(_row(gap, low, high), 11, "trend")
+    assert "ungefär lika stora" in text and "inom osäkerheten" in text
+    for word in ("procent", "per år", "Gapet", "brist", "överskott", " 0 personer"):
+        assert word not in text, text
+
+
+@pytest.mark.parametrize("gap, low, high", [(21_300, 8_000, 35_010), (-69_900, -131_000, -9_800)])
+def test_balance_sentences_use_one_precision(gap, low, high):
+    text = gap_statement(_row(gap, low, high, supply=1_479_000), 11, "constant")
+    assert all(digits <= 2 for digits in _significant(text)), text
+    assert ("Bristen" in text) == (gap > 0) and ("Överskottet" in text) == (gap < 0)
+    assert "\u2212" not in text  # a surplus is named with its size, not a negative gap
