@@ -8,12 +8,14 @@ Digit groups use a non-breaking space, and so does the space before "%".
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from .numbers import fmt_dec, fmt_int
 
 __all__ = ["about", "per_year", "prose_count", "prose_pct", "prose_range", "prose_round",
-           "prose_round_down", "prose_round_up", "prose_signed_pct", "prose_step"]
+           "prose_round_down", "prose_round_up", "prose_signed_pct", "prose_step", "shorten",
+           "typeset"]
 
 NBSP = "\u00a0"
 
@@ -95,3 +97,24 @@ def prose_signed_pct(value: Any) -> str:
     if round(value, 0 if abs(value) >= 10 else 1) == 0:
         return text
     return ("+" if value > 0 else "\u2212") + text
+
+
+_DOUBLE_STOP = re.compile(r"(?<=[^.]\.)\.(?!\.)")  # 'm.fl..' → 'm.fl.'; '...' is left alone
+_QUOTED = re.compile(r"(?<![\w])['\"]([^'\"]+?)['\"](?![\w])")
+
+
+def typeset(text: str) -> str:
+    """Running text as printed: a full stop after an abbreviation that ends a sentence is not
+    doubled ('… m.fl..' → '… m.fl.'), and straight quotes become Swedish ones ('x' → ”x”)."""
+    text = _QUOTED.sub("\u201d\\1\u201d", text)
+    return _DOUBLE_STOP.sub("", text)
+
+
+def shorten(name: str, width: int) -> str:
+    """``name`` in at most ``width`` characters, cut at a word boundary and marked with '…'
+    ('Sjuksköterskor inom psykiatrisk vård' → 'Sjuksköterskor inom…' for width 22)."""
+    if len(name) <= width:
+        return name
+    head = name[:width - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;–-") + "…"

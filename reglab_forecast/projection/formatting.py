@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..files import output_path
 from ..numbers import fmt_int
+from ..prose import shorten
 
 if TYPE_CHECKING:
     from .model import Projection
@@ -20,13 +21,13 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
     lines = [f"{region}: prognos från {result.base_year}, scenario '{result.scenario.name}' "
              f"(80 %-intervall inom hakparentes)", ""]
     header = (f"{'SSYK':<6}{'Yrke':<48}{'År':>6}{'Anställda':>14}{'Intervall':>24}"
-              f"{'Expansion':>12}{'Pensioner':>12}{'Behov':>12}")
+              f"{'Expansion':>12}{'Pensionsavgångar':>18}{'Behov':>12}")
     lines.append(header)
     for row in table.to_dict(orient="records"):
         interval = f"[{fmt_int(row['lower'])}–{fmt_int(row['upper'])}]"
-        lines.append(f"{row['ssyk']:<6}{str(row['ssyk_name'])[:46]:<48}{row['year']:>6}"
+        lines.append(f"{row['ssyk']:<6}{shorten(str(row['ssyk_name']), 46):<48}{row['year']:>6}"
                      f"{fmt_int(row['employed']):>14}{interval:>24}{fmt_int(row['expansion']):>12}"
-                     f"{fmt_int(row['replacement']):>12}{fmt_int(row['recruitment_need']):>12}")
+                     f"{fmt_int(row['replacement']):>18}{fmt_int(row['recruitment_need']):>12}")
     lines += ["", result.source_note, f"Åldersstruktur: {result.age_note}."]
     return "\n".join(lines)
 

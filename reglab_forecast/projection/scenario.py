@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError, ScenarioError, SnapshotError
+from ..numbers import fmt_int
 from ..regions import resolve_region
 
 DEFAULT_NAME = "Grundscenario"
@@ -91,8 +92,9 @@ class Scenario:
             where = f" i {shock.region}" if shock.region else ""
             raise ScenarioError(
                 f"scenario '{self.name}': chocken persons = {_plain(shock.persons or 0)} för "
-                f"{shock.ssyk}{where} tar bort fler än de {round(available)} anställda som "
-                f"finns; ange högst {round(available)} personer minus")
+                f"{shock.ssyk}{where} tar bort fler än de {fmt_int(available)} anställda som "
+                f"finns; ta bort högst så många, alltså persons = {-round(available)} eller "
+                "ett värde närmare noll")
 
     def _check_codes(self, ssyk: list[str], regions: list[str]) -> None:
         codes, places = sorted(set(ssyk)), sorted(set(regions))

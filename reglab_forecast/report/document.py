@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..prose import typeset
 from .figures import Figure
 from .section import Bullets, FigureGrid, KeyFigures, Part, Section, Subheading, TableView, Text
 from .tablespec import Column, Table
@@ -75,11 +76,11 @@ def figure_block(figure: Figure) -> dict[str, Any]:
 def part_block(part: Part) -> dict[str, Any]:
     """One part of a section as a template block."""
     if isinstance(part, Text):
-        return {"type": "text", "paras": [p for p in part.paras if p]}
+        return {"type": "text", "paras": [typeset(p) for p in part.paras if p]}
     if isinstance(part, Subheading):
         return {"type": "subheading", "text": part.text}
     if isinstance(part, Bullets):
-        return {"type": "bullets", "items": list(part.items)}
+        return {"type": "bullets", "items": [typeset(i) for i in part.items]}
     if isinstance(part, KeyFigures):
         items = [{"label": k.label, "value": k.value, "detail": k.detail} for k in part.items]
         return {"type": "keyfigures", "columns": len(items), "items": items}

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import pytest
 
+from reglab_forecast.prose import shorten, typeset
 from reglab_forecast.report.narrative import Facts, need_sentence
 from reglab_forecast.supply.statement import gap_statement
 
@@ -66,3 +67,20 @@ def test_balance_sentences_use_one_precision(gap, low, high):
     assert all(digits <= 2 for digits in _significant(text)), text
     assert ("Bristen" in text) == (gap > 0) and ("Överskottet" in text) == (gap < 0)
     assert "\u2212" not in text  # a surplus is named with its size, not a negative gap
+
+
+def test_printed_text_has_no_double_stops_or_straight_quotes():
+    text = typeset("Brist på lagerpersonal m.fl.. Se 'Behovet större' och \"i balans\"; tre...")
+    assert ".." not in text.replace("...", "")
+    assert "'" not in text and '"' not in text
+    expected = "m.fl. Se ”Behovet större” och ”i balans”; tre..."
+    assert text[len("Brist på lagerpersonal "):] == expected
+
+
+def test_names_are_cut_at_a_word_with_an_ellipsis():
+    name = "Verkställande direktörer, verkschefer och liknande eller motsvarande"
+    cut = shorten(name, 46)
+    assert cut.endswith("…") and len(cut) <= 46
+    assert name.startswith(cut[:-1]) and name[len(cut) - 1] == " "
+    assert shorten("Kockar", 46) == "Kockar"
+

@@ -108,7 +108,7 @@ def backtest_table() -> Table:
     return Table(key=f"{KEY}_backtest", title="Befolkningsprognosens träffsäkerhet bakåt: "
                  "medelfel per län i procent", columns=columns,
                  frame=wide[[c.key for c in columns]].reset_index(drop=True),
-                 source=f"Källa: SCB (BE0101); egen backtest. 80 %-intervallen täckte "
+                 source=f"Källa: SCB (BE0101); egen bakåtprövning. 80 %-intervallen täckte "
                         f"{round(100 * stored['coverage'])} procent av utfallen.")
 
 

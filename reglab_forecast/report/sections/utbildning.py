@@ -15,6 +15,7 @@ from ...education.balance import BALANCE, NEED_LARGER, SUPPLY_LARGER
 from ...education.fields import OTHER
 from ...education.levels import LEVEL_ORDER
 from ...education.outlook import SUPPLY_BASE, EducationOutlook, education_outlook
+from ..prose import prose_pct
 from ..section import Section, TableView, Text
 from ..tablespec import Column, Table
 
@@ -83,7 +84,7 @@ def _field_table(need: pd.DataFrame, horizon: int, base: int) -> Table:
         Column("need_upper", "Högre", "int", "Övre gräns, 80 % intervall."),
     )
     note = (f"Utbildningsgrupperna täcker de vanligaste utbildningarna per yrke; omkring "
-            f"{round(100 * other / total) if total else 0} procent av behovet gäller övrig "
+            f"{prose_pct(100 * other / total if total else 0)} av behovet gäller övrig "
             "eller okänd utbildning.")
     title = (f"De {len(named)} utbildningsgrupper med störst rekryteringsbehov {base}–{horizon} "
              "(skattat)")
@@ -125,7 +126,7 @@ def _summary(levels: pd.DataFrame, balance: pd.DataFrame, region_name: str, hori
                 if len(clear) else "för ingen utbildningsnivå är skillnaden mellan behov och "
                                    "tillskott större än osäkerheten")
     return (f"Av rekryteringsbehovet i {region_name} fram till {horizon} gäller omkring "
-            f"{round(100 * post / total)} procent eftergymnasial utbildning (skattat, med "
+            f"{prose_pct(100 * post / total)} eftergymnasial utbildning (skattat, med "
             f"yrkenas utbildning i riket); {verdicts}.")
 
 
@@ -142,8 +143,8 @@ def build_from(outlook: EducationOutlook, region: str, region_name: str) -> Sect
         "Tillskottet är länets unga som fyller 25 år under perioden, efter nivå, gånger andelen "
         "anställda med nivån i riket; inflyttning efter 25 års ålder, pendling och ändrat "
         "arbetskraftsdeltagande ingår inte, så ett behov större än tillskottet visar vad som "
-        "måste komma därifrån. 'Behovet större än tillskottet' eller 'tillskottet "
-        "större' står bara när intervallen inte överlappar, annars 'i balans'. Gymnasiets två- "
+        "måste komma därifrån. ”Behovet större än tillskottet” eller ”tillskottet "
+        "större” står bara när intervallen inte överlappar, annars ”i balans”. Gymnasiets två- "
         "och treåriga nivåer bedöms tillsammans (de unga går treåriga program), "
         "forskarutbildning med lång eftergymnasial utbildning (den avslutas efter 25 år).",
     )
@@ -156,7 +157,8 @@ def build_from(outlook: EducationOutlook, region: str, region_name: str) -> Sect
 
 def compare_table(outlook: EducationOutlook, region_names: dict[str, str]) -> Table:
     """One row per län: the need to the horizon, the share of it asking for post-secondary
-    education, and how many levels get each verdict (for ``compare``)."""
+    education, and how many levels get each verdict (for ``compare``); the column of levels
+    where the supply is larger is left out when it is zero for every län."""
     horizon, base = outlook.horizon, outlook.base_year
     levels = outlook.levels
     post = levels[levels["education"].isin(POST_SECONDARY)].groupby("region")[
@@ -178,6 +180,8 @@ def compare_table(outlook: EducationOutlook, region_names: dict[str, str]) -> Ta
         Column("supply_larger", "Nivåer: tillskottet större", "int", "Antal nivåer där "
                "tillskottet är större än behovet även med osäkerheten."),
     )
+    if not rows["supply_larger"].any():  # a column of zeros tells the reader nothing
+        columns = columns[:-1]
     frame = rows.sort_values("post_share", ascending=False, ignore_index=True)
     return Table(key=f"{KEY}_lan", title=f"Länen efter utbildningsbehov {base}–{horizon} "
                  "(skattat)", columns=columns,
