@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -12,7 +13,7 @@ from .tablespec import Column, Table
 if TYPE_CHECKING:
     from .context import BriefContext
 
-__all__ = ["USED_DATASETS", "plain_vintage", "table_datasets"]
+__all__ = ["USED_DATASETS", "plain_vintage", "reader_text", "table_datasets"]
 
 # Manifest column → (label, description); the first name present in the manifest is used.
 _DATASET_COLUMNS: list[tuple[tuple[str, ...], str, str]] = [
@@ -48,12 +49,29 @@ def table_datasets(ctx: BriefContext) -> Table:
             continue
         key = names[0]
         columns.append(Column(key, label, "text", description))
-        data[key] = [_text(v) for v in manifest[found]]
+        data[key] = [reader_text(_text(v)) for v in manifest[found]]
     if "vintage" in data:
         data["vintage"] = [plain_vintage(v) for v in data["vintage"]]
     frame = pd.DataFrame(data)
     return Table("kallor", "Källor", tuple(columns), frame,
                  ctx.source("reglab_forecast, inbäddade data"))
+
+
+# Manifest wording meant for whoever rebuilds the snapshot, and what a reader is told instead.
+_BUILDER_NOTES = (
+    (re.compile(r"\s+av data/\S+\.py"), ""),  # 'Skattad av data/build_snapshot.py ur …'
+    (re.compile(r"version anges inte i filen;\s*"), ""),  # '(version anges inte …; hämtad …)'
+    (re.compile(r"[Kk]ällan till [^;.]* anges inte i filen[;.]\s*"), ""),
+)
+
+
+def reader_text(text: str) -> str:
+    """A manifest text as shown to readers: notes about files and build scripts left out
+    ('Skattad av data/build_snapshot.py ur folkmängden' → 'Skattad ur folkmängden')."""
+    cleaned = text
+    for pattern, replacement in _BUILDER_NOTES:
+        cleaned = pattern.sub(replacement, cleaned).strip()
+    return cleaned if cleaned == text else cleaned[:1].upper() + cleaned[1:]
 
 
 def _text(value: object) -> str:

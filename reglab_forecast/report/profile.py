@@ -27,8 +27,7 @@ from .tablespec import Column, Table
 __all__ = ["profile_section", "render_profile", "write_profile"]
 
 HISTORY_YEARS = 10
-PAY_NOTE = ("Lön redovisas inte: lönefilen i underlaget anger inte sin källa, sitt år eller vad "
-            "kolumnerna betyder.")
+PAY_NOTE = "Lön redovisas inte här eftersom det inte finns en bekräftad källa i underlaget."
 
 
 def _cell(ctx: BriefContext, code: str) -> pd.Series:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from reglab_forecast.prose import shorten, typeset
+from reglab_forecast.report.method import reader_text
 from reglab_forecast.report.narrative import Facts, need_sentence
 from reglab_forecast.supply.statement import gap_statement
 
@@ -84,3 +85,16 @@ def test_names_are_cut_at_a_word_with_an_ellipsis():
     assert name.startswith(cut[:-1]) and name[len(cut) - 1] == " "
     assert shorten("Kockar", 46) == "Kockar"
 
+
+
+@pytest.mark.parametrize("manifest, shown", [
+    ("Skattad av data/build_snapshot.py ur folkmängden 2019 och januari 2026",
+     "Skattad ur folkmängden 2019 och januari 2026"),
+    ("JobTech Taxonomy-export (version anges inte i filen; hämtad 2025-12)",
+     "JobTech Taxonomy-export (hämtad 2025-12)"),
+    ("Källan till andelarna anges inte i filen; utbildningsgrupperna är SCB:s grupper.",
+     "Utbildningsgrupperna är SCB:s grupper."),
+    ("ca 2024-2 och 2025-1", "ca 2024-2 och 2025-1"),
+])
+def test_source_tables_speak_to_readers(manifest, shown):
+    assert reader_text(manifest) == shown
