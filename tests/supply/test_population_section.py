@@ -7,6 +7,7 @@ import pytest
 import reglab_forecast as rf
 from reglab_forecast.cli import main
 from reglab_forecast.projection import project
+from reglab_forecast.prose import prose_round, prose_round_down, prose_round_up
 from reglab_forecast.report.demography import ratios_over_horizon
 from reglab_forecast.report.population_side import population_side
 from reglab_forecast.report.sections.befolkning import build_from
@@ -78,15 +79,19 @@ def test_page_one_balance_sentence_agrees_with_the_table_for_every_lan(projectio
         assert row["year"] == str(max(projection.target_years))
         numbers = _persons(sentence)
         assert numbers[0] == int(row["year"])
-        supply, employed, gap, low, high = numbers[1:6]
-        # Rounded to hundreds (tens below 1 000) from the table's exact figures.
-        for shown, exact in ((employed, row["employed"]), (supply, row["supply"]),
-                             (gap, row["gap"]), (low, row["gap_lower"]),
-                             (high, row["gap_upper"])):
-            step = 10 if abs(exact) < 1000 else 100
-            assert shown == round(exact / step) * step, (region, sentence)
-        assert (", en brist" in sentence) == (row["gap_lower"] > 0)
-        assert (", ett överskott" in sentence) == (row["gap_upper"] < 0)
+        gap, low, high = row["gap"], row["gap_lower"], row["gap_upper"]
+        # Two significant digits like the rest of the prose; the interval's ends outwards.
+        if low < 0 < high or round(gap) == 0:
+            assert "ungefär lika stora" in sentence, (region, sentence)
+            assert numbers[1:] == [prose_round(row["employed"]), prose_round_down(low),
+                                   prose_round_up(high)], (region, sentence)
+        else:
+            ends = [prose_round_down(low), prose_round_up(high)] if gap > 0 else [
+                prose_round_down(-high), prose_round_up(-low)]
+            assert numbers[1:] == [prose_round(abs(gap)), prose_round(row["employed"]),
+                                   *ends], (region, sentence)
+        assert (": en brist" in sentence) == (low > 0)
+        assert (": ett överskott" in sentence) == (high < 0)
         assert "enligt prognosen" in sentence
 
 
