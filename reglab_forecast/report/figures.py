@@ -247,10 +247,16 @@ def figure_regions(frame: pd.DataFrame, region_name: str, value: str, label: str
         # The title starts at the figure's edge, not the axes', so long län names leave it room.
         fig.text(0.01, 0.985, textwrap.fill(label, width=int(width_cm * 4.5)), va="top",
                  ha="left", fontsize=8.5, fontweight="bold", color=COLORS["text"])
-        ax.legend(loc="lower right")
         left = 0.22 * WIDTH_CM / width_cm
         narrow = width_cm < 12
-        fig.subplots_adjust(left=min(left, 0.45), right=0.96, top=0.86 if narrow else 0.92,
+        # The legend sits between the title and the axes, never over a län's dot or interval.
+        entries = len(ax.get_legend_handles_labels()[1])
+        columns = min(entries, 2 if narrow else 3)
+        rows = -(-entries // columns)
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=columns, frameon=False,
+                  fontsize=7, borderaxespad=0.2, handlelength=1.5)
+        fig.subplots_adjust(left=min(left, 0.45), right=0.96,
+                            top=(0.86 if narrow else 0.92) - 0.42 * rows / height_cm,
                             bottom=0.16 if narrow else 0.1)
     return Figure(name, render_svg(fig, caption), _regions_alt(lan, region_name, value, label,
                                                                 riket, show), height_cm)
