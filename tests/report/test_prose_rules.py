@@ -98,3 +98,23 @@ def test_names_are_cut_at_a_word_with_an_ellipsis():
 ])
 def test_source_tables_speak_to_readers(manifest, shown):
     assert reader_text(manifest) == shown
+
+
+@pytest.mark.parametrize("width_cm", [17.0, 8.4])
+def test_county_chart_legend_lies_outside_the_axes(monkeypatch, width_cm):
+    from reglab_forecast.report import figures
+
+    drawn = []
+    monkeypatch.setattr(figures, "render_svg", lambda fig, caption: drawn.append(fig) or "")
+    values = [20.0 + i for i in range(21)]
+    frame = pd.DataFrame({"region": ["00", *[f"{i:02d}" for i in range(1, 22)]],
+                          "region_name": ["Riket", *[f"Län {i}" for i in range(1, 22)]],
+                          "v": [28.6, *values], "v_lower": [20.0, *(v - 8 for v in values)],
+                          "v_upper": [36.0, *(v + 20 for v in values)]})
+    figures.figure_regions(frame, "Län 21", "v", "Rubrik", "Källa", width_cm=width_cm,
+                           interval=True)
+    fig = drawn[0]
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent()
+    assert legend.y0 >= ax.get_window_extent().y1 - 1  # above the axes, not over the data
