@@ -52,7 +52,8 @@ def _print_backtest() -> None:
     for row in fill_validation().itertuples():
         print(f"  {row.fill:20} {row.cells:5} celler  medelfel {fmt_dec(row.mae_pp)}  "
               f"snedvridning {fmt_dec(row.bias_pp)}")
-    print("Befolkning 16–74 efter nivå och län 2018, bakåtprognos (WAPE %, andelsfel i pe)")
+    print("Befolkning 16–74 efter nivå och län 2018, bakåtprognos (WAPE: summan av felen "
+          "utan tecken delat med summan av utfallen, %; andelsfel i procentenheter)")
     for row in supply_hindcast().itertuples():
         print(f"  från {row.origin}  {row.method:30} WAPE {fmt_dec(row.wape_pct)} %  "
               f"andelsfel {fmt_dec(row.share_mae_pp, 2)}")

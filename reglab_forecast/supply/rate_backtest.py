@@ -63,8 +63,8 @@ class RateTrend:
         """The backtest in plain Swedish (the CLI)."""
         origins = f"{self.origins[0]}–{self.origins[-1]}"
         lines = [f"Andel anställda per invånare, bakåtprövning (startår {origins}; anställda "
-                 "16–64 år per län, WAPE mot utfallet justerat för seriebrott, i parentes "
-                 "ojusterat):"]
+                 "16–64 år per län; fel som WAPE, summan av felen utan tecken delat med summan "
+                 "av utfallen, mot utfallet justerat för seriebrott, i parentes ojusterat):"]
         for method, name in METHODS.items():
             cells = ", ".join(f"{h} år {format_percent(self.wape[method][h])} "
                               f"({format_percent(self.wape_raw[method][h])})"
