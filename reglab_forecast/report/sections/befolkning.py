@@ -21,7 +21,7 @@ from ...supply.labour import RATE_METHODS
 from ...supply.statement import about_equal
 from ..figures import Figure, new_figure, render_svg
 from ..population_side import PopulationSide, population_side
-from ..prose import prose_count, prose_range
+from ..prose import prose_count, prose_pct, prose_range
 from ..section import Section
 from ..style import COLORS, RC_PARAMS, int_formatter
 from ..tablespec import Column, Table
@@ -109,7 +109,7 @@ def backtest_table() -> Table:
                  "medelfel per län i procent", columns=columns,
                  frame=wide[[c.key for c in columns]].reset_index(drop=True),
                  source=f"Källa: SCB (BE0101); egen bakåtprövning. 80 %-intervallen täckte "
-                        f"{round(100 * stored['coverage'])} procent av utfallen.")
+                        f"{prose_pct(100 * stored['coverage'])} av utfallen.")
 
 
 def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:

@@ -22,12 +22,12 @@ ADS_COLUMN = Column(
 
 
 BAROMETER_OUTLOOK = Column(
-    "af_outlook", "AF i länet, 5 år*", "text",
-    "Arbetsförmedlingens yrkesbarometer: efterfrågan om fem år (minska, vara oförändrad, "
-    "öka). Kan gälla ett större område än länet.")
+    "af_outlook", "AF om 5 år*", "text",
+    "Arbetsförmedlingens yrkesbarometer: efterfrågan i länet om fem år (minska, vara "
+    "oförändrad, öka). Kan gälla ett större område än länet.")
 BAROMETER_JOBS = Column(
-    "af_opportunities", "AF jobb­möjlig­heter*", "text",
-    "Arbetsförmedlingens yrkesbarometer: jobbmöjligheter nu (små, medelstora, stora). Kan "
+    "af_opportunities", "AF jobb nu*", "text",
+    "Arbetsförmedlingens yrkesbarometer: jobbmöjligheterna nu (små, medelstora, stora). Kan "
     "gälla ett större område än länet.")
 
 
