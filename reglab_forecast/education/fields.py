@@ -47,10 +47,10 @@ def _pooled_mixes(listed: pd.DataFrame, weights: pd.Series, width: int) -> pd.Da
     them has employees), all prefixes in one pass."""
     prefix = listed["ssyk"].str[:width]
     codes = listed[["ssyk"]].assign(prefix=prefix).drop_duplicates("ssyk")
-    w = weights.reindex(codes["ssyk"]).fillna(0.0).to_numpy()
-    total = pd.Series(w, index=codes.index).groupby(codes["prefix"]).transform("sum")
+    own = weights.reindex(codes["ssyk"]).fillna(0.0).to_numpy()
+    total = pd.Series(own, index=codes.index).groupby(codes["prefix"]).transform("sum")
     count = codes.groupby("prefix")["ssyk"].transform("size")
-    w = pd.Series(w / total.to_numpy(), index=codes["ssyk"].to_numpy()).where(
+    w = pd.Series(own / total.to_numpy(), index=codes["ssyk"].to_numpy()).where(
         total.to_numpy() > 0, 1.0 / count.to_numpy())
     mixed = listed.assign(prefix=prefix, share=listed["share"] * listed["ssyk"].map(w))
     return mixed.groupby(["prefix", "education"], as_index=False).agg(
