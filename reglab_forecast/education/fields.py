@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 import pandas as pd
 
 from ..snapshot import read_dataset, register_cache
@@ -50,8 +51,10 @@ def _pooled_mixes(listed: pd.DataFrame, weights: pd.Series, width: int) -> pd.Da
     own = weights.reindex(codes["ssyk"]).fillna(0.0).to_numpy()
     total = pd.Series(own, index=codes.index).groupby(codes["prefix"]).transform("sum")
     count = codes.groupby("prefix")["ssyk"].transform("size")
-    w = pd.Series(own / total.to_numpy(), index=codes["ssyk"].to_numpy()).where(
-        total.to_numpy() > 0, 1.0 / count.to_numpy())
+    sums = total.to_numpy()
+    share = np.divide(own, sums, out=np.zeros_like(own), where=sums > 0)
+    w = pd.Series(np.where(sums > 0, share, 1.0 / count.to_numpy()),
+                  index=codes["ssyk"].to_numpy())
     mixed = listed.assign(prefix=prefix, share=listed["share"] * listed["ssyk"].map(w))
     return mixed.groupby(["prefix", "education"], as_index=False).agg(
         share=("share", "sum"), sun=("sun", "first"))
