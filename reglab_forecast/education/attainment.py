@@ -64,6 +64,15 @@ def rake(seed: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _nuts_seed() -> pd.DataFrame:
+    """The NUTS-2 table (age band × level per riksområde, sex and year): every län's seed."""
+    return _grouped(read_dataset("education_population_nuts"), ["nuts2", "sex", "year", "age"])
+
+
+register_cache(_nuts_seed.cache_clear)
+
+
 @functools.lru_cache(maxsize=4)
 def _raked(regions: tuple[str, ...] | None = None) -> pd.DataFrame:
     """The raked table of every län, or of ``regions`` only (each län is raked on its own)."""
@@ -71,7 +80,7 @@ def _raked(regions: tuple[str, ...] | None = None) -> pd.DataFrame:
     if regions is not None:
         lan = lan[lan["region"].isin(regions)]
     lan = _grouped(lan, ["region", "nuts2", "sex", "year"])
-    nuts = _grouped(read_dataset("education_population_nuts"), ["nuts2", "sex", "year", "age"])
+    nuts = _nuts_seed()
     margins = _age_margins(regions)
     present = pd.MultiIndex.from_frame(lan.index.to_frame(index=False)[["region", "sex", "year"]])
     lan = lan[present.isin(margins.index)]

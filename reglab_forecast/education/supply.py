@@ -84,6 +84,18 @@ class Cohorts:
         return self.young("25-34", h - (age - (SETTLED_AGE - 1)))
 
 
+@functools.lru_cache(maxsize=8)
+def _people_of(base: int, years: tuple[int, ...], regions: tuple[str, ...] | None
+               ) -> dict[int, np.ndarray]:
+    """``_people`` of the population path from ``base`` to ``years``, on the cells of
+    ``regions``; made once per process (the damping runs of the balance share it)."""
+    cells = _share_cube(base, regions)[0]
+    return _people(population_path(base, years), cells)
+
+
+register_cache(_people_of.cache_clear)
+
+
 def _people(population: pd.DataFrame, cells: pd.MultiIndex) -> dict[int, np.ndarray]:
     """Population per year as [cell, age 0–100] aligned to ``cells``."""
     population = population[population["region"].isin(cells.unique(level=0))]
@@ -137,7 +149,7 @@ def education_supply(years: Iterable[int], base: int = 2018, ages: tuple[int, in
     wanted = sorted({int(y) for y in years})
     chosen = None if regions is None else tuple(sorted({str(r) for r in regions}))
     cohorts = Cohorts(base, phi, chosen)
-    people = _people(population_path(base, wanted), cohorts.cells)
+    people = _people_of(base, tuple(wanted), chosen)
     stocks = [_stock(cohorts, people[year], year, ages) for year in wanted]
     entries = [_stock(cohorts, people[year], year, (ENTRY_AGE, ENTRY_AGE)) for year in wanted]
     out = validate(_long(cohorts.cells, wanted, stocks, entries),

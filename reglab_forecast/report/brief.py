@@ -110,6 +110,9 @@ def _init_worker(inputs: ReportInputs, cells_all: pd.DataFrame, parent: int) -> 
     from ..lifeline import exit_with_parent
 
     exit_with_parent(parent)
+    # This process renders many län: sections make their shared results for every län once
+    # (e.g. the education outlook) instead of once per län.
+    inputs.extras["many_regions"] = True
     _WORKER["inputs"], _WORKER["cells"] = inputs, cells_all
 
 

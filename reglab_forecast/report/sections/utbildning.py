@@ -202,10 +202,11 @@ def outlook_for(ctx: BriefContext, region: str | None = None) -> EducationOutloo
     here: it would not be the run's). Every län: made once per run and kept in
     ``inputs.extras["education"]``. One län (``region``): taken from that when it exists, else
     made for the län alone (the same values, a fraction of the work) and kept in
-    ``inputs.extras["education_by_region"]``."""
+    ``inputs.extras["education_by_region"]`` (unless ``extras["many_regions"]``: a run of
+    many län makes the outlook of every län once)."""
     extras = ctx.inputs.extras
     projection = getattr(ctx.inputs.projection, "result", None)
-    if region is not None and "education" not in extras:
+    if region is not None and "education" not in extras and not extras.get("many_regions"):
         kept = extras.setdefault("education_by_region", {})
         if region not in kept:
             if projection is None:
