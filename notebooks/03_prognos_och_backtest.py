@@ -20,7 +20,7 @@
 # samma sak. Den bygger prognosen per län × yrke (SSYK 4) i sju steg:
 #
 # 1. **Anställda** i basåret (2024) ur yrkesregistret.
-# 2. **Nationell total**: rikets sysselsättning framskriven med en dämpad trend.
+# 2. **Nationell total**: rikets antal anställda framskrivet med en dämpad trend.
 # 3. **Nationella yrkesandelar**: varje yrkes andel av riket, trendad och dämpad.
 # 4. **Regional andel**: länets andel av yrket i riket, trendad, dämpad och krympt mot
 #    oförändrat i små celler. Länen summeras till riket.
@@ -85,7 +85,7 @@ base = project(employment, age_profile, target_years=(2030, 2035))
 base
 
 # %% [markdown]
-# ## Steg 2: rikets totala sysselsättning
+# ## Steg 2: rikets totala antal anställda
 #
 # En dämpad trend (Holts metod, statsmodels) på logaritmen av rikets total. Vid seriebrotten
 # ersätts årsförändringen med den genomsnittliga, så att språnget 2023 inte tolkas som

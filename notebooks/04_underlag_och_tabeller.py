@@ -17,7 +17,7 @@
 # # 4. PDF-underlaget och tabellpaketet
 #
 # Standardunderlaget **"Regional kompetensbild"** har samma uppbyggnad för alla län: en
-# automatiskt skriven sammanfattning, nyckeltal, sysselsättning per yrkesområde med prognos,
+# automatiskt skriven sammanfattning, nyckeltal, anställda per yrkesområde med prognos,
 # yrkena med störst rekryteringsbehov, växande och minskande yrken, länet mot riket och de
 # andra länen, vård och omsorg, könsfördelning, och ett metodavsnitt med källor, dataversion
 # och bakåtprövningens träffsäkerhet.

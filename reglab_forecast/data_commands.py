@@ -193,7 +193,7 @@ def _print_outlook(table: Any, args: argparse.Namespace) -> None:
              f"{format_int(r['lower'])}–{format_int(r['upper'])}",
              format_percent(r["share_55plus"]), format_int(r["replacement"]),
              format_int(r["recruitment_need"])] for r in outlook.to_dict("records")]
-    headers = ["SSYK", "Yrke", f"Sysselsatta {meta['target_year']}", "Intervall", "55+",
+    headers = ["SSYK", "Yrke", f"Anställda {meta['target_year']}", "Intervall", "55+",
                f"Pensionsavgångar {meta['base_year']}–{meta['target_year']}", "Rekryteringsbehov"]
     _print_table(headers, rows, right=frozenset({2, 3, 4, 5, 6}))
     print("Länets åldersstruktur per yrke är skattad (rikets profil, riksområdet 2017, "

@@ -45,6 +45,16 @@ _LOCATIONS: dict[str, Traversable] = {}
 _DEPENDENT_CACHES: list[Callable[[], None]] = []
 
 
+# "(uttag i some-repo, commit 1a2b3c4)": where a file was taken from, not what it is; the
+# command `reglab-forecast data` shows it, outputs leave it out.
+_FETCH_NOTE = re.compile(r"\s*\([^()]*\bcommit [0-9a-f]{7,40}[^()]*\)")
+
+
+def plain_vintage(text: str) -> str:
+    """A manifest vintage without the repository and commit it was copied from."""
+    return _FETCH_NOTE.sub("", text).strip()
+
+
 def _has_manifest(folder: Traversable) -> bool:
     return folder.joinpath(MANIFEST).is_file()
 

@@ -27,7 +27,7 @@ def largest_occupations(
     base_year = year - span
     if year not in years or base_year not in years:
         raise InputError(
-            f"år {base_year}–{year} finns inte i sysselsättningsdata ({years[0]}–{years[-1]})"
+            f"år {base_year}–{year} finns inte i uppgifterna om anställda ({years[0]}–{years[-1]})"
         )
     totals = panel.groupby(["ssyk", "ssyk_name", "year"], as_index=False).agg(
         {"employed": "sum"}

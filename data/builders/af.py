@@ -224,10 +224,8 @@ def build_barometer(raw: Path, regions: pd.DataFrame) -> Dataset:
         vintage="Yrkesbarometern, omgång ca våren 2025 (filen ändrad 2025-05-07)",
         source="Arbetsförmedlingen, yrkesbarometern",
         notes=[
-            "Kan inte kopplas till SSYK: råfilerna saknar både barometeryrkenas namn och en "
-            "nyckel från barometer-occupation id till SSYK eller yrkesbenämning. Koppla via "
-            "JobTech Taxonomy (barometer-occupation → occupation-name → ssyk-level-4) när "
-            "taxonomin hämtas.",
+            "Filen saknar barometeryrkenas namn och SSYK-koder; kopplingen till SSYK 2012 "
+            "finns i datamängden barometer_ssyk (härledd ur JobTech-taxonomin v25).",
             f"{empty} av {len(doc)} barometeryrken saknar bedömningar i filen.",
         ],
         checks={"barometer_occupations": len(doc), "empty": empty,

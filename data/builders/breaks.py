@@ -22,22 +22,24 @@ import numpy as np
 import pandas as pd
 
 FULL_BREAKS = {
-    2019: "Ny tabellserie: 2014–2018 kommer från YREG60 och 2019 från YREG60N. "
-    "Yrkesregistrets underlag och metod ändrades mellan serierna; jämför nivåer över "
-    "2018/2019 med försiktighet.",
-    2020: "Från 2020 kommer panelen från BAS-serien (YREG60BAS, Befolkningens "
-    "arbetsmarknadsstatus) i stället för RAMS-serien; jämför nivåer över 2019/2020 med "
-    "försiktighet. Förändringen 2021→2022 ligger inom samma serie och är vanlig tillväxt.",
-    2023: "Från 2023 redovisas åldrarna 16–69 år (tidigare 16–64) och modellimputerade "
-    "yrken ingår. Antalet anställda ökar därför språngvis mellan 2022 och 2023; det är "
-    "ett seriebrott, inte tillväxt.",
+    2019: "SCB bytte tabellserie: 2014–2018 kommer från tabellen YREG60 och 2019 från YREG60N, "
+    "och yrkesregistrets underlag och metod ändrades mellan dem. Jämför nivåer mellan 2018 och "
+    "2019 med försiktighet.",
+    2020: "Från 2020 bygger uppgifterna på SCB:s nya statistik över befolkningens "
+    "arbetsmarknadsstatus (tabellen YREG60BAS) i stället för den äldre registerbaserade "
+    "arbetsmarknadsstatistiken. Jämför nivåer mellan 2019 och 2020 med försiktighet. "
+    "Förändringen mellan 2021 och 2022 mäts på samma sätt och är vanlig tillväxt.",
+    2023: "Från 2023 räknas anställda 16–69 år (tidigare 16–64 år), och SCB skattar yrket med "
+    "en modell för anställda vars yrke inte är rapporterat. Antalet anställda ökar därför "
+    "språngvis mellan 2022 och 2023; det beror på mätningen, inte på tillväxt.",
 }
 PARTIAL_YEAR = 2018
 PARTIAL_TEXT = (
-    "SKR reviderade AID-koderna för offentligt anställda i februari 2018, och SCB avråder från "
-    "att jämföra yrken över 2017/2018 utan försiktighet. Brottet gäller de yrken vars nivå "
-    "ändras språngvis 2017→2018 (t.ex. 2412 +52 %, 3333 −40 %, 5322 −87 %); övriga yrken "
-    "jämförs som vanligt."
+    "I februari 2018 ändrade Sveriges Kommuner och Regioner (SKR) de yrkeskoder som kommuner "
+    "och regioner rapporterar för sina anställda, och SCB avråder från att jämföra yrken mellan "
+    "2017 och 2018 utan försiktighet. Det gäller de yrken vars antal ändras språngvis mellan "
+    "2017 och 2018 (till exempel 2412 +52 %, 3333 −40 %, 5322 −87 %); övriga yrken jämförs "
+    "som vanligt."
 )
 MIN_SIZE = 1000
 MIN_EXCESS = 0.15

@@ -82,6 +82,28 @@ def _long(frame: pd.DataFrame, ids: list[str], value: str) -> pd.DataFrame:
     return out
 
 
+def _read_level_export(path: Path, columns: list[str], value: str, *,
+                       encoding: str = "utf-8") -> pd.DataFrame:
+    """One SCB wide export (a column per year) as a long frame with SUN level code and name.
+
+    ``columns`` names the leading label columns; the one called ``level_label`` is translated,
+    ``sex`` mapped to men/women. Shared by the three education tables, which have this shape.
+    """
+    source = pd.read_csv(path, dtype=str, encoding=encoding)
+    source.columns = [*columns, *source.columns[len(columns):]]
+    frame = _long(source, [c for c in columns if c != "sector"], value)
+    frame["level"], frame["level_name"] = _levels(frame["level_label"])
+    frame["sex"] = frame["sex"].map(SEXES)
+    return frame
+
+
+def _require_year_totals(frame: pd.DataFrame, value: str, expected: dict[int, int],
+                         label: str) -> None:
+    total = frame.groupby("year")[value].sum()
+    found = {year: int(total[year]) for year in expected}
+    require(found == expected, f"{label} totals {found} != {expected}")
+
+
 def _levels(labels: pd.Series) -> tuple[pd.Series, pd.Series]:
     unknown = set(labels) - set(LEVELS)
     require(not unknown, f"unknown education levels {sorted(unknown)}")
@@ -89,12 +111,9 @@ def _levels(labels: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def build_occupation_level(raw: Path) -> Dataset:
-    source = pd.read_csv(raw / OCCUPATION_LEVEL.local, dtype=str)
-    source.columns = ["sector", "occupation", "sex", "level_label", *source.columns[4:]]
-    frame = _long(source, ["occupation", "sex", "level_label"], "employed")
+    frame = _read_level_export(raw / OCCUPATION_LEVEL.local,
+                               ["sector", "occupation", "sex", "level_label"], "employed")
     frame["ssyk"] = frame["occupation"].str.split(" ", n=1).str[0]
-    frame["level"], frame["level_name"] = _levels(frame["level_label"])
-    frame["sex"] = frame["sex"].map(SEXES)
     frame = frame[["ssyk", "sex", "level", "level_name", "year", "employed"]]
     frame = frame.sort_values(["ssyk", "sex", "level", "year"], ignore_index=True)
     total = frame[frame["ssyk"] == "0000"].groupby("year")["employed"].sum()
@@ -126,20 +145,16 @@ def build_occupation_level(raw: Path) -> Dataset:
 
 
 def build_population_level(raw: Path) -> Dataset:
-    source = pd.read_csv(raw / LAN_LEVEL.local, dtype=str, encoding="latin-1")
-    source.columns = ["region_label", "age", "level_label", "sex", *source.columns[4:]]
-    frame = _long(source, ["region_label", "level_label", "sex"], "population")
+    frame = _read_level_export(raw / LAN_LEVEL.local,
+                               ["region_label", "age", "level_label", "sex"], "population",
+                               encoding="latin-1")
     frame["region"] = frame["region_label"].str[:2]
     frame["nuts2"] = frame["region"].map(LAN_NUTS2)
-    frame["level"], frame["level_name"] = _levels(frame["level_label"])
-    frame["sex"] = frame["sex"].map(SEXES)
     frame["population"] = frame["population"].astype("int64")
     frame = frame[["region", "nuts2", "sex", "level", "level_name", "year", "population"]]
     frame = frame.sort_values(["region", "sex", "level", "year"], ignore_index=True)
     require(frame["nuts2"].notna().all() and frame["region"].nunique() == 21, "UF0506 län codes")
-    total = frame.groupby("year")["population"].sum()
-    require(int(total[1985]) == 6_114_449 and int(total[2017]) == 7_325_721,
-            f"UF0506 totals {total[[1985, 2017]].to_dict()}")
+    _require_year_totals(frame, "population", {1985: 6_114_449, 2017: 7_325_721}, "UF0506")
     return Dataset(
         name="education_population",
         frame=frame,
@@ -161,20 +176,17 @@ def build_population_level(raw: Path) -> Dataset:
 
 
 def build_population_level_nuts(raw: Path) -> Dataset:
-    source = pd.read_csv(raw / NUTS_AGE_LEVEL.local, dtype=str, encoding="latin-1")
-    source.columns = ["nuts_label", "age", "level_label", "sex", *source.columns[4:]]
-    frame = _long(source, ["nuts_label", "age", "level_label", "sex"], "population")
+    frame = _read_level_export(raw / NUTS_AGE_LEVEL.local,
+                               ["nuts_label", "age", "level_label", "sex"], "population",
+                               encoding="latin-1")
     frame["nuts2"] = frame["nuts_label"].str[:4]
     frame["age"] = frame["age"].str.replace(" years", "", regex=False)
-    frame["level"], frame["level_name"] = _levels(frame["level_label"])
-    frame["sex"] = frame["sex"].map(SEXES)
     frame["population"] = frame["population"].astype("int64")
     frame = frame[["nuts2", "age", "sex", "level", "level_name", "year", "population"]]
     frame = frame.sort_values(["nuts2", "age", "sex", "level", "year"], ignore_index=True)
     require(set(frame["nuts2"]) == set(NUTS2_LAN), f"NUTS-2 codes {sorted(set(frame['nuts2']))}")
-    total = frame.groupby("year")["population"].sum()
-    require(int(total[2000]) == 6_355_583 and int(total[2020]) == 7_422_844,
-            f"UF0506 NUTS-2 totals {total[[2000, 2020]].to_dict()}")
+    _require_year_totals(frame, "population", {2000: 6_355_583, 2020: 7_422_844},
+                         "UF0506 NUTS-2")
     return Dataset(
         name="education_population_nuts",
         frame=frame,

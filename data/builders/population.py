@@ -62,18 +62,28 @@ def _ten_year_band(age: str) -> str:
     return "100+" if age == "100+" else TEN_YEAR_BANDS[int(age) // 10]
 
 
-def _demdata(raw: Path) -> pd.DataFrame:
+def demdata_frame(path: Path, name: str, value: str) -> pd.DataFrame:
+    """One demdata R array (``age × sex × region × year``) as a long frame with län codes.
+
+    Columns ``region, age, sex, year, <value>`` (``age`` as the array's label, e.g. '100+').
+    Shared by the population, deaths and births builders, whose arrays have the same layout.
+    """
     import rdata  # build-time dependency only (the 'build' extra)
 
-    array = rdata.read_rda(raw / DEMDATA.local)["sweden.popn"]
-    frame = array.to_dataframe(name="population").reset_index()
+    array = rdata.read_rda(path)[name]
+    frame = array.to_dataframe(name=value).reset_index()
     regions = [str(r) for r in array.coords["region"].values]
     require(len(regions) == 21 and regions[0] == "Stockholm" and regions[11] == "Gotaland",
-            f"demdata region order {regions}")
+            f"{name} region order {regions}")
     frame["region"] = frame["region"].astype(str).map(dict(zip(regions, LAN_ORDER, strict=True)))
     frame["sex"] = frame["sex"].astype(str).map(SEX_CODES)
     frame["age"] = frame["age"].astype(str)
     frame["year"] = frame["year"].astype(str).astype("int64")
+    return frame
+
+
+def _demdata(raw: Path) -> pd.DataFrame:
+    frame = demdata_frame(raw / DEMDATA.local, "sweden.popn", "population")
     return frame[["region", "age", "sex", "year", "population"]]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from .common import Dataset, Origin, require
-from .population import LAN_ORDER, SEX_CODES
+from .population import demdata_frame
 
 COMMIT = "123cf94954191e3677c973e5b46efde34f443741"
 DEATHS = Origin("scb2/StatisticsNZ__demdata/data/sweden.deaths.rda", "StatisticsNZ/demdata",
@@ -25,17 +25,7 @@ MOTHER_AGE = {"no information": "okänd"}
 
 
 def _array_frame(path: Path, name: str, value: str) -> pd.DataFrame:
-    import rdata  # build-time dependency only (the 'build' extra)
-
-    array = rdata.read_rda(path)[name]
-    frame = array.to_dataframe(name=value).reset_index()
-    regions = [str(r) for r in array.coords["region"].values]
-    require(len(regions) == 21 and regions[0] == "Stockholm" and regions[11] == "Gotaland",
-            f"{name} region order {regions}")
-    frame["region"] = frame["region"].astype(str).map(dict(zip(regions, LAN_ORDER, strict=True)))
-    frame["sex"] = frame["sex"].astype(str).map(SEX_CODES)
-    frame["age"] = frame["age"].astype(str)
-    frame["year"] = frame["year"].astype(str).astype("int64")
+    frame = demdata_frame(path, name, value)
     frame[value] = frame[value].astype("int64")
     return frame
 
@@ -44,58 +34,63 @@ def _yearly_totals(frame: pd.DataFrame, value: str) -> dict[str, int]:
     return {str(y): int(v) for y, v in frame.groupby("year")[value].sum().items()}
 
 
-def build_deaths(raw: Path) -> Dataset:
-    frame = _array_frame(raw / DEATHS.local, "sweden.deaths", "deaths")
-    totals = _yearly_totals(frame, "deaths")
-    for year, expected in {"2000": 93_461, "2010": 90_487, "2015": 90_907}.items():
-        require(totals[year] == expected, f"deaths {year}: {totals[year]} != {expected}")
-    order = frame["age"].str.rstrip("+").astype("int64")
-    frame = frame.assign(_o=order).sort_values(["region", "year", "sex", "_o"],
-                                               ignore_index=True)
+def _vital_dataset(name: str, frame: pd.DataFrame, key: str, origin: Origin, *,
+                   title: str, description: str, table: str, note: str) -> Dataset:
+    """The deaths or births Dataset: same keys, licence, vintage and checks; ``key`` is the age."""
+    value = name
     return Dataset(
-        name="deaths",
-        frame=frame[["region", "age", "sex", "year", "deaths"]],
-        title="Döda per län, ålder och kön, 1968–2015",
-        description=("Antal döda under året efter län, ålder vid dödsfallet i hela år "
-                     "(0–99 och '100+') och kön."),
-        keys=["region", "age", "sex", "year"],
-        origins=[DEATHS],
-        table_ids=["BE0101 (Döda efter region, ålder och kön)"],
+        name=name,
+        frame=frame[["region", key, "sex", "year", value]],
+        title=title,
+        description=description,
+        keys=["region", key, "sex", "year"],
+        origins=[origin],
+        table_ids=[f"BE0101 ({table})"],
         licence="CC0 (SCB)",
         vintage="Befolkningsstatistik, referensår 1968–2015",
         complete=True,
         source="SCB, befolkningsstatistik (BE0101)",
-        notes=["Uppgifterna slutar 2015; senare års dödsrisker skattas i befolkningsprognosen "
-               "ur 2011–2015 med den nationella trenden av minskande dödlighet."],
-        checks={"total_by_year": totals},
+        notes=[note],
+        checks={"total_by_year": _yearly_totals(frame, value)},
     )
+
+
+def _require_totals(frame: pd.DataFrame, value: str, expected: dict[str, int]) -> None:
+    totals = _yearly_totals(frame, value)
+    for year, count in expected.items():
+        require(totals[year] == count, f"{value} {year}: {totals[year]} != {count}")
+
+
+def build_deaths(raw: Path) -> Dataset:
+    frame = _array_frame(raw / DEATHS.local, "sweden.deaths", "deaths")
+    _require_totals(frame, "deaths", {"2000": 93_461, "2010": 90_487, "2015": 90_907})
+    order = frame["age"].str.rstrip("+").astype("int64")
+    frame = frame.assign(_o=order).sort_values(["region", "year", "sex", "_o"],
+                                               ignore_index=True)
+    return _vital_dataset(
+        "deaths", frame, "age", DEATHS,
+        title="Döda per län, ålder och kön, 1968–2015",
+        description=("Antal döda under året efter län, ålder vid dödsfallet i hela år "
+                     "(0–99 och '100+') och kön."),
+        table="Döda efter region, ålder och kön",
+        note=("Uppgifterna slutar 2015; senare års dödsrisker skattas i befolkningsprognosen "
+              "ur 2011–2015 med den nationella trenden av minskande dödlighet."))
 
 
 def build_births(raw: Path) -> Dataset:
     frame = _array_frame(raw / BIRTHS.local, "sweden.births", "births")
     frame = frame.rename(columns={"age": "mother_age"})
     frame["mother_age"] = frame["mother_age"].replace(MOTHER_AGE)
-    totals = _yearly_totals(frame, "births")
-    for year, expected in {"2000": 90_441, "2010": 115_641, "2015": 114_870}.items():
-        require(totals[year] == expected, f"births {year}: {totals[year]} != {expected}")
+    _require_totals(frame, "births", {"2000": 90_441, "2010": 115_641, "2015": 114_870})
     labels = ["<15", *[str(a) for a in range(15, 49)], "49+", "okänd"]
     require(set(frame["mother_age"]) == set(labels), "births mother_age labels")
     frame = frame.assign(_o=frame["mother_age"].map({a: i for i, a in enumerate(labels)}))
     frame = frame.sort_values(["region", "year", "sex", "_o"], ignore_index=True)
-    return Dataset(
-        name="births",
-        frame=frame[["region", "mother_age", "sex", "year", "births"]],
+    return _vital_dataset(
+        "births", frame, "mother_age", BIRTHS,
         title="Levande födda per län, moderns ålder och barnets kön, 1968–2015",
         description=("Levande födda under året efter län, moderns ålder vid födelsen "
                      "('<15', 15–48, '49+', 'okänd') och barnets kön."),
-        keys=["region", "mother_age", "sex", "year"],
-        origins=[BIRTHS],
-        table_ids=["BE0101 (Levande födda efter region, moderns ålder och barnets kön)"],
-        licence="CC0 (SCB)",
-        vintage="Befolkningsstatistik, referensår 1968–2015",
-        complete=True,
-        source="SCB, befolkningsstatistik (BE0101)",
-        notes=["Uppgifterna slutar 2015; senare års fruktsamhet skattas i befolkningsprognosen "
-               "ur antalet 0-åringar i befolkningen."],
-        checks={"total_by_year": totals},
-    )
+        table="Levande födda efter region, moderns ålder och barnets kön",
+        note=("Uppgifterna slutar 2015; senare års fruktsamhet skattas i befolkningsprognosen "
+              "ur antalet 0-åringar i befolkningen."))

@@ -28,10 +28,10 @@
 #
 # | nyckeltal | vad det säger |
 # |---|---|
-# | Förändring senaste fem åren | hur sysselsättningen har utvecklats (inklusive seriebrott) |
+# | Förändring senaste fem åren | hur antalet anställda har utvecklats (inklusive seriebrott) |
 # | Prognos till 2030 och 2035 | väntad förändring i procent |
-# | Pension % | pensionsavgångar till 2035 i procent av dagens sysselsatta |
-# | Rekryteringsbehov % | pensionsavgångar plus tillväxt, i procent av de sysselsatta |
+# | Pension % | pensionsavgångar till 2035 i procent av dagens anställda |
+# | Rekryteringsbehov % | pensionsavgångar plus tillväxt, i procent av de anställda |
 # | Andel 55+ | hur gammal arbetskraften är (skattad per län och yrke) |
 # | Unga/äldre | personer 10–19 år per person 55–64 år: inflödet mot utflödet |
 #
@@ -112,7 +112,7 @@ with solution():
 # ## Övning 2: Demografin
 #
 # "Unga/äldre" säger hur många som växer upp mot arbetslivet per person som närmar sig
-# pension. Hänger det ihop med andelen 55+ bland de sysselsatta? Rita och räkna.
+# pension. Hänger det ihop med andelen 55+ bland de anställda? Rita och räkna.
 
 # %%
 # Din kod här
@@ -126,7 +126,7 @@ with solution():
     for code, row in lan.iterrows():
         ax.annotate(row["region_name"].replace(" län", ""), (row["share_55"], row["demography"]),
                     fontsize=7, color="#c55a11" if code == REGION else "0.3")
-    ax.set_xlabel("Andel 55+ bland sysselsatta (%)")
+    ax.set_xlabel("Andel 55+ bland anställda (%)")
     ax.set_ylabel("Personer 10–19 år per person 55–64 år")
     ax.figure.supxlabel(regions.source, x=0.01, ha="left", fontsize=7, color="0.35")
     plt.show()  # inside the panel, not after it

@@ -29,7 +29,7 @@
 # | spak | vad den gör |
 # |---|---|
 # | rikets tillväxt | ersätter den trendade totalen för riket (procent per år) |
-# | länets tillväxt | länets totala sysselsättning växer med given takt (procent per år) |
+# | länets tillväxt | länets totala antal anställda växer med given takt (procent per år) |
 # | senare pension | alla lämnar arbetslivet så många år senare |
 # | chock för ett yrke | ett antal personer till (eller från) ett yrke i länet från ett visst år |
 #

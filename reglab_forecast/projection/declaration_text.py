@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..numbers import format_percent
+from ..snapshot import plain_vintage
 from .age_quality import regional_age_quality_text
 
 if TYPE_CHECKING:
@@ -199,7 +200,8 @@ def declaration_text(declaration: QualityDeclaration) -> str:
     ]
     lines += ["", *(f"Not: {note}" for note in meta.get("notes", []))]
     if meta.get("source") or meta.get("vintage"):
-        lines.append(f"Källa: {meta.get('source', '')}; {meta.get('vintage', '')}; egen "
+        vintage = plain_vintage(str(meta.get("vintage", "")))
+        lines.append(f"Källa: {meta.get('source', '')}; {vintage}; egen "
                      f"bakåtprövning ({meta.get('created', '')}).")
     lines += ["", regional_age_quality_text()]
     return "\n".join(lines)

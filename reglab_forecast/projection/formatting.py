@@ -19,7 +19,7 @@ def projection_text(result: Projection, table: pd.DataFrame) -> str:
     region = table["region_name"].iloc[0] if len(table) else ""
     lines = [f"{region}: prognos från {result.base_year}, scenario '{result.scenario.name}' "
              f"(80 %-intervall inom hakparentes)", ""]
-    header = (f"{'SSYK':<6}{'Yrke':<48}{'År':>6}{'Sysselsatta':>14}{'Intervall':>24}"
+    header = (f"{'SSYK':<6}{'Yrke':<48}{'År':>6}{'Anställda':>14}{'Intervall':>24}"
               f"{'Expansion':>12}{'Pensioner':>12}{'Behov':>12}")
     lines.append(header)
     for row in table.to_dict(orient="records"):

@@ -4,10 +4,10 @@ Example (see ``scenarios/*.toml`` in this folder)::
 
     name = "Ny batterifabrik"
     description = "1 500 nya jobb inom processindustrin i Norrbotten från 2027"
-    national_growth = 0.6          # % per år, sysselsättningen i hela riket
+    national_growth = 0.6          # % per år, antalet anställda i hela riket
     retirement_age_shift = 1       # år senare utträde ur arbetslivet
 
-    [regional_growth]              # % per år, länets totala sysselsättning
+    [regional_growth]              # % per år, länets totala antal anställda
     "25" = 1.0
 
     [[shock]]                      # chock för namngivna yrken

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..snapshot import plain_vintage
 from .tablespec import Column, Table
 
 if TYPE_CHECKING:
@@ -23,18 +23,11 @@ _DATASET_COLUMNS: list[tuple[tuple[str, ...], str, str]] = [
     (("vintage",), "Version", "När producenten publicerade eller uppdaterade uppgifterna."),
 ]
 # The datasets a brief uses (the manifest holds more).
-USED_DATASETS = ("employment", "age_profile", "population", "ads", "af_outlook", "barometer",
-                 "ssyk", "regions")
-
-# "(uttag i some-repo, commit 1a2b3c4)": where the file was taken from, not what it is; the
-# command `reglab-forecast data` shows it.
-_FETCH_NOTE = re.compile(r"\s*\((?:uttag|hämtat|hämtad) i [^)]*commit [^)]*\)")
-
-
-def plain_vintage(text: str) -> str:
-    """A manifest vintage without repository commits."""
-    return _FETCH_NOTE.sub("", text).strip()
-
+USED_DATASETS = ("regions", "ssyk", "sun", "employment", "age_profile", "riksomrade_age",
+                 "population", "population_monthly", "population_bridged", "deaths", "births",
+                 "education_occupation", "education_population", "education_population_nuts",
+                 "education_field", "af_outlook", "barometer", "barometer_ssyk", "jobtech_ssyk",
+                 "ads")
 
 def _pick(manifest: pd.DataFrame, names: tuple[str, ...]) -> str | None:
     return next((n for n in names if n in manifest.columns), None)

@@ -122,14 +122,19 @@ def top_need_sentence(recruitment: Table, horizon: int) -> str:
 _ORDINAL = {1: "", 2: "näst ", 3: "tredje "}
 
 
-def position(rank: int, mine: str, riket: str, n: int = 21) -> str:
+def position(rank: int, mine: str, riket: str, n: int = 21, ties: int = 1) -> str:
     """Where the region stands, as a predicate that fits any noun: among the three highest or
     lowest län by rank ('näst högst bland länen'), otherwise against Riket, whose figures the
-    sentence quotes (``mine``/``riket`` as written)."""
-    if rank <= 3:
-        return f"{_ORDINAL[rank]}högst bland länen"
+    sentence quotes (``mine``/``riket`` as written). ``rank`` is 1 + the number of län above;
+    ``ties`` counts the län with the region's value (itself included): a rank word is used only
+    when the whole tied group lies among the three highest or lowest, and then says it is shared."""
+    last = rank + ties - 1  # the tied group holds ranks rank … last
+    others = "ett annat län" if ties == 2 else f"{ties - 1} andra län"
+    shared = "" if ties == 1 else f" (delat med {others})"
+    if last <= 3:
+        return f"{_ORDINAL[rank]}högst bland länen{shared}"
     if rank >= n - 2:
-        return f"{_ORDINAL[n - rank + 1]}lägst bland länen"
+        return f"{_ORDINAL[n - last + 1]}lägst bland länen{shared}"
     if mine == riket:
         return "i nivå med riket"
     return "högre än i riket" if parse_number(mine) > parse_number(riket) else "lägre än i riket"

@@ -10,7 +10,6 @@ move of a slider). Every figure carries its source and data vintage in a caption
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from ..errors import InputError, ReglabError
 from ..occupations import occupation_name
 from ..projection.model import add_intervals
+from ..snapshot import plain_vintage
 from ..snapshot import series_breaks as snapshot_breaks
 from .numbers import format_decimal, format_int, format_percent
 
@@ -34,15 +34,6 @@ SCENARIO_COLOURS = ("#c55a11", "#548235", "#7030a0", "#2e75b6")
 _INT = FuncFormatter(lambda value, _pos: format_int(value))
 
 
-# "(uttag i <repository>, commit 7c13a65)": where the builder found the file, not for readers.
-_REPOSITORY_NOTE = re.compile(r"\s*\([^()]*\bcommit [0-9a-f]{7,40}[^()]*\)")
-
-
-def public_vintage(vintage: str) -> str:
-    """The data vintage as readers see it: without the repository and commit it came from."""
-    return _REPOSITORY_NOTE.sub("", vintage).strip()
-
-
 def source_note(frame: pd.DataFrame, extra: str = "") -> str:
     """"Källa: <source> (<table>); <vintage>" from a frame's provenance in ``attrs``."""
     attrs = frame.attrs
@@ -50,7 +41,7 @@ def source_note(frame: pd.DataFrame, extra: str = "") -> str:
     table = str(attrs.get("table_id") or "")
     parts = [f"Källa: {source}" + (f", tabell {table}" if table else "")]
     if attrs.get("vintage"):
-        parts.append(public_vintage(str(attrs["vintage"])))
+        parts.append(plain_vintage(str(attrs["vintage"])))
     if attrs.get("estimated"):
         parts.append("delvis uppskattat")
     if extra:

@@ -26,15 +26,14 @@ READ_TEXT = (
 METHOD_TEXT = (
     "Prognosen bygger på SCB:s yrkesregister. Rikets antal anställda per yrke skrivs fram med "
     "yrkets egen trend, som dämpas med tiden. Länets andel av varje yrke skrivs fram på samma "
-    "sätt; där länet har få anställda i ett yrke hålls andelen närmare oförändrad. Länens "
-    "summor stäms av mot riket.",
+    "sätt; där länet har få anställda i ett yrke hålls andelen närmare oförändrad. Länets "
+    "totala antal anställda följer hur befolkningen 20–64 år i länet väntas förändras jämfört "
+    "med riket, och länens summor stäms av mot riket.",
     "Pensionsavgångarna räknas fram genom att varje åldersgrupp i yrket åldras år för år och "
-    "lämnar yrket i den takt som äldre har gjort historiskt. Yrkets åldersfördelning i länet är "
-    "skattad, eftersom den inte publiceras: rikets åldersfördelning i yrket anpassad till "
-    "riksområdets åldersfördelning i yrkesgruppen (SCB 2017) och länets befolkning. "
-    "Rekryteringsbehovet är pensionsavgångar plus expansion (förändringen av antalet "
-    "anställda), lägst noll.",
+    "lämnar yrket i den takt som äldre har gjort historiskt. Rekryteringsbehovet är "
+    "pensionsavgångar plus expansion (förändringen av antalet anställda), lägst noll.",
     "Intervallen omfattar 80 %: metoden har körts som om det vore ett tidigare år, och "
     "intervallens bredd är satt efter hur stora felen blev då. Arbetsförmedlingens bild är "
-    "Yrkesprognosens bristvärde för hela riket och Platsbankens annonser i länet.",
+    "Yrkesprognosens bristvärde för hela riket, Yrkesbarometerns bedömning för länet (den kan "
+    "gälla ett större område än länet) och Platsbankens annonser i länet.",
 )

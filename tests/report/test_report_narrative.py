@@ -39,6 +39,17 @@ def test_position_words():
     assert position(10, "22,8\u00a0%", "22,8\u00a0%") == "i nivå med riket"
 
 
+def test_position_words_for_tied_values():
+    # two län share the top value: both are highest, and the sentence says it is shared
+    assert position(1, "1", "0", ties=2) == "högst bland länen (delat med ett annat län)"
+    # 19 län share one value (ranks 2–20): no rank word, the comparison with Riket instead
+    assert position(2, "1", "0", ties=19) == "högre än i riket"
+    assert position(3, "0", "1", ties=19) == "lägre än i riket"
+    # a tie at the bottom: ranks 20 and 21
+    assert position(20, "0", "1", ties=2) == "lägst bland länen (delat med ett annat län)"
+    assert position(1, "1", "0", ties=3) == "högst bland länen (delat med 2 andra län)"
+
+
 def test_numbers_in_prose_are_rounded_for_reading():
     assert prose_round(41_234) == 41_000
     assert prose_round(3_612) == 3_600

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..cells import RIKET
@@ -40,8 +41,8 @@ def figure(ctx: BriefContext) -> Figure:
 
 def intro(ctx: BriefContext) -> str:
     return (f"Samma indikatorer för alla 21 län och riket. {ctx.region_name} och riket är "
-            f"markerade. Unga/äldre anger hur många som når arbetsför ålder per person som "
-            f"når 65 år under de kommande tio åren.")
+            f"markerade. Unga/äldre anger hur många som fyller 20 år per person som fyller "
+            f"65 år fram till {ctx.horizon}, enligt befolkningsprognosen (skattat).")
 
 
 def _mine(regions: pd.DataFrame, region: str, column: str) -> float:
@@ -52,6 +53,12 @@ def rank(regions: pd.DataFrame, region: str, column: str) -> int:
     """1 = highest value among the 21 län."""
     lan = regions[regions["region"] != RIKET]
     return 1 + int((lan[column] > _mine(regions, region, column)).sum())
+
+
+def ties(regions: pd.DataFrame, region: str, column: str) -> int:
+    """How many län (the region included) share the region's value on ``column``."""
+    lan = regions[regions["region"] != RIKET]
+    return int(np.isclose(lan[column], _mine(regions, region, column)).sum())
 
 
 def standout(regions: pd.DataFrame, region: str) -> tuple[str, int]:
@@ -74,12 +81,14 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
     column, place = standout(regions, region)
     mine, riket = _mine(regions, region, column), riket_value(regions, column)
     if column == "demography":
-        pos = position(place, fmt_dec(mine, 2), fmt_dec(riket, 2))
+        pos = position(place, fmt_dec(mine, 2), fmt_dec(riket, 2),
+                       ties=ties(regions, region, column))
         return (f"Tillskottet av unga i förhållande till dem som når pensionsåldern är {pos}: "
-                f"{name} har {fmt_dec(mine, 2)} personer i åldern 10–19 år per person i åldern "
-                f"55–64 år, mot {fmt_dec(riket, 2)} i riket.")
+                f"enligt befolkningsprognosen (skattad) fyller {fmt_dec(mine, 2)} personer 20 år "
+                f"i {name} för varje person som fyller 65 år fram till {horizon}, mot "
+                f"{fmt_dec(riket, 2)} i riket.")
     show = prose_signed_pct if column == "change_adj" else prose_pct
-    pos = position(place, show(mine), show(riket))
+    pos = position(place, show(mine), show(riket), ties=ties(regions, region, column))
     if column == "need_pct":
         group = regions.loc[regions["region"] == region, "need_pct_group"].iloc[0]
         if group == GROUPS[1]:  # Riket inside the län's interval: no rank words

@@ -22,8 +22,11 @@ WHERE = (
     "Antalet anställda, prognosen och rekryteringsbehovet gäller länet.",
     "Andelen 55 år och äldre är skattad för länet ur yrkets åldersstruktur i riket, "
     "riksområdet och länets befolkning, inte uppmätt i länet.",
-    "Arbetsförmedlingens bristvärde gäller hela riket; Platsbankens annonser gäller länet. "
-    "Annonser är inte vakanser.",
+    "Arbetsförmedlingens bristvärde gäller hela riket. Yrkesbarometerns bedömning anges för "
+    "länet men kan gälla ett större område än länet. Platsbankens annonser gäller länet; "
+    "annonser är inte vakanser.",
+    "Befolkningen efter 2019 är framskriven och stämd av mot SCB:s månadsstatistik för 2026 "
+    "(skattad); befolkningsprognosen och arbetskraften är skattningar för länet.",
 )
 
 

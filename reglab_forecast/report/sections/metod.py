@@ -47,11 +47,15 @@ def _quality_parts(tables: list[Table]) -> tuple[Part, ...]:
 
 def age_text(ctx: BriefContext) -> str:
     """How the age structure behind retirements and share 55+ was estimated (the
-    projection's own note)."""
-    note = str(getattr(ctx.inputs.projection.result, "age_note", "") or "")
+    projection's own note, which starts 'skattad (method): inputs')."""
+    note = str(getattr(ctx.inputs.projection.result, "age_note", "") or "").rstrip(".")
     if not note:
         return ""
-    return f"Åldersfördelningen per yrke i länet är {note.rstrip('.')}."
+    _, _, inputs = note.partition(": ")
+    if not inputs:
+        return f"Åldersfördelningen per yrke i länet är {note}."
+    return ("SCB publicerar inte åldersfördelningen per yrke och län, så den är skattad: "
+            f"fördelningen ska stämma med {inputs}.")
 
 
 def build(ctx: BriefContext) -> Section:
