@@ -114,9 +114,12 @@ def need_sentence(facts: Facts) -> str:
 
 def top_need_sentence(recruitment: Table, horizon: int) -> str:
     top = recruitment.frame.head(3)
-    items = [f"{running_name(name)} ({about(need)})"
+    items = [f"{running_name(name)} med {about(need)}"
              for name, need in zip(top["ssyk_name"], top[f"need_{horizon}"], strict=True)]
-    return f"Störst är behovet för {join_list(items)}."
+    if not items:
+        return ""
+    text = f"Störst är behovet av {items[0]} personer"
+    return text + (f", följt av {join_list(items[1:])}." if len(items) > 1 else ".")
 
 
 _ORDINAL = {1: "", 2: "näst ", 3: "tredje "}
