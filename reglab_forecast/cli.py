@@ -137,14 +137,14 @@ def _add_backtest(subparsers: argparse._SubParsersAction) -> None:
 
 def _run_backtest(args: argparse.Namespace) -> int:
     from .files import check_output_file
-    from .loaders import load_employment
+    from .loaders import load_age_profile, load_employment
 
     if args.out:
         check_output_file(args.out, "--out", (".json",))
         check_output_file(args.out.with_suffix(".calibration.json"), "--out")
     from .projection import backtest
 
-    declaration = backtest(load_employment(level=4))
+    declaration = backtest(load_employment(level=4), age_profile=load_age_profile(level=4))
     print(declaration.to_text())
     if args.save:
         print(f"\nSparad: {declaration.save()}")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from reglab_forecast.report.display import show, show_table
+from reglab_forecast.report.display import RedrawArea, show, show_table
 
 
 def _frame() -> pd.DataFrame:
@@ -76,3 +77,22 @@ def test_source_line_leaves_out_the_repository_commit() -> None:
     html = show(frame).to_html()
     assert "Yrkesregistret, referensår 2014–2024" in html
     assert "commit" not in html and "ai-econ-lab" not in html
+
+
+def test_redraw_area_is_an_output_widget_with_a_front_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import ipywidgets as widgets
+
+    monkeypatch.delenv("REGLAB_NO_FRONTEND", raising=False)
+    area = RedrawArea()
+    assert isinstance(area.widget, widgets.Output) and area.children == [area.widget]
+
+
+def test_redraw_area_draws_in_the_cell_without_a_front_end(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("REGLAB_NO_FRONTEND", "1")
+    area = RedrawArea()
+    with area.redraw():
+        print("omräknat")
+    assert area.widget is None and area.children == []
+    assert capsys.readouterr().out == "omräknat\n"

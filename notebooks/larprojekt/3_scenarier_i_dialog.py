@@ -48,7 +48,7 @@ from IPython.display import display
 import reglab_forecast as rf
 from reglab_forecast.dialog.widgets import Debouncer, LeverPanel
 from reglab_forecast.projection import Projection, load_scenario, project
-from reglab_forecast.report.display import show, solution
+from reglab_forecast.report.display import RedrawArea, show, solution
 from reglab_forecast.report.numbers import format_int
 from reglab_forecast.report.plots import plot_scenarios, projection_note
 
@@ -127,14 +127,13 @@ result = draw(persons=500, ssyk="532")
 # %%
 levers = LeverPanel([(f"{r.ssyk} {r.ssyk_name}", r.ssyk) for r in largest.itertuples()],
                     base.base_year, max(base.target_years))
-output = widgets.Output()
+area = RedrawArea()  # an Output widget; the cell itself in a run without a front end
 latest: dict[str, Projection] = {}  # the last scenario the levers computed
 
 
 def recompute() -> None:
     chosen = levers.levers()
-    with output:
-        output.clear_output(wait=True)
+    with area.redraw():
         latest["projection"] = draw(chosen.national_growth, chosen.regional_growth,
                                     chosen.retirement_age_shift, chosen.shock_ssyk or "532",
                                     chosen.shock_persons, chosen.shock_from_year)
@@ -142,7 +141,7 @@ def recompute() -> None:
 
 debounced = Debouncer(recompute)  # one recompute after a lever stops moving
 levers.on_change(lambda _change: debounced.trigger())
-display(widgets.VBox([levers.box, output]))
+display(widgets.VBox([levers.box, *area.children]))
 recompute()
 
 # %% [markdown]

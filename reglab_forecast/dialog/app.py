@@ -15,12 +15,16 @@ import ipywidgets as widgets
 
 from ..errors import ReglabError
 from ..projection.panel import RIKET
-from .engine import DialogModel
+from .education import KINDS, EducationView
+from .engine import Cube, DialogModel, Levers
+from .panels import PeopleFigure, ViewParts, education_parts, people_parts
+from .people import PeopleModel
 from .view import ViewChoice, ViewFigure, figure_caption, table_html
 from .widgets import Debouncer, LeverPanel
 
 REGION_ENV = "REGLAB_DIALOG_REGION"
-VIEWS = (("Alla yrken", "total"), ("Yrkesområden", "areas"), ("Ett yrke", "occupation"))
+VIEWS = (("Alla yrken", "total"), ("Yrkesområden", "areas"), ("Ett yrke", "occupation"),
+         ("Utbildning", "education"), ("Befolkning", "people"))
 CSS = """<style>
 .reglab-dialog-table {border-collapse: collapse; font-size: 13px; margin-top: 6px}
 .reglab-dialog-table th, .reglab-dialog-table td {padding: 3px 10px;
@@ -36,7 +40,8 @@ class DialogApp:
 
     def __init__(self, model: DialogModel, region: str, compare: str = RIKET) -> None:
         self.model = model
-        self.levers = LeverPanel(self._occupations(), model.base_year, max(model.target_years))
+        self.levers = LeverPanel(self._occupations(), model.base_year, max(model.target_years),
+                                 people=True)
         self.region = widgets.Dropdown(description="Län", options=self._places(False),
                                        value=region)
         self.compare = widgets.Dropdown(description="Jämför med", options=self._places(True),
@@ -44,6 +49,8 @@ class DialogApp:
         self.view = widgets.ToggleButtons(options=VIEWS, value="total", description="Vy")
         self.occupation = widgets.Dropdown(description="Yrke", options=self._occupations(),
                                            disabled=True, layout=widgets.Layout(width="520px"))
+        self.education_by = widgets.Dropdown(description="Utbildning", options=KINDS,
+                                             value="level", disabled=True)
         self.figure = widgets.Image(format="svg+xml", layout=widgets.Layout(width="100%"))
         self.caption = widgets.HTML()
         self.table = widgets.HTML()
@@ -54,6 +61,9 @@ class DialogApp:
         self.links = widgets.HTML()
         self.timings: list[float] = []
         self._drawing = ViewFigure()
+        self._education = EducationView(model)
+        self._people_drawing = PeopleFigure()
+        self._people: PeopleModel | None = None  # made when the population view is first asked
         self._debounced = Debouncer(self.refresh)
         self._wire()
         self.box = self._layout()
@@ -69,13 +79,15 @@ class DialogApp:
         return [(f"{code} {self.model.ssyk_name(code)}", code) for code in codes]
 
     def _wire(self) -> None:
-        for control in (self.region, self.compare, self.view, self.occupation):
+        for control in (self.region, self.compare, self.view, self.occupation,
+                        self.education_by):
             control.observe(self._changed, "value")
         self.levers.on_change(self._changed)
         self.download.on_click(self._download)
 
     def _changed(self, _change: Any = None) -> None:
         self.occupation.disabled = self.view.value != "occupation"
+        self.education_by.disabled = self.view.value != "education"
         self._debounced.trigger()
 
     def _layout(self) -> widgets.Widget:
@@ -85,7 +97,8 @@ class DialogApp:
                             "21 län och figuren ritas om.</p>")
         levers = widgets.VBox([widgets.HTML("<b>Scenariots spakar</b>"), self.levers.box])
         files = widgets.VBox([self.download, self.links])
-        return widgets.VBox([head, places, widgets.HBox([self.view]), self.occupation, levers,
+        return widgets.VBox([head, places, widgets.HBox([self.view]),
+                             widgets.HBox([self.occupation, self.education_by]), levers,
                              self.status, self.figure, self.caption, self.table, files])
 
     def choice(self) -> ViewChoice:
@@ -98,20 +111,41 @@ class DialogApp:
         """Recompute the scenario for all län and redraw the figure and the table."""
         start = time.perf_counter()
         try:
-            cube = self.model.compute(self.levers.levers(), self.region.value,
+            levers = self.levers.levers()
+            cube = self.model.compute(levers, self.region.value,
                                       self.model.region_name(self.region.value))
+            parts = self._parts(levers, cube)
         except ReglabError as error:
             self.status.value = f"<span style='color:#b00'>{error}</span>"
             return
-        choice = self.choice()
-        self.figure.value = self._drawing.image(self.model, self.model.base, cube, choice)
-        self.caption.value = figure_caption(self.model, cube, choice)
-        self.table.value = table_html(self.model, self.model.base, cube, choice)
+        self.figure.value, self.caption.value = parts.image, parts.caption
+        self.table.value = parts.table
         seconds = time.perf_counter() - start
         self.timings.append(seconds)
         self.status.value = (f"<small>Scenario: {cube.scenario.description}. Omräknat på "
                              f"{round(seconds * 1000)} ms.</small>")
         self.links.value = ""  # files of an older scenario are not offered
+
+    def people_model(self) -> PeopleModel:
+        """The population side, made on first use (it takes a few seconds)."""
+        if self._people is None:
+            self._people = PeopleModel(self.model.base_year)
+        return self._people
+
+    def _parts(self, levers: Levers, cube: Cube) -> ViewParts:
+        """The figure, caption and table of the chosen view."""
+        choice, model = self.choice(), self.model
+        if self.view.value == "education":
+            return education_parts(model, self._education, model.base, cube, choice,
+                                   str(self.education_by.value))
+        if self.view.value == "people":
+            people = self.people_model()
+            scenario = people.scenario(levers.demography(choice.region))
+            return people_parts(model, people, (model.base, people.base),
+                                (cube, people.compute(scenario)), choice, self._people_drawing)
+        return ViewParts(self._drawing.image(model, model.base, cube, choice),
+                         figure_caption(model, cube, choice),
+                         table_html(model, model.base, cube, choice))
 
     def _download(self, _button: Any = None) -> None:
         from .downloads import session_files

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -47,14 +48,25 @@ def _toml_value(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
 
 
-def scenario_toml(raw: Mapping[str, Any]) -> str:
-    """The scenario dict (``Levers.as_dict``) as a TOML file, keys as in ``scenario.py``."""
-    lines = [f"{key} = {_toml_value(value)}" for key, value in raw.items()
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z_]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_table(prefix: str, table: Mapping[str, Any]) -> list[str]:
+    """A table's plain values, then its sub-tables (``[prefix.key]``)."""
+    lines = [f"{_toml_key(str(key))} = {_toml_value(value)}" for key, value in table.items()
              if not isinstance(value, Mapping | list)]
-    for key, value in raw.items():
+    for key, value in table.items():
         if isinstance(value, Mapping):
-            lines += ["", f"[{key}]"]
-            lines += [f"{_toml_value(k)} = {_toml_value(v)}" for k, v in value.items()]
+            name = f"{prefix}.{_toml_key(str(key))}" if prefix else _toml_key(str(key))
+            lines += ["", f"[{name}]", *_toml_table(name, value)]
+    return lines
+
+
+def scenario_toml(raw: Mapping[str, Any]) -> str:
+    """The scenario dict (``Levers.as_dict``) as a TOML file, keys as in ``scenario.py``
+    (``[demography]`` as in ``demography.scenario``)."""
+    lines = _toml_table("", raw)
     for table in raw.get("shock", []):
         lines += ["", "[[shock]]"] + [f"{k} = {_toml_value(v)}" for k, v in table.items()]
     return "\n".join(lines) + "\n"

@@ -44,6 +44,20 @@ class Levers:
     shock_ssyk: str = ""
     shock_persons: int = 0
     shock_from_year: int = 2027
+    # Demographic levers (``[demography]`` of the scenario file): extra net migration to the
+    # chosen län (persons per year), net migration in every län in per cent of the
+    # projection, and employees per resident in one age group (percentage points by the
+    # last year).
+    net_migration: int = 0
+    migration_percent: int = 100
+    rate_band: str = "60-69"
+    rate_points: int = 0
+
+    def demography(self, region: str) -> dict[str, Any]:
+        """The ``[demography]`` table of the scenario file (empty: no demographic lever)."""
+        from .people import demography_table
+
+        return demography_table(self, region)
 
     def as_dict(self, region: str, name: str = DIALOG_NAME, label: str = "") -> dict[str, Any]:
         """The scenario as the TOML file holds it (``load_scenario`` reads it back);
@@ -58,6 +72,8 @@ class Levers:
             raw["shock"] = [{"ssyk": self.shock_ssyk, "region": region,
                              "persons": int(self.shock_persons),
                              "from_year": int(self.shock_from_year)}]
+        if self.demography(region):
+            raw["demography"] = self.demography(region)
         return raw
 
     def scenario(self, region: str, name: str = DIALOG_NAME, label: str = "") -> Scenario:
@@ -77,7 +93,24 @@ class Levers:
         if self.shock_persons and self.shock_ssyk:
             parts.append(f"{fmt_signed(self.shock_persons)} anställda i yrke {self.shock_ssyk} "
                          f"från {self.shock_from_year}")
+        parts += self._describe_people(place)
         return "; ".join(parts) if parts else "Inga spakar ändrade"
+
+
+    def _describe_people(self, place: str) -> list[str]:
+        from ..numbers import fmt_signed
+
+        parts = []
+        if self.net_migration:
+            parts.append(f"nettoinflyttning till {place} {fmt_signed(self.net_migration)} "
+                         "personer per år")
+        if self.migration_percent != 100:
+            parts.append(f"flyttningarna i alla län {self.migration_percent} % av prognosen")
+        if self.rate_points:
+            band = self.rate_band.replace("-", "–")
+            parts.append(f"anställda per invånare {band} år {fmt_signed(self.rate_points)} "
+                         "procentenheter")
+        return parts
 
 
 @dataclass(frozen=True)
@@ -198,8 +231,7 @@ class DialogModel:
 
     def path(self, cube: Cube, region: str, ssyk: str = "") -> ViewPath:
         """The view of ``region`` ("00" = Riket) and SSYK prefix ``ssyk`` in ``cube``."""
-        rows = (np.ones(len(self.panel.regions), bool) if region == RIKET
-                else self.panel.regions == region)
+        rows = self.region_rows(region)
         cols = self._columns(ssyk)
         employed = cube.employed[rows][:, cols]
         replacement = cube.replacement[rows][:, cols]
@@ -211,6 +243,12 @@ class DialogModel:
         return ViewPath(region, ssyk, self.years, total, lower, upper,
                         expansion.sum(axis=(0, 1)), replacement.sum(axis=(0, 1)), need,
                         self.panel.years, history)
+
+    def region_rows(self, region: str) -> np.ndarray:
+        """The cube's rows of ``region`` ("00" = Riket: every län)."""
+        if region == RIKET:
+            return np.ones(len(self.panel.regions), bool)
+        return np.asarray(self.panel.regions == region)
 
     def _interval(self, total: np.ndarray, level: int) -> tuple[np.ndarray, np.ndarray]:
         """The 80 % interval of a path at SSYK ``level`` (0 = all occupations)."""

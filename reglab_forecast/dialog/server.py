@@ -1,8 +1,9 @@
 """The Voilà command line that serves the dashboard on 127.0.0.1.
 
 Voilà runs ``dashboard.ipynb`` with its code hidden, one kernel per browser tab (each tab its
-own state). Kernels of closed tabs are culled; one kernel is kept warm so the first page shows
-at once. Jupyter's runtime files (kernel connection files) go to a temporary folder that is
+own state). Kernels of closed tabs are culled (``kernels.DialogKernelManager`` gives a page
+time to connect first); one kernel is kept warm, the dashboard already run, so the first page
+shows at once. Jupyter's runtime files (kernel connection files) go to a temporary folder that is
 removed when the server stops: the app writes nothing else to disk until a download is asked for.
 """
 
@@ -23,15 +24,21 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
 CULL_IDLE_SECONDS = 300
 CULL_INTERVAL_SECONDS = 60
+KERNEL_MANAGER = "reglab_forecast.dialog.kernels.DialogKernelManager"
 
 
-def voila_argv(port: int, open_browser: bool = False, preheat: bool = True) -> list[str]:
-    """The command that serves the dashboard on ``HOST:port``."""
+def voila_argv(port: int, open_browser: bool = False, preheat: bool = True,
+               cull_idle: int = CULL_IDLE_SECONDS, cull_interval: int = CULL_INTERVAL_SECONDS
+               ) -> list[str]:
+    """The command that serves the dashboard on ``HOST:port``. A kernel whose page is gone
+    (no connection) and that has been idle ``cull_idle`` seconds is shut down; the check runs
+    every ``cull_interval`` seconds. Kernels kept warm in the pool are never culled."""
     argv = [sys.executable, "-m", "voila", str(DASHBOARD), f"--port={port}", f"--Voila.ip={HOST}",
             "--theme=light", "--VoilaConfiguration.show_tracebacks=False",
-            f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
-            f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
-            "--MappingKernelManager.cull_connected=False"]
+            f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
+            f"--MappingKernelManager.cull_interval={cull_interval}",
+            "--MappingKernelManager.cull_connected=False",
+            f"--VoilaConfiguration.multi_kernel_manager_class={KERNEL_MANAGER}"]
     if preheat:
         argv += ["--preheat_kernel=True", "--pool_size=1"]
     if not open_browser:

@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ..numbers import fmt_int, fmt_signed
 from ..projection.panel import RIKET
@@ -84,6 +85,7 @@ def _path_panel(ax: Axes) -> _PathArtists:
                    zorder=2)[0]
     alt = ax.plot([], [], color=COLORS["projection"], lw=1.8, label="Scenario", zorder=3)[0]
     ax.yaxis.set_major_formatter(int_formatter)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not "2022.5"
     return _PathArtists(ax, history, base, alt)
 
 

@@ -122,7 +122,7 @@ class LeverPanel:
     """
 
     def __init__(self, occupations: Sequence[tuple[str, str]], base_year: int = 2024,
-                 last_year: int = 2035) -> None:
+                 last_year: int = 2035, people: bool = False) -> None:
         self.national = DecimalLever("Rikets tillväxt", -1.0, 2.0, 0.5)
         self.regional = DecimalLever("Länets tillväxt", -1.0, 3.0, 1.0)
         self.shift = widgets.IntSlider(description="Pension senare (år)", min=-2, max=5,
@@ -139,14 +139,19 @@ class LeverPanel:
                                  self.persons, self.from_year])
         self._sync_shock()
         self.persons.observe(lambda _change: self._sync_shock(), "value")
+        self.people = PeopleLevers() if people else None
+        if self.people is not None:
+            self.box.children = (*self.box.children, self.people.box)
 
     def _sync_shock(self) -> None:
         """The shock's occupation and year are off while the shock is zero."""
         self.ssyk.disabled = self.from_year.disabled = self.persons.value == 0
 
     def _controls(self) -> list[widgets.Widget]:
+        people = self.people.controls() if self.people is not None else []
         return [self.national.enabled, self.national.slider, self.regional.enabled,
-                self.regional.slider, self.shift, self.ssyk, self.persons, self.from_year]
+                self.regional.slider, self.shift, self.ssyk, self.persons, self.from_year,
+                *people]
 
     def on_change(self, callback: Callable[[dict[str, Any]], None]) -> None:
         for control in self._controls():
@@ -157,4 +162,45 @@ class LeverPanel:
                       retirement_age_shift=int(self.shift.value),
                       shock_ssyk=str(self.ssyk.value or ""),
                       shock_persons=int(self.persons.value),
-                      shock_from_year=int(self.from_year.value))
+                      shock_from_year=int(self.from_year.value),
+                      **(self.people.values() if self.people is not None else {}))
+
+
+RATE_BANDS = (("16–24 år", "16-24"), ("25–54 år", "25-54"), ("55–64 år", "55-64"),
+              ("60–69 år", "60-69"), ("65–69 år", "65-69"))
+
+
+class PeopleLevers:
+    """The demographic levers of the scenario file's ``[demography]`` table: extra net
+    migration to the chosen län, net migration in every län (per cent of the projection) and
+    employees per resident in one age group (percentage points by the last year)."""
+
+    def __init__(self) -> None:
+        self.migration = widgets.IntSlider(description="Nettoinflyttning, extra", min=-3000,
+                                           max=3000, step=100, value=0, style=STYLE,
+                                           continuous_update=False)
+        self.factor = widgets.IntSlider(description="Flyttningar, alla län (%)", min=0,
+                                        max=200, step=10, value=100, style=STYLE,
+                                        continuous_update=False)
+        self.band = widgets.Dropdown(description="Anställda per invånare", style=STYLE,
+                                     options=list(RATE_BANDS), value="60-69", disabled=True)
+        self.points = widgets.IntSlider(description="Ändring (%-enheter)", min=-10,
+                                        max=10, value=0, style=STYLE, continuous_update=False)
+        self.points.observe(lambda _change: self._sync(), "value")
+        self.box = widgets.VBox([
+            widgets.HTML("<b>Befolkningens spakar</b> (personer per år till länet; "
+                         "flyttningarna i alla län i procent av prognosen)"),
+            self.migration, self.factor, self.band, self.points])
+
+    def _sync(self) -> None:
+        """The age group is off while its change is zero."""
+        self.band.disabled = self.points.value == 0
+
+    def controls(self) -> list[widgets.Widget]:
+        return [self.migration, self.factor, self.band, self.points]
+
+    def values(self) -> dict[str, Any]:
+        """The ``Levers`` fields these widgets set."""
+        return {"net_migration": int(self.migration.value),
+                "migration_percent": int(self.factor.value),
+                "rate_band": str(self.band.value), "rate_points": int(self.points.value)}

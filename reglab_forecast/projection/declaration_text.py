@@ -107,6 +107,10 @@ def _targets(declaration: QualityDeclaration) -> list[str]:
                 f"{format_percent(t['bins_coverage_low'])}–"
                 f"{format_percent(t['bins_coverage_high'])} (mål 75–85 % i varje klass): "
                 f"{_verdict(t['bins_coverage_met'])}"]
+    if not math.isnan(t.get("totals_coverage", float("nan"))):
+        bins.append(f"- Täckning för länens totaler {format_percent(t['totals_coverage'])} "
+                    "(mot utfallet justerat för seriebrott; mål 75–85 %): "
+                    f"{_verdict(t['totals_coverage_met'])}")
     return [
         f"- WAPE med känd länstotal {format_percent(t['wape_reduction'])} lägre än konstanta "
         f"yrkesandelar (mål minst 10 %, ambition 15 %): {_verdict(t['wape_reduction_met'])}",

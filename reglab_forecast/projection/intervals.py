@@ -9,8 +9,14 @@ bin with fewer than ``MIN_CELLS`` errors at its level is merged with its neighbo
 Smooth and monotone in the horizon: per level × bin the percentiles at each observed horizon
 are fitted by ``c · h^p`` (weighted least squares, ``0 ≤ p ≤ 1``), so the fan has no kinks
 where per-horizon quantiles jump, never narrows further ahead, and extends to 15 years by the
-same curve (p = ½ is a random walk). The unfitted per-horizon table (``lower``/``upper``,
-pooled over levels) is kept for files written before the levels were stored.
+same curve (p = ½ is a random walk). The län totals (level 0) get a symmetric interval on
+the log scale: its half-width is the 80th percentile of the absolute errors, fitted the same
+way. Their errors lean one way (the method has under-projected the growth of 2016–2024), so
+quantiles of the signed errors would put the lower bound on the point itself; the symmetric
+width keeps 80 % of the past errors inside and the point strictly inside the interval. The
+lean itself is measured and printed by the declaration (``quality.totals_bias``). The
+unfitted per-horizon table (``lower``/``upper``, pooled over levels) is kept for files
+written before the levels were stored.
 
 The calibration is computed by the backtest and stored as JSON next to the snapshot
 (``calibration.json``, see stored.py), so ``project`` never has to re-run the backtest.
@@ -159,6 +165,16 @@ def _fitted(errors: np.ndarray, horizons: np.ndarray) -> tuple[np.ndarray, np.nd
             np.maximum(power_fit(high, steps, counts), 0.0))
 
 
+def _symmetric(errors: np.ndarray, horizons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets ∓w for h = 1..LONGEST, w = ``c · h^p`` fitted to the 80th percentile of the
+    absolute errors at each observed horizon (the län totals; module docstring)."""
+    steps = np.unique(horizons)
+    counts = np.array([np.sum(horizons == h) for h in steps], dtype=float)
+    width = np.array([np.quantile(np.abs(errors[horizons == h]), COVERAGE) for h in steps])
+    fitted = np.maximum(power_fit(width, steps, counts), 0.0)
+    return -fitted, fitted
+
+
 def bin_groups(counts: np.ndarray, minimum: int = MIN_CELLS) -> np.ndarray:
     """Group index per size bin: neighbouring bins merged upwards until each group holds at
     least ``minimum`` cells (a small remainder at the top joins the group below it)."""
@@ -177,7 +193,7 @@ def level_tables(errors: pd.DataFrame, actual_column: str = "actual_adjusted"
                  ) -> dict[str, dict[str, list[list[float]]]]:
     """Offsets per level × size bin × horizon 1..LONGEST (module docstring). Bins with few
     errors are merged with their neighbours within the level; the län total (level 0) is one
-    group whatever its size."""
+    group whatever its size, with a symmetric width."""
     error = log_errors(errors[actual_column], errors["projected"])
     horizon = errors["horizon"].to_numpy(int)
     level = errors["level"].to_numpy(int)
@@ -188,8 +204,9 @@ def level_tables(errors: pd.DataFrame, actual_column: str = "actual_adjusted"
         counts = np.bincount(bins[at_level], minlength=len(SIZE_EDGES))
         groups = (np.zeros(len(SIZE_EDGES), dtype=int) if lev == TOTAL_LEVEL
                   else bin_groups(counts))
-        fitted = {g: _fitted(error[at_level & np.isin(bins, np.flatnonzero(groups == g))],
-                             horizon[at_level & np.isin(bins, np.flatnonzero(groups == g))])
+        fit = _symmetric if lev == TOTAL_LEVEL else _fitted
+        fitted = {g: fit(error[at_level & np.isin(bins, np.flatnonzero(groups == g))],
+                         horizon[at_level & np.isin(bins, np.flatnonzero(groups == g))])
                   for g in np.unique(groups)}
         tables[str(int(lev))] = {
             "lower": [fitted[g][0].round(5).tolist() for g in groups],

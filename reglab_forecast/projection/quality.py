@@ -234,3 +234,51 @@ def totals_table(errors: pd.DataFrame, origins: list[int], horizons: list[int]
         "wape_national_known": table["error_known"] / table["actual"],
         "origins": ",".join(str(o) for o in sorted(origins)),
     })
+
+
+def totals_bias(errors: pd.DataFrame, origins: list[int], horizons: list[int]
+                ) -> dict[str, float]:
+    """How the län totals' outcomes leaned against the standard method: per horizon, the
+    median of actual (adjusted for the series breaks' level shifts) / projected − 1 over the
+    län and ``origins``, and the share of those outcomes above the projection. Keys
+    ``"median_<h>"`` and ``"above_<h>"``, fractions."""
+    cells = errors[(errors["level"] == 0) & (errors["region"] != "00")
+                   & (errors["method"] == "standard") & errors["origin"].isin(origins)]
+    out: dict[str, float] = {}
+    for h in horizons:
+        at = cells[cells["horizon"] == h]
+        if at.empty:
+            continue
+        error = np.log1p(at["actual_adjusted"].to_numpy(float)) - np.log1p(
+            at["projected"].to_numpy(float))
+        out[f"median_{h}"] = float(np.expm1(np.median(error)))
+        out[f"above_{h}"] = float(np.mean(error > 0))
+    return out
+
+
+def corrected_totals(errors: pd.DataFrame, origins: list[int], horizons: list[int]
+                     ) -> dict[str, float]:
+    """What correcting the län totals for their lean would have done: per horizon, WAPE of
+    the totals against adjusted outcomes as projected (``"point_<h>"``) and multiplied by
+    exp(b·h) (``"corrected_<h>"``), b the median of error / horizon over the errors known at
+    the origin (target year ≤ origin), so nothing after the origin is used."""
+    cells = errors[(errors["level"] == 0) & (errors["region"] != "00")
+                   & (errors["method"] == "standard")]
+    error = np.log1p(cells["actual_adjusted"].to_numpy(float)) - np.log1p(
+        cells["projected"].to_numpy(float))
+    cells = cells.assign(per_year=error / cells["horizon"].to_numpy(float))
+    out: dict[str, float] = {}
+    for h in horizons:
+        point = corrected = actual = 0.0
+        for origin in origins:
+            known = cells[cells["origin"] + cells["horizon"] <= origin]["per_year"]
+            slope = float(known.median()) if len(known) else 0.0
+            scored = cells[(cells["origin"] == origin) & (cells["horizon"] == h)]
+            projected = scored["projected"].to_numpy(float)
+            outcome = scored["actual_adjusted"].to_numpy(float)
+            point += float(np.abs(projected - outcome).sum())
+            corrected += float(np.abs(projected * np.exp(slope * h) - outcome).sum())
+            actual += float(outcome.sum())
+        if actual > 0:
+            out[f"point_{h}"], out[f"corrected_{h}"] = point / actual, corrected / actual
+    return out

@@ -5,6 +5,9 @@
     show_table(all_tables(context)["lan"])      # a table of the brief, as in the PDF
     with solution():                            # a learning notebook's hidden solution
         display(show(...))
+    area = RedrawArea()                         # where a lever's recompute draws
+    with area.redraw():
+        draw(...)
 
 ``show`` returns a pandas ``Styler``, which a notebook displays as an HTML table; the data
 itself is left as it is (numbers stay numbers), only their display changes.
@@ -106,6 +109,39 @@ def show_table(table: Table) -> Styler:
     return styler.set_caption(text).set_table_styles(CAPTION_STYLE)
 
 
+def headless() -> bool:
+    """True in a run without a widget front end (``REGLAB_NO_FRONTEND=1``, set by
+    ``notebooks/build.py``): nothing there would show, or acknowledge, an Output widget."""
+    return os.environ.get("REGLAB_NO_FRONTEND") == "1"
+
+
+class RedrawArea:
+    """Where a recompute draws: an Output widget that each ``redraw()`` clears and fills.
+
+    In a run without a widget front end (``headless()``) there is no widget: ``redraw()``
+    shows its output in the running cell, so nothing waits for a front end that never answers.
+    ``children`` is what to put in the page's widget box (empty without a front end).
+    """
+
+    def __init__(self) -> None:
+        import ipywidgets as widgets
+
+        self.widget = None if headless() else widgets.Output()
+
+    @property
+    def children(self) -> list[Any]:
+        return [] if self.widget is None else [self.widget]
+
+    @contextmanager
+    def redraw(self) -> Iterator[None]:
+        if self.widget is None:
+            yield
+            return
+        with self.widget:
+            self.widget.clear_output(wait=True)
+            yield
+
+
 @contextmanager
 def solution(title: str = "Visa lösningen") -> Iterator[None]:
     """Show what the block displays inside a closed panel that opens on a click.
@@ -117,7 +153,7 @@ def solution(title: str = "Visa lösningen") -> Iterator[None]:
     import ipywidgets as widgets
     from IPython.display import display
 
-    if os.environ.get("REGLAB_NO_FRONTEND") == "1":  # a headless run: shown inline
+    if headless():  # no widget front end: shown inline
         yield
         return
     out = widgets.Output()

@@ -16,7 +16,8 @@ def _add_befolkning(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "befolkning", help="befolkning och arbetskraft mot det beräknade behovet för ett län",
         description="Befolkningsprognos per län (kohort-komponent), arbetskraftsutbud vid "
-                    "dagens andel anställda per invånare och balansen mot sysselsättningen.",
+                    "andelen anställda per invånare (trend) och balansen mot det beräknade "
+                    "antalet anställda.",
     )
     parser.add_argument("--region", help='län som kod eller namn, t.ex. "18" eller "Örebro län"')
     parser.add_argument("--csv", type=Path, metavar="MAPP", help="skriv tabellerna som CSV")
@@ -40,11 +41,17 @@ def _print_table(table: Table) -> None:
 
 def _backtest(save: bool) -> None:
     from ..demography.backtest import backtest
+    from ..supply.rate_backtest import rate_backtest
+    from ..supply.rates import rate_history
 
     result = backtest()
     print(result.to_text())
+    rates = rate_backtest(rate_history())
+    print()
+    print(rates.to_text())
     if save:
         print(f"Sparade {result.save()}")
+        print(f"Sparade {rates.save()}")
 
 
 def _run_befolkning(args: argparse.Namespace) -> int:

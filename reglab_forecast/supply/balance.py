@@ -1,4 +1,4 @@
-"""The balance: projected employment (the need) against labour supply at today's rates.
+"""The balance: projected employment (the need) against the labour supply (supply/labour.py).
 
 Per län and year: employment, supply and the gap (employment − supply, persons, with 80 %
 intervals combined from both sides' intervals), and over the horizon the flows of the
@@ -37,7 +37,7 @@ def employment_totals(projection: Projection | pd.DataFrame) -> pd.DataFrame:
     if isinstance(projection, pd.DataFrame):
         missing = {"region", "year", "employed", "lower", "upper"} - set(projection.columns)
         if missing:
-            raise InputError(f"sysselsättningen saknar kolumnerna {sorted(missing)}")
+            raise InputError(f"prognosen över anställda saknar kolumnerna {sorted(missing)}")
         frame = projection.copy()
         if "recruitment_need" not in frame.columns:
             frame["recruitment_need"] = float("nan")
@@ -87,13 +87,15 @@ def supply_flows(supply: pd.DataFrame, people: PopulationProjection) -> pd.DataF
 class Balance:
     """``table``: region, region_name, year, employed (+ lower/upper), supply (+ lower/upper),
     gap (+ lower/upper), recruitment_need, working_age, rate_20_64 (employees 20–64 per
-    resident 20–64 at today's rates). ``flows``: per län and year, working-age flows
-    (``wa_*``) and supply flows. All persons; every projected figure is estimated."""
+    resident 20–64 in that year, ``rate_method`` saying how the rates were projected).
+    ``flows``: per län and year, working-age flows (``wa_*``) and supply flows. All persons;
+    every projected figure is estimated."""
 
     table: pd.DataFrame
     flows: pd.DataFrame
     base_year: int
     population_base_year: int
+    rate_method: str = "constant"  # how the supply's rates were projected: or "trend"
 
     def over_horizon(self, year: int) -> pd.DataFrame:
         """Flows summed from the population base year to ``year`` per län and Riket."""
@@ -108,7 +110,7 @@ class Balance:
         row = self.table[(self.table["region"] == region) & (self.table["year"] == last)]
         if row.empty:
             raise InputError(f"balansen har ingen rad för region {region} år {last}")
-        return gap_statement(row.iloc[0], last - self.population_base_year)
+        return gap_statement(row.iloc[0], last - self.population_base_year, self.rate_method)
 
 
 def _working_age(people: PopulationProjection) -> pd.DataFrame:
@@ -157,4 +159,4 @@ def balance(projection: Projection | pd.DataFrame, supply: pd.DataFrame,
     flows = flows.merge(supply_flows(supply, population), on=["region", "year"])
     table = sides.rename(columns={"lower": "employed_lower", "upper": "employed_upper"})
     return Balance(table.drop(columns="base_employed"), flows, int(need["year"].min()),
-                   population.base_year)
+                   population.base_year, str(supply.attrs.get("rate_method", "constant")))

@@ -4,9 +4,10 @@ Employees are counted where they work and residents where they live, so the rate
 carries its net commuting: it is not an employment rate of the residents. The rate is taken
 per age band and sex in the base year of the employment data, from the län's estimated
 employees by age (``employees_by_age``), so that the base year reproduces the register's
-employees per län. Projected years keep today's rates (the balance's "at today's rates"),
-changed only by a scenario's ``[demography.employment_rate]`` lever, phased in linearly to
-the last year.
+employees per län. Projected years move each rate by its damped trend (``rates.py``) when
+the stored backtest of the rates (``rate_backtest.py``) found the trend better than constant
+rates, else keep the base year's rates; a scenario's ``[demography.employment_rate]`` lever
+is added on top, phased in linearly to the last year.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import pandas as pd
 from ..demography.arrays import AGE_LABELS, SEXES, to_cube
 from ..demography.projection import PopulationProjection
 from ..demography.scenario import band_limits
-from ..errors import InputError
+from ..errors import InputError, SnapshotError
 from ..population import load_population
+from ..projection.trend import damping_sum
 from ..regions import RIKET
 from ..snapshot import read_dataset
+from .rates import TREND, to_single_ages
 
 SUPPLY_AGES = (16, 69)
 WORKING_AGES = (20, 64)
@@ -80,10 +83,36 @@ def base_rates(employees: pd.DataFrame, population: pd.DataFrame,
     return rates
 
 
-def rate_path(rates: np.ndarray, years: list[int], changes: dict[str, float]) -> np.ndarray:
-    """Rates ``[t, r, s, a]``: today's, plus each band's change (percentage points) phased in
-    linearly from the first to the last year."""
+RATE_METHODS = {"constant": "dagens andel anställda per invånare",
+                "trend": "andelen anställda per invånare framskriven med dämpad trend"}
+
+
+def stored_slopes(base_year: int, regions: tuple[str, ...]) -> np.ndarray | None:
+    """Slopes ``[r, s, band]`` (rate per year) of the stored rate trend when its backtest
+    chose the trend and it was computed for ``base_year``; None otherwise (constant rates)."""
+    from .rate_backtest import load_rate_trend
+
+    try:
+        stored = load_rate_trend()
+    except SnapshotError:
+        return None
+    if stored.chosen != "trend" or stored.base_year != base_year:
+        return None
+    index = pd.Index(stored.regions).get_indexer(pd.Index(regions))
+    slopes = stored.slope_array()[np.maximum(index, 0)]
+    slopes[index < 0] = 0.0
+    return slopes
+
+
+def rate_path(rates: np.ndarray, years: list[int], changes: dict[str, float],
+              slopes: np.ndarray | None = None) -> np.ndarray:
+    """Rates ``[t, r, s, a]``: the base year's, moved by the damped trend of ``slopes``
+    (``[r, s, band]`` per year; None = constant), plus each band's change (percentage
+    points) phased in linearly from the first to the last year. Never below zero."""
     path = np.repeat(rates[None], len(years), axis=0)
+    if slopes is not None:
+        damp = damping_sum(TREND.phi, np.asarray(years, float) - years[0])
+        path = path + to_single_ages(slopes)[None] * damp[:, None, None, None]
     if len(years) < 2:
         return path
     phase = (np.asarray(years, float) - years[0]) / (years[-1] - years[0])
@@ -99,14 +128,18 @@ def _employment_year() -> int:
 
 def labour_supply(population_projection: PopulationProjection, *,
                   employees: pd.DataFrame | None = None, population: pd.DataFrame | None = None,
-                  base_year: int | None = None) -> pd.DataFrame:
+                  base_year: int | None = None, rate_trend: bool | None = None
+                  ) -> pd.DataFrame:
     """Labour supply per län × year × single age 16–69 × sex (persons; estimated).
 
     ``base_year`` (default: the last year of the employment data, 2024) fixes the rates from
     ``employees`` (default ``employees_by_age(base_year)``: region, age band, sex, employees)
     and the residents of that year (default ``load_population(years=base_year)``). Years: the
     base year, then every year of the projection after it. Columns: region, year, age, sex,
-    population, employee_rate (employees per resident), employees; ``attrs`` say estimated.
+    population, employee_rate (employees per resident), employees; ``attrs`` say estimated
+    and which rates (``rate_method``: "trend" or "constant"). ``rate_trend``: None = as the
+    stored rate backtest chose (constant when it does not cover ``base_year``), False =
+    constant rates. Raises InputError for a base year after the projection's.
     """
     year = _employment_year() if base_year is None else int(base_year)
     if not year <= population_projection.base_year:
@@ -122,8 +155,11 @@ def labour_supply(population_projection: PopulationProjection, *,
     paths = population_projection.paths[[population_projection.years.index(y)
                                          for y in years[1:]]]
     stock = np.concatenate([base_people[None], paths])
-    path = rate_path(rates, years, population_projection.scenario.employment_rate)
-    return _frame(stock, path, years, regions, population_projection)
+    slopes = None if rate_trend is False else stored_slopes(year, regions)
+    path = rate_path(rates, years, population_projection.scenario.employment_rate, slopes)
+    frame = _frame(stock, path, years, regions, population_projection)
+    frame.attrs["rate_method"] = "constant" if slopes is None else "trend"
+    return frame
 
 
 def _frame(stock: np.ndarray, rates: np.ndarray, years: list[int], regions: tuple[str, ...],

@@ -90,6 +90,7 @@ def test_dialog_in_chromium(browser, start_server, artefacts: Path, tmp_path: Pa
     table = _changed(page, table, _table)
     figure = _changed(page, figure, _figure)
     page.screenshot(path=str(artefacts / "dialog" / "dialog-2-lever.png"), full_page=True)
+    _other_views(page, artefacts / "dialog")
 
     other, second, _ = _open(browser, url, artefacts / "dialog", "dialog-3-second-tab")
     assert "Norrbottens län" in _table(second) and "Västerbottens län" in _table(page)
@@ -107,6 +108,19 @@ def test_dialog_in_chromium(browser, start_server, artefacts: Path, tmp_path: Pa
     (artefacts / "dialog" / "timings.json").write_text(
         json.dumps({"first_view_seconds": round(first_view, 2)}), encoding="utf-8")
     context.close()
+
+
+def _other_views(page, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """The education and the population view draw their own figure and table."""
+    for label, text, name in (("Utbildning", "forskarutbildning", "dialog-5-utbildning.png"),
+                              ("Befolkning", "Arbetskraftsutbud", "dialog-6-befolkning.png")):
+        figure = _figure(page)
+        page.locator(".widget-toggle-button", has_text=label).first.click()
+        _wait_for_text(page, text)
+        _changed(page, figure, _figure)
+        page.screenshot(path=str(folder / name), full_page=True)
+    page.locator(".widget-toggle-button", has_text="Alla yrken").first.click()
+    _wait_for_text(page, "Rekryteringsbehov 2025")
 
 
 def _check_pdf(data: bytes) -> None:

@@ -123,3 +123,30 @@ def test_learning_notebook_runs_with_figures_and_hidden_solutions(
     page.screenshot(path=str(artefacts / "jupyterlab" / "1_lasa_en_prognos-run.png"),
                     full_page=True)
     context.close()
+
+
+def test_lever_notebook_redraws_in_jupyterlab(browser, start_server, artefacts: Path,
+                                              tmp_path: Path) -> None:
+    """Learning notebook 3 in a real front end: "Run All" draws the levers' figure inside
+    their output widget (the run without a front end draws it in the cell instead)."""
+    root = tmp_path / "notebooks"
+    notebooks = dict(_built_copy(root))
+    relative = next(name for name in notebooks if name.endswith("3_scenarier_i_dialog.ipynb"))
+    _process, port = start_server(_lab_argv(root), tmp_path, _lab_env(root))
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    _open(page, f"http://127.0.0.1:{port}/lab/tree/{relative}?reset")
+    page.locator(".jp-Notebook").first.click()
+    page.keyboard.press("Escape")
+    page.get_by_role("menuitem", name="Run").click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    last = page.locator(".jp-NotebookPanel:visible .jp-CodeCell").last
+    last.locator(".jp-OutputArea-output").first.wait_for(timeout=400_000)
+    drawn = page.locator(".jp-NotebookPanel:visible .widget-output img")
+    drawn.first.wait_for(timeout=120_000)  # the levers' figure, inside the Output widget
+    assert page.locator(".jp-NotebookPanel:visible .widget-slider").count() >= 3
+    assert "Traceback" not in page.inner_text(".jp-NotebookPanel:visible")
+    drawn.first.scroll_into_view_if_needed()
+    page.screenshot(path=str(artefacts / "jupyterlab" / "3_scenarier_i_dialog-run.png"),
+                    full_page=True)
+    context.close()

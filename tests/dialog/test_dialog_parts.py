@@ -163,3 +163,16 @@ def test_session_files_carry_the_chosen_scenario() -> None:
     book = load_workbook(io.BytesIO(workbook.data), read_only=True)
     assert len(book.sheetnames) >= 3
     assert tomllib.loads(scenario.data.decode("utf-8")) == raw
+
+
+def test_voila_culls_with_the_dialog_kernel_manager() -> None:
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+    from traitlets.utils.importstring import import_item
+
+    from reglab_forecast.dialog.server import KERNEL_MANAGER
+
+    argv = voila_argv(8870, cull_idle=3, cull_interval=1)
+    assert "--MappingKernelManager.cull_idle_timeout=3" in argv
+    assert "--MappingKernelManager.cull_interval=1" in argv
+    assert f"--VoilaConfiguration.multi_kernel_manager_class={KERNEL_MANAGER}" in argv
+    assert issubclass(import_item(KERNEL_MANAGER), AsyncMappingKernelManager)

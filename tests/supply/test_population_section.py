@@ -53,3 +53,50 @@ def test_command_needs_a_region(capsys):
     assert "--region" in capsys.readouterr().err
     assert main(["befolkning", "--region", "Atlantis"]) == 2
     assert main(["befolkning", "--save"]) == 2
+
+
+def _persons(text: str) -> list[int]:
+    """The numbers written in a sentence ('2035', '1 234', '−600'), in order, without the
+    interval's '80 %'."""
+    import re
+
+    text = text.replace("80 %-intervall", "intervall")
+    return [int(n.replace("\u00a0", "").replace(" ", "").replace("−", "-"))
+            for n in re.findall(r"(?<!\d)[−-]?\d+(?:[ \u00a0]\d{3})*(?!\d)", text)]
+
+
+def test_page_one_balance_sentence_agrees_with_the_table_for_every_lan(projection):
+    from reglab_forecast.regions import region_names
+
+    names = region_names()
+    for region in sorted(population_side(projection).balance.table["region"].unique()):
+        if region == "00":
+            continue
+        section = build_from(projection, projection.target_years, region, names[region])
+        sentence = section.summary[0]
+        row = section.tables[0].frame.iloc[-1]
+        assert row["year"] == str(max(projection.target_years))
+        numbers = _persons(sentence)
+        assert numbers[0] == int(row["year"])
+        supply, employed, gap, low, high = numbers[1:6]
+        # Rounded to hundreds (tens below 1 000) from the table's exact figures.
+        for shown, exact in ((employed, row["employed"]), (supply, row["supply"]),
+                             (gap, row["gap"]), (low, row["gap_lower"]),
+                             (high, row["gap_upper"])):
+            step = 10 if abs(exact) < 1000 else 100
+            assert shown == round(exact / step) * step, (region, sentence)
+        assert (", en brist" in sentence) == (row["gap_lower"] > 0)
+        assert (", ett överskott" in sentence) == (row["gap_upper"] < 0)
+        assert "enligt prognosen" in sentence
+
+
+def test_backtest_command_prints_both_backtests(capsys):
+    from reglab_forecast.supply.rate_backtest import load_rate_trend
+
+    before = load_rate_trend()
+    assert main(["befolkning", "--backtest"]) == 0
+    out = capsys.readouterr().out
+    assert "linjär trend 10 år" in out  # the population's baselines
+    assert "Andel anställda per invånare, bakåtprövning" in out
+    assert "Dämpad trend: 3 år" in out and "Konstant andel (startårets): 3 år" in out
+    assert load_rate_trend() == before  # without --save nothing is written

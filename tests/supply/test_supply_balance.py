@@ -43,10 +43,24 @@ def test_base_year_reproduces_the_register(supply):
     assert np.allclose(ours.sort_index(), register.sort_index(), rtol=1e-9)
 
 
-def test_rates_are_todays_in_every_year(supply):
+def test_rates_follow_the_stored_damped_trend(people, supply):
+    from reglab_forecast.supply.rate_backtest import load_rate_trend
+
+    stored = load_rate_trend()
+    assert stored.chosen == "trend" and supply.attrs["rate_method"] == "trend"
     wide = supply.pivot_table(index=["region", "age", "sex"], columns="year",
                               values="employee_rate")
-    assert np.allclose(wide[2024], wide[2035])
+    # Örebro, women 30 (band 30-34): the base rate plus the slope times φ + … + φ^11.
+    slope = stored.slopes[stored.regions.index("18")][1][2]
+    damp = sum(0.9**k for k in range(1, 12))
+    row = wide.loc[("18", "30", "women")]
+    assert row[2035] == pytest.approx(max(row[2024] + slope * damp, 0.0), rel=1e-9)
+    constant = labour_supply(people, rate_trend=False)
+    assert constant.attrs["rate_method"] == "constant"
+    flat = constant.pivot_table(index=["region", "age", "sex"], columns="year",
+                                values="employee_rate")
+    assert np.allclose(flat[2024], flat[2035])
+    assert np.allclose(flat[2024], wide[2024])  # the base year is the register either way
 
 
 def test_working_age_flows_add_up_to_the_change(result, people):
@@ -69,7 +83,8 @@ def test_supply_change_is_flows_plus_rate_effect(result, supply):
     change = by_year.xs(2035, level="year") - by_year.xs(2025, level="year")
     assert np.allclose(flows.groupby("region")["change"].sum().sort_index(),
                        change.sort_index())
-    assert np.allclose(flows["rate_effect"], 0)  # today's rates
+    # The rates rise with their trend, so the rate effect adds to the supply.
+    assert (flows.groupby("region")["rate_effect"].sum() > 0).all()
 
 
 def test_gap_and_interval(result):
@@ -87,6 +102,7 @@ def test_statement_is_plain_swedish(result):
     row = result.table.query("region == '18' and year == 2035").iloc[0]
     if row["gap"] > 0:
         assert "20–64 år öka från" in text and "per år" in text
+        assert "(enligt trenden)" in text  # the rate it starts from is the trended one
     with pytest.raises(InputError):
         result.statement("18", 2050)
 

@@ -35,7 +35,7 @@ BRIEF = (
 # The table package: the brief's tables plus the full län × SSYK4 table.
 PACKAGE = (*BRIEF, "alla_yrken")
 # The comparison of the 21 län.
-COMPARE = ("jamforelse", "utbildning", "metod")
+COMPARE = ("jamforelse", "befolkning_lan", "utbildning", "metod")
 
 
 def get(ctx: BriefContext, key: str) -> Section:

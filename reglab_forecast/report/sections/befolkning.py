@@ -15,8 +15,10 @@ from matplotlib import rc_context
 
 from ...demography.backtest import MEASURE_NAMES, METHODS
 from ...demography.intervals import DECLARATION
-from ...numbers import fmt_int
+from ...numbers import fmt_int, format_percent
 from ...projection.model import Projection
+from ...supply.labour import RATE_METHODS
+from ...supply.statement import rounded_persons
 from ..figures import Figure, new_figure, render_svg
 from ..population_side import PopulationSide, population_side
 from ..section import Section
@@ -38,6 +40,11 @@ FLOW_ROWS = (
 )
 
 
+def _rates(side: PopulationSide) -> str:
+    """How the supply's rates were projected, in words ("dagens andel …" or "… dämpad trend")."""
+    return RATE_METHODS[side.balance.rate_method]
+
+
 def _flows_table(side: PopulationSide, region: str, horizon: int) -> Table:
     summed = side.balance.over_horizon(horizon).set_index("region").loc[region]
     sign = {"ageing_out": -1, "deaths": -1}
@@ -51,8 +58,8 @@ def _flows_table(side: PopulationSide, region: str, horizon: int) -> Table:
         Column("working_age", "Invånare 20–64 år", "signed",
                f"Personer, summa {base + 1}–{horizon} (skattat)."),
         Column("supply", "Arbetskraftsutbud", "signed",
-               f"Anställda 16–69 år vid dagens andel anställda per invånare, summa "
-               f"{base + 1}–{horizon} (skattat)."),
+               f"Anställda 16–69 år, {_rates(side)}, summa {base + 1}–{horizon} "
+               "(skattat)."),
     )
     return Table(key=f"{KEY}_floden", title=f"Flöden {base}–{horizon}: befolkningen 20–64 år "
                  "och arbetskraftsutbudet (skattat)", columns=columns,
@@ -65,19 +72,19 @@ def _balance_table(side: PopulationSide, region: str, years: tuple[int, ...]) ->
     frame = table[(table["region"] == region) & table["year"].isin(years)]
     columns = (
         Column("year", "År", "text", "Prognosår."),
-        Column("employed", "Sysselsättning", "int", "Beräknade anställda i länet (behovet)."),
-        Column("supply", "Utbud", "int", "Invånare 16–69 år × dagens andel anställda per "
-               "invånare (bär nettopendlingen)."),
-        Column("gap", "Gap", "signed", "Sysselsättning minus utbud; positivt = brist."),
+        Column("employed", "Anställda (behov)", "int", "Beräknade anställda i länet (behovet)."),
+        Column("supply", "Utbud", "int", f"Invånare 16–69 år × {_rates(side)} (bär "
+               "nettopendlingen)."),
+        Column("gap", "Gap", "signed", "Beräknade anställda minus utbud; positivt = brist."),
         Column("gap_lower", "Gap, lägre", "signed", "Nedre gräns, 80 % intervall."),
         Column("gap_upper", "Gap, högre", "signed", "Övre gräns, 80 % intervall."),
         Column("recruitment_need", "Rekryteringsbehov", "int",
                "Pensionsavgångar plus ökning från basåret (skattat)."),
     )
     frame = frame.assign(year=frame["year"].astype(str))[[c.key for c in columns]]
-    return Table(key=f"{KEY}_balans", title="Sysselsättning mot arbetskraftsutbud (skattat)",
+    return Table(key=f"{KEY}_balans", title="Beräknade anställda mot arbetskraftsutbud (skattat)",
                  columns=columns, frame=frame.round(0).reset_index(drop=True),
-                 source=f"{SOURCE}; sysselsättningen från standardmetoden.")
+                 source=f"{SOURCE}; beräknade anställda från standardmetoden.")
 
 
 def backtest_table() -> Table:
@@ -113,9 +120,9 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
         for frame, value, low, high, label, colour in (
             (people, "population", "lower", "upper", "Invånare 20–64 år", COLORS["muted"]),
             (table, "supply", "supply_lower", "supply_upper",
-             "Arbetskraftsutbud (dagens andel anställda)", COLORS["expansion"]),
+             "Arbetskraftsutbud", COLORS["expansion"]),
             (table, "employed", "employed_lower", "employed_upper",
-             "Beräknad sysselsättning", COLORS["region"]),
+             "Beräknade anställda", COLORS["region"]),
         ):
             ax.plot(frame["year"], frame[value], color=colour, label=label)
             ax.fill_between(frame["year"], frame[low], frame[high], color=colour, alpha=0.15,
@@ -127,8 +134,8 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
         fig.subplots_adjust(left=0.1, right=0.98, top=0.88, bottom=0.17)
     last = int(table["year"].max())
     row = table[table["year"] == last].iloc[0]
-    alt = (f"Linjediagram: invånare 20–64 år, arbetskraftsutbud och beräknad sysselsättning i "
-           f"{region_name} till {last}; utbud {fmt_int(row['supply'])}, sysselsättning "
+    alt = (f"Linjediagram: invånare 20–64 år, arbetskraftsutbud och beräknade anställda i "
+           f"{region_name} till {last}; utbud {fmt_int(row['supply'])}, anställda "
            f"{fmt_int(row['employed'])}.")
     return Figure("befolkning", render_svg(fig, f"{SOURCE}."), alt, 6.5)
 
@@ -149,15 +156,57 @@ def build_from(projection: Projection | pd.DataFrame, target_years: tuple[int, .
         f"Fram till {horizon} fyller omkring {fmt_int(round(flows['wa_entering'], -2))} "
         f"personer 20 år och omkring {fmt_int(round(flows['wa_ageing_out'], -2))} fyller 65 "
         "(skattat).",
-        "Arbetskraftsutbudet är invånarna 16–69 år gånger dagens antal anställda per invånare "
-        "i samma ålder och kön. De anställda räknas där de arbetar och invånarna där de bor, "
-        "så andelen bär länets nettopendling; de anställdas ålder i länet är skattad.",
+        supply_paragraph(side),
         statement,
     )
+    balance = _balance_table(side, region, target_years)
     return Section(key=KEY, heading=HEADING, paragraphs=paragraphs,
-                   tables=(_balance_table(side, region, target_years),
-                           _flows_table(side, region, horizon), backtest_table()),
-                   figures=(_figure(side, region, region_name),))
+                   tables=(balance, _flows_table(side, region, horizon), backtest_table()),
+                   figures=(_figure(side, region, region_name),),
+                   summary=(summary_sentence(balance),))
+
+
+def supply_paragraph(side: PopulationSide) -> str:
+    """What the supply is, how its rates were projected and what the rates' backtest found."""
+    from ...supply.rate_backtest import load_rate_trend
+
+    text = ("Arbetskraftsutbudet är invånarna 16–69 år gånger antalet anställda per invånare "
+            "i samma ålder och kön. De anställda räknas där de arbetar och invånarna där de bor, "
+            "så andelen bär länets nettopendling; de anställdas ålder i länet är skattad.")
+    if side.balance.rate_method == "trend":
+        text += (" Andelarna utgår från basåret och följer sedan sin dämpade trend från "
+                 "registrets år 2014–2024.")
+    stored = load_rate_trend()
+    wape = stored.wape
+    return text + (
+        f" I en bakåtprövning (startår {stored.origins[0]}–{stored.origins[-1]}, anställda "
+        f"16–64 år per län, utfallet justerat för seriebrott) var felet fem år fram "
+        f"{format_percent(wape['trend']['5'])} med dämpad trend och "
+        f"{format_percent(wape['constant']['5'])} med oförändrad andel (tre år fram "
+        f"{format_percent(wape['trend']['3'])} mot {format_percent(wape['constant']['3'])}); "
+        f"{'trenden används' if stored.chosen == 'trend' else 'oförändrad andel används'}"
+        f"{_bridged(stored.bridged_years)}.")
+
+
+def _bridged(years: list[int]) -> str:
+    if not years:
+        return ""
+    return f" (invånarna {years[0]}–{years[-1]} är den skattade befolkningsbryggan)"
+
+
+def summary_sentence(balance: Table) -> str:
+    """Page 1's sentence on the balance in the last year of the balance table, its rounded
+    figures taken from that table (``befolkning_balans``): supply, employment, gap and the
+    gap's 80 % interval, in that order. A shortage or surplus is named only when the whole
+    interval lies on that side of zero."""
+    row = balance.frame.iloc[-1]
+    gap, low, high = (float(row[k]) for k in ("gap", "gap_lower", "gap_upper"))
+    verdict = ", en brist" if low > 0 else ", ett överskott" if high < 0 else ""
+    return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen omkring "
+            f"{rounded_persons(float(row['supply']))} personer mot omkring "
+            f"{rounded_persons(float(row['employed']))} anställda: gap omkring "
+            f"{rounded_persons(gap)}{verdict} (80 %-intervall {rounded_persons(low)} till "
+            f"{rounded_persons(high)}).")
 
 
 def run_totals(run: Any) -> pd.DataFrame:
@@ -170,11 +219,16 @@ def run_totals(run: Any) -> pd.DataFrame:
 _TOTALS: dict[int, tuple[Any, pd.DataFrame]] = {}
 
 
-def build(ctx: Any) -> Section:
-    """The section for the context's region from the run's employment totals."""
+def totals_of(ctx: Any) -> pd.DataFrame:
+    """The employment totals of the context's projection run (computed once per run)."""
     run = ctx.inputs.projection
     cached = _TOTALS.get(id(run))
     if cached is None or cached[0] is not run:
         _TOTALS.clear()
         _TOTALS[id(run)] = cached = (run, run_totals(run))
-    return build_from(cached[1], ctx.targets, ctx.region, ctx.region_name)
+    return cached[1]
+
+
+def build(ctx: Any) -> Section:
+    """The section for the context's region from the run's employment totals."""
+    return build_from(totals_of(ctx), ctx.targets, ctx.region, ctx.region_name)

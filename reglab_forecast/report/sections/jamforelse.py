@@ -12,6 +12,7 @@ from ..context import BriefContext, make_table
 from ..figures import Figure, figure_regions
 from ..regional import GROUPS, region_columns, regions_frame
 from ..section import FigureGrid, Section, TableView, Text
+from ..spread import compare_sentence
 from ..tablespec import Column, Table
 from ..texts import UNIVERSE_SENTENCE
 
@@ -79,7 +80,9 @@ def intro(ctx: BriefContext) -> str:
 def build(ctx: BriefContext) -> Section:
     indicators, groups = table_indicators(ctx), table_groups(ctx)
     charts = figures(ctx)
-    layout = (Text((intro(ctx),)), TableView(indicators), TableView(groups),
+    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    paragraphs = (intro(ctx), compare_sentence(frame, ctx.t0, ctx.horizon))
+    layout = (Text(paragraphs), TableView(indicators), TableView(groups),
               FigureGrid(tuple(charts)))
-    return Section("jamforelse", HEADING, (intro(ctx),), (indicators, groups), tuple(charts),
+    return Section("jamforelse", HEADING, paragraphs, (indicators, groups), tuple(charts),
                    layout=layout)

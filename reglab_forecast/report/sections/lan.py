@@ -13,6 +13,7 @@ from ..numbers import fmt_dec
 from ..prose import prose_pct, prose_signed_pct
 from ..regional import GROUPS, region_columns, regions_frame
 from ..section import Section, TableView, Text
+from ..spread import region_sentence
 from ..tablespec import Table
 
 HEADING = "Länet jämfört med riket och övriga län"
@@ -108,9 +109,12 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
 def build(ctx: BriefContext) -> Section:
     table = table_regions(ctx)
     chart = figure(ctx)
+    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    uncertainty = region_sentence(frame, ctx.region, ctx.region_name, ctx.t0, ctx.horizon)
     summary: tuple[str, ...] = ()
     if ctx.region != RIKET:
         summary = (lead_sentence(table.frame, ctx.region, ctx.region_name, ctx.horizon,
                                  ctx.past),)
-    return Section("lan", HEADING, (intro(ctx),), (table,), (chart,), summary,
-                   layout=(Text((intro(ctx),)), chart, TableView(table)))
+    paragraphs = tuple(p for p in (intro(ctx), uncertainty) if p)
+    return Section("lan", HEADING, paragraphs, (table,), (chart,), summary,
+                   layout=(Text(paragraphs), chart, TableView(table)))

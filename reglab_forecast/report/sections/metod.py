@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..breaks import break_notes
 from ..context import BriefContext
 from ..method import table_datasets
+from ..people_quality import supply_rate_text, totals_interval_text
 from ..quality import table_quality
 from ..section import Bullets, Part, Section, Subheading, TableView, Text
 from ..tablespec import Table
@@ -42,7 +43,9 @@ def _quality_parts(tables: list[Table]) -> tuple[Part, ...]:
     if not tables:
         return (Text(("Metoden har inte prövats bakåt i tiden för dessa data; träffsäkerheten "
                       "kan inte redovisas.",)),)
-    return (Text((QUALITY_TEXT,)), *(TableView(t) for t in tables))
+    people = tuple(t for t in (totals_interval_text(), supply_rate_text()) if t)
+    return (Text((QUALITY_TEXT,)), *(TableView(t) for t in tables),
+            *((Text(people),) if people else ()))
 
 
 def age_text(ctx: BriefContext) -> str:
