@@ -156,12 +156,12 @@ def manifest() -> dict[str, Any]:
 
 def dataset_info(name: str) -> dict[str, Any]:
     """The manifest entry of one dataset; SnapshotError names the datasets that exist."""
-    entries = manifest()["datasets"]
+    entries = _read_manifest(str(snapshot_location()))["datasets"]
     if name not in entries:
         raise SnapshotError(
             f"ögonblicksbilden har ingen datamängd '{name}'; finns: {', '.join(sorted(entries))}"
         )
-    entry: dict[str, Any] = entries[name]
+    entry: dict[str, Any] = json.loads(json.dumps(entries[name]))  # a copy of this entry only
     return entry
 
 
