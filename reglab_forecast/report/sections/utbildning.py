@@ -171,7 +171,7 @@ def compare_table(outlook: EducationOutlook, region_names: dict[str, str]) -> Ta
     rows["post"] = rows["region"].map(post).fillna(0.0).to_numpy()
     rows["post_share"] = 100 * rows["post"] / rows["need"]
     rows["region_name"] = rows["region"].map(region_names).fillna(rows["region"])
-    columns = (
+    columns: tuple[Column, ...] = (
         Column("region_name", "Län", "text", "Länets namn."),
         Column("need", "Rekryteringsbehov", "int", f"Skattat behov {base}–{horizon}."),
         Column("post_share", "Eftergymnasial, %", "pct", "Andel av behovet som gäller "
