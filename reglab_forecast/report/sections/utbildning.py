@@ -31,7 +31,7 @@ POST_SECONDARY = ("eftergymnasial, under 3 år", "eftergymnasial, 3 år eller me
 LEVEL_LINK = ("Kopplingen yrke → utbildningsnivå är nationell: SCB:s lönestrukturstatistik "
               "2014–2018 (tabell 000000CV), undertryckta celler skattade.")
 FIELD_LINK = ("Kopplingen yrke → utbildning är nationell: de vanligaste utbildningsgrupperna per "
-              "yrke i Arbetsförmedlingens JobTech-taxonomi (version 25); resten räknas som övrig "
+              "yrke i Arbetsförmedlingens JobTech-taxonomi (v25); resten räknas som övrig "
               "eller okänd utbildning.")
 
 
