@@ -117,11 +117,13 @@ def load_demographic_scenario(scenario: str | Path | Mapping[str, Any] | Demogra
         return DemographicScenario()
     if isinstance(scenario, DemographicScenario):
         return scenario
+    default = DEFAULT_NAME
     if isinstance(scenario, Mapping):
         doc: Mapping[str, Any] = scenario
     else:
-        doc = read_toml(_scenario_path(Path(scenario)))
-    name = str(doc.get("name", DEFAULT_NAME))
+        path = _scenario_path(Path(scenario))
+        doc, default = read_toml(path), path.stem
+    name = str(doc.get("name", default))
     table = doc.get("demography", {k: v for k, v in doc.items() if k in KEYS})
     return demographic_from_dict(_table(table, "demography"), name)
 

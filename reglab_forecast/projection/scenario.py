@@ -16,7 +16,8 @@ Example (see ``scenarios/*.toml`` in this folder)::
     persons = 1500                 # eller: percent = 10
     from_year = 2027
 
-Every output names its scenario; without a file the scenario is "Grundscenario".
+Every output names its scenario; without a file the scenario is "Grundscenario". A file
+without ``name`` is named after the file ("noname.toml" → "noname"), never "Grundscenario".
 """
 
 from __future__ import annotations
@@ -225,8 +226,10 @@ def _regional(raw: Any, where: str) -> dict[str, float]:
             for k, v in raw.items()}
 
 
-def scenario_from_dict(raw: Mapping[str, Any], where: str = "scenario") -> Scenario:
-    """Build and check a Scenario from parsed TOML (or a plain dict)."""
+def scenario_from_dict(raw: Mapping[str, Any], where: str = "scenario",
+                       default_name: str = DEFAULT_NAME) -> Scenario:
+    """Build and check a Scenario from parsed TOML (or a plain dict); ``default_name`` names
+    it when ``raw`` has no ``name``."""
     if not isinstance(raw, Mapping):
         raise ScenarioError(f"{where}: ett scenario ska vara en tabell med nycklar, fick "
                             f"{type(raw).__name__}")
@@ -239,7 +242,7 @@ def scenario_from_dict(raw: Mapping[str, Any], where: str = "scenario") -> Scena
     if not isinstance(shocks, list):
         raise ScenarioError(f"{where}: 'shock' ska skrivas som [[shock]]-tabeller")
     return Scenario(
-        name=values.get("name", DEFAULT_NAME),
+        name=values.get("name", default_name),
         description=values.get("description", ""),
         national_growth=values.get("national_growth"),
         regional_growth=_regional(raw.get("regional_growth", {}), where),
@@ -260,7 +263,7 @@ def load_scenario(scenario: str | Path | Mapping[str, Any] | Scenario | None) ->
         raise ScenarioError(f"scenario ska vara en sökväg till en TOML-fil, en dict eller ett "
                             f"Scenario, fick {type(scenario).__name__}")
     path = _scenario_path(Path(scenario))
-    return scenario_from_dict(_read_toml(path), where=str(path))
+    return scenario_from_dict(_read_toml(path), where=str(path), default_name=path.stem)
 
 
 def _shipped() -> str:
