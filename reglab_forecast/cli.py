@@ -177,6 +177,10 @@ def _run_project(args: argparse.Namespace) -> int:
     from .regions import resolve_region
 
     region = resolve_region(args.region, ("riket", "lan"))
+    if args.scenario is not None:
+        from .demography.scenario import check_scenario_file
+
+        check_scenario_file(args.scenario)
     if args.out:
         from .files import check_output_file
 

@@ -30,3 +30,65 @@ def test_show_heads_the_projection_with_the_file_name(
     assert main(["show", "--region", "18", "--top", "2", "--scenario", str(path)]) == 0
     out = capsys.readouterr().out
     assert "scenario 'noname'" in out and "Grundscenario" not in out
+
+
+DEMOGRAPHY_ERRORS = [
+    ('[demography.employment_rate]\n"16-24" = 500\n', "employment_rate.16-24"),
+    ("[demography]\nnet_migration_factor = -5\n", "net_migration_factor"),
+    ("[demography]\nnet_migraton_factor = 0.5\n", "net_migration_factor"),
+    ('[demography.net_migration]\n"Stokholm" = 500\n', "Stockholm"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle"), DEMOGRAPHY_ERRORS)
+def test_demographic_levers_are_checked_by_every_command(
+        tmp_path: Path, text: str, needle: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _file(tmp_path, text, "demografi.toml")
+    for argv in (["show", "--region", "18"], ["project", "--region", "18"],
+                 ["brief", "--region", "18", "--out", str(tmp_path / "b.pdf")],
+                 ["tables", "--region", "18", "--out", str(tmp_path / "t.xlsx")],
+                 ["compare", "--out", str(tmp_path / "c.pdf")]):
+        assert main([*argv, "--scenario", str(path)]) == 2, argv
+        captured = capsys.readouterr()
+        assert captured.out == "", argv
+        assert captured.err.count("\n") == 1, (argv, captured.err)
+        assert needle in captured.err and str(path) in captured.err, (argv, captured.err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_unapplied_demographic_levers_are_named_once_on_stderr(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reglab_forecast.report.commands import check_scenario
+
+    path = _file(tmp_path, "[demography]\nnet_migration_factor = 0.5\n")
+    check_scenario(str(path), population=True)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "[demography]" in err and "tillämpas inte" in err
+    check_scenario(str(_file(tmp_path, "national_growth = 1.0\n", "x.toml")), population=True)
+    assert capsys.readouterr().err == ""
+
+
+SHOW_ERRORS = [
+    (["--target-year", "2100"], None, "2100"),
+    (["--scenario", "{missing}"], None, "finns inte"),
+    (["--scenario", "{file}"], 'nam = "x"\n', "name"),
+    (["--scenario", "{file}"], "[[shock]]\nssyk = \"9999\"\npersons = 10\nfrom_year = 2027\n",
+     "9999"),
+    (["--scenario", "{file}"], "[regional_growth]\nUppsala = 1.0\n[[shock]]\nssyk = \"2\"\n"
+     "region = \"99\"\npersons = 10\nfrom_year = 2027\n", "99"),
+    (["--scenario", "{folder}"], None, "mapp"),
+]
+
+
+@pytest.mark.parametrize(("extra", "text", "needle"), SHOW_ERRORS)
+def test_show_checks_every_input_before_printing(
+        tmp_path: Path, extra: list[str], text: str | None, needle: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    file = _file(tmp_path, text or "", "s.toml")
+    names = {"{missing}": str(tmp_path / "saknas.toml"), "{file}": str(file),
+             "{folder}": str(tmp_path)}
+    argv = ["show", "--region", "18", "--top", "3", *(names.get(a, a) for a in extra)]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and needle in captured.err, captured.err
