@@ -92,3 +92,32 @@ def test_show_checks_every_input_before_printing(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and needle in captured.err, captured.err
+
+
+def test_out_dir_must_be_new_empty_or_marked(tmp_path: Path) -> None:
+    from reglab_forecast.errors import OutputPathError
+    from reglab_forecast.files import LEDGER, check_marked_dir, mark_output_dir
+
+    assert check_marked_dir(tmp_path / "ny") == tmp_path / "ny"
+    (tmp_path / "tom").mkdir()
+    check_marked_dir(tmp_path / "tom")
+    mark_output_dir(tmp_path / "tom")
+    assert (tmp_path / "tom" / LEDGER).is_file()
+    (tmp_path / "tom" / "kompetensbild-orebro-lan.pdf").write_bytes(b"%PDF")
+    check_marked_dir(tmp_path / "tom")  # marked: the toolkit's folder
+    (tmp_path / "egen").mkdir()
+    (tmp_path / "egen" / "anteckningar.txt").write_text("kept", encoding="utf-8")
+    with pytest.raises(OutputPathError, match="anteckningar.txt"):
+        check_marked_dir(tmp_path / "egen")
+
+
+def test_brief_all_refuses_an_unmarked_folder_with_other_files(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "mina-filer"
+    folder.mkdir()
+    (folder / "budget.xlsx").write_bytes(b"not ours")
+    assert main(["brief", "--all", "--out-dir", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert "budget.xlsx" in captured.err and "tom mapp" in captured.err
+    assert [p.name for p in folder.iterdir()] == ["budget.xlsx"]

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import OutputWriteError
-from ..files import check_output_dir, write_output
+from ..files import check_marked_dir, mark_output_dir, write_output
 from .cells import build_cells
 from .context import BriefContext
 from .document import build_document, document_meta, figures_of
@@ -123,15 +123,16 @@ def _render_one(region: str, out: Path) -> BriefResult:
 
 def write_all_briefs(out_dir: Path, scenario: str | Path | None = None, workers: int = 2,
                      regions: list[str] | None = None) -> list[BriefResult]:
-    """All 21 briefs (or ``regions``) into ``out_dir`` (created if missing), on ``workers``
-    processes. Data is loaded and projected once and handed to each worker once."""
+    """All 21 briefs (or ``regions``) into ``out_dir`` (new, empty or already marked as the
+    toolkit's; ``files.check_marked_dir``), on ``workers`` processes. Data is loaded and
+    projected once and handed to each worker once."""
     out_dir = Path(out_dir)
-    check_output_dir(out_dir, "--out-dir")
+    check_marked_dir(out_dir, "--out-dir")
     inputs = load_inputs(scenario)
     regions = regions or sorted(set(inputs.employment["region"]) - {"00"})
     names = {r: brief_filename(inputs.region_names.get(r, r)) for r in regions}
-    check_output_dir(out_dir, "--out-dir", names.values())  # before any brief is rendered
-    out_dir.mkdir(exist_ok=True)
+    check_marked_dir(out_dir, "--out-dir", names.values())  # before any brief is rendered
+    mark_output_dir(out_dir)
     cells_all = build_cells(inputs)
     jobs = [(r, out_dir / names[r]) for r in regions]
     workers = max(1, min(workers, os.cpu_count() or 1))
@@ -141,7 +142,9 @@ def write_all_briefs(out_dir: Path, scenario: str | Path | None = None, workers:
                              initializer=_init_worker,
                              initargs=(inputs, cells_all, os.getpid())) as pool:
         futures = [pool.submit(_render_one, region, path) for region, path in jobs]
-        return _collect(futures, out_dir)
+        results = _collect(futures, out_dir)
+    mark_output_dir(out_dir, names.values())
+    return results
 
 
 def _collect(futures: list[Future[BriefResult]], out_dir: Path) -> list[BriefResult]:
