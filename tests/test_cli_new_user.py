@@ -121,3 +121,19 @@ def test_brief_all_refuses_an_unmarked_folder_with_other_files(
     assert captured.out == "" and captured.err.count("\n") == 1
     assert "budget.xlsx" in captured.err and "tom mapp" in captured.err
     assert [p.name for p in folder.iterdir()] == ["budget.xlsx"]
+
+
+@pytest.mark.parametrize("missing", ["ipywidgets", "voila"])
+@pytest.mark.parametrize(("region", "needle"), [("Stokholm", "Stockholm"),
+                                                ("25", "reglab_forecast[dialog]")])
+def test_dialog_without_its_extra_says_what_to_install(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], missing: str,
+        region: str, needle: str) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, missing, None)  # import fails, find_spec answers None
+    for module in ("reglab_forecast.dialog.server", "reglab_forecast.dialog.app"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    assert main(["dialog", "--region", region, "--no-browser"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and needle in err, err
