@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from .config import get_settings
+from .config import ConfigError, get_settings
 from .errors import SnapshotError
 from .frames import validate
 
@@ -66,11 +66,16 @@ def snapshot_location() -> Traversable:
     return location
 
 
+class SnapshotSettingError(SnapshotError, ConfigError):
+    """``REGLAB_SNAPSHOT_DIR`` names a folder without a snapshot: a bad setting (an
+    ``InputError``, exit code 2 in the CLI) as well as a missing snapshot."""
+
+
 def _find_location() -> Traversable:
     settings = get_settings()
     if settings.snapshot_dir is not None:
         if not _has_manifest(settings.snapshot_dir):
-            raise SnapshotError(
+            raise SnapshotSettingError(
                 f"REGLAB_SNAPSHOT_DIR={settings.snapshot_dir} har ingen {MANIFEST}; "
                 "peka på en mapp byggd av data/build_snapshot.py eller ta bort variabeln"
             )

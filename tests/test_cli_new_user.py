@@ -137,3 +137,17 @@ def test_dialog_without_its_extra_says_what_to_install(
     assert main(["dialog", "--region", region, "--no-browser"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and needle in err, err
+
+
+def test_a_snapshot_setting_without_a_snapshot_exits_2(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REGLAB_SNAPSHOT_DIR": str(tmp_path / "finns-inte"),
+           "REGLAB_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-m", "reglab_forecast", "show", "--region", "18"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and done.stderr.count("\n") == 1
+    assert "REGLAB_SNAPSHOT_DIR" in done.stderr
