@@ -161,6 +161,9 @@ def _run_show(args: argparse.Namespace) -> int:
     from .projection.outlook import occupation_outlook
     from .summaries import largest_occupations
 
+    if args.top < 1:
+        raise InputError(f"--top {args.top}: ange ett antal yrken från 1 och uppåt, t.ex. "
+                         "--top 15")
     if args.scenario is not None:
         from .demography.scenario import check_scenario_file
 
@@ -176,8 +179,9 @@ def _run_show(args: argparse.Namespace) -> int:
          format_percent(r["change_share"], plus=True), format_percent(r["share"])]
         for r in table.to_dict("records")
     ]
+    whole = "riket" if table.attrs["region"] == "00" else "länet"
     headers = ["SSYK", "Yrke", f"Anställda {year}", f"Förändring {base}–{year}", "Förändring (%)",
-               "Andel av länet"]
+               f"Andel av {whole}"]
     _print_table(headers, rows, right=frozenset({2, 3, 4, 5}))
     if base < 2023 <= year:
         print("\nObs: från 2023 räknas 16–69 år (tidigare 16–64) och imputerade yrken ingår; "

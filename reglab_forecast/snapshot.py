@@ -15,6 +15,7 @@ that ``fetch`` did not finish (it was killed) is completed or undone (``recover_
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import os
@@ -163,9 +164,10 @@ def dataset_info(name: str) -> dict[str, Any]:
     """The manifest entry of one dataset; SnapshotError names the datasets that exist."""
     entries = manifest()["datasets"]
     if name not in entries:
-        raise SnapshotError(
-            f"ögonblicksbilden har ingen datamängd '{name}'; finns: {', '.join(sorted(entries))}"
-        )
+        close = difflib.get_close_matches(str(name), sorted(entries), n=1, cutoff=0.6)
+        hint = f"; menade du '{close[0]}'?" if close else ""
+        raise SnapshotError(f"ögonblicksbilden har ingen datamängd '{name}'{hint} "
+                            f"(finns: {', '.join(sorted(entries))})")
     entry: dict[str, Any] = entries[name]
     return entry
 

@@ -151,3 +151,38 @@ def test_a_snapshot_setting_without_a_snapshot_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert done.stdout == "" and done.stderr.count("\n") == 1
     assert "REGLAB_SNAPSHOT_DIR" in done.stderr
+
+
+def test_a_misspelt_scenario_region_gets_the_nearest_lan_and_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _file(tmp_path, "[regional_growth]\nStokholm = 1.0\n", "tillvaxt.toml")
+    assert main(["project", "--region", "01", "--scenario", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err
+    assert '"01" (Stockholms län)' in err and '"25"' not in err
+
+
+@pytest.mark.parametrize(("argv", "needles"), [
+    (["data", "--dataset", "emplyment"], ["menade du 'employment'"]),
+    (["show", "--region", "18", "--top", "-3"], ["--top -3", "från 1"]),
+])
+def test_one_line_with_the_nearest_valid_value(
+        argv: list[str], needles: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert all(n in captured.err for n in needles) and "span" not in captured.err, captured.err
+
+
+def test_project_years_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["project", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--years ÅR [ÅR ...] ett eller flera prognosår" in out
+
+
+def test_show_for_riket_labels_the_share_of_the_country(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "--region", "00", "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Andel av riket" in out and "Andel av länet" not in out
