@@ -8,8 +8,10 @@ A frame carries its provenance in ``DataFrame.attrs`` (``source``, ``table_id``,
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .errors import DataContractError
@@ -74,7 +76,31 @@ def _check_counts(frame: pd.DataFrame, name: str, allow_nan: bool) -> None:
             )
 
 
+def _has_duplicates(frame: pd.DataFrame, keys: list[str]) -> bool:
+    """Whether two rows share the values of ``keys``: each key column factorised to integer
+    codes, combined into one code per row and counted (about twice as fast as
+    ``DataFrame.duplicated`` on the snapshot's string keys)."""
+    if not keys:
+        return bool(frame.duplicated().any())
+    if len(frame) < 2:
+        return False
+    codes, sizes = [], []
+    for key in keys:
+        code, uniques = pd.factorize(frame[key], use_na_sentinel=False)
+        codes.append(code)
+        sizes.append(max(len(uniques), 1))
+    if math.prod(sizes) > 1 << 40:
+        return bool(frame.duplicated(subset=keys).any())
+    combined = np.ravel_multi_index(codes, sizes)
+    if math.prod(sizes) <= 1 << 24:
+        return bool(np.bincount(combined).max() > 1)
+    combined.sort()
+    return bool((combined[1:] == combined[:-1]).any())
+
+
 def _check_unique(frame: pd.DataFrame, keys: list[str], name: str) -> None:
+    if not _has_duplicates(frame, keys):
+        return
     duplicated = frame.duplicated(subset=keys, keep=False)
     if duplicated.any():
         raise DataContractError(

@@ -10,13 +10,21 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
 from .loaders import RegionsArg, YearsArg, resolve_regions, select_years
 from .occupations import check_level, occupation_names
 from .population import load_population
-from .regional_age import RIKSOMRADE, build_inputs, estimate, long_frame, tilt_table
+from .regional_age import (
+    RIKSOMRADE,
+    AgeInputs,
+    build_inputs,
+    estimate,
+    long_frame,
+    tilt_table,
+)
 from .regions import RIKET, region_names
 from .snapshot import read_dataset, register_cache
 
@@ -133,6 +141,59 @@ def _attrs(level: int) -> dict[str, object]:
             "method": "iterativ proportionell anpassning (raking), se regional_age"}
 
 
+def _fingerprint(frame: pd.DataFrame, columns: list[str]) -> tuple[int, int, int]:
+    """The rows of ``frame[columns]`` as a key that ignores their order (row hashes summed
+    and xor-ed): equal contents give equal keys."""
+    hashed = pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
+    return len(hashed), int(hashed.sum()), int(np.bitwise_xor.reduce(hashed)) if len(hashed) else 0
+
+
+# Estimates by the contents of their inputs: the projection and the loader ask for the same
+# year from the same numbers, and it is made once per process.
+_MADE: dict[tuple[Any, ...], tuple[AgeInputs, np.ndarray]] = {}
+_KEPT = 4
+
+
+def _forget_estimates() -> None:
+    _MADE.clear()
+
+
+register_cache(_forget_estimates)
+
+
+def estimate_cube_for(employment: pd.DataFrame, age_profile: pd.DataFrame, year: int
+                      ) -> tuple[AgeInputs, np.ndarray]:
+    """``estimate_for`` as dense arrays: the inputs (their ``regions``, ``ssyk``, ``bands``
+    and ``sexes`` label the axes) and the estimate ``[r, o, a, s]`` (employees, float).
+    Made once per process for the same numbers. InputError if a region is not a län."""
+    employment = employment[employment["year"] == year]
+    ages = age_profile[age_profile["year"] == year]
+    by_sex = "sex" in employment.columns and "sex" in ages.columns
+    sex = ["sex"] if by_sex else []
+    key = (year, by_sex, _fingerprint(employment, ["region", "ssyk", *sex, "employed"]),
+           _fingerprint(ages, ["ssyk", "age", *sex, "employed"]))
+    if key not in _MADE:
+        if len(_MADE) >= _KEPT:
+            _MADE.pop(next(iter(_MADE)))
+        _MADE[key] = _estimate_arrays(employment, ages, year, by_sex)
+    return _MADE[key]
+
+
+def _estimate_arrays(employment: pd.DataFrame, ages: pd.DataFrame, year: int, by_sex: bool
+                     ) -> tuple[AgeInputs, np.ndarray]:
+    unknown = sorted(set(employment["region"]) - set(RIKSOMRADE))
+    if unknown:
+        raise InputError(f"regional åldersstruktur: {', '.join(unknown)} är inga län; "
+                         "ange län '01'–'25' eller age_structure='national'")
+    bands = sorted(ages["age"].unique(), key=lambda b: int(str(b).split("-")[0]))
+    people = load_population(years=population_year(year), age_bands=bands)
+    if not by_sex:
+        employment, ages, people = (frame.assign(sex="total") for frame in
+                                    (employment, ages, people))
+    inputs = build_inputs(employment, ages, people, tilts(), RIKSOMRADE)
+    return inputs, estimate(inputs)
+
+
 def estimate_for(employment: pd.DataFrame, age_profile: pd.DataFrame, year: int
                  ) -> pd.DataFrame:
     """The estimate for one ``year`` from given frames (e.g. a projection's inputs).
@@ -143,16 +204,5 @@ def estimate_for(employment: pd.DataFrame, age_profile: pd.DataFrame, year: int
     together. Returns region, ssyk, age, sex, year, employed. InputError if a region is not
     a län.
     """
-    employment = employment[employment["year"] == year]
-    ages = age_profile[age_profile["year"] == year]
-    unknown = sorted(set(employment["region"]) - set(RIKSOMRADE))
-    if unknown:
-        raise InputError(f"regional åldersstruktur: {', '.join(unknown)} är inga län; "
-                         "ange län '01'–'25' eller age_structure='national'")
-    bands = sorted(ages["age"].unique(), key=lambda b: int(str(b).split("-")[0]))
-    people = load_population(years=population_year(year), age_bands=bands)
-    if "sex" not in employment.columns or "sex" not in ages.columns:
-        employment, ages, people = (frame.assign(sex="total") for frame in
-                                    (employment, ages, people))
-    inputs = build_inputs(employment, ages, people, tilts(), RIKSOMRADE)
-    return long_frame(inputs, estimate(inputs), year)
+    inputs, cube = estimate_cube_for(employment, age_profile, year)
+    return long_frame(inputs, cube.copy(), year)

@@ -162,13 +162,13 @@ def manifest() -> dict[str, Any]:
 
 def dataset_info(name: str) -> dict[str, Any]:
     """The manifest entry of one dataset; SnapshotError names the datasets that exist."""
-    entries = manifest()["datasets"]
+    entries = _read_manifest(str(snapshot_location()))["datasets"]
     if name not in entries:
         close = difflib.get_close_matches(str(name), sorted(entries), n=1, cutoff=0.6)
         hint = f"; menade du '{close[0]}'?" if close else ""
         raise SnapshotError(f"ögonblicksbilden har ingen datamängd '{name}'{hint} "
                             f"(finns: {', '.join(sorted(entries))})")
-    entry: dict[str, Any] = entries[name]
+    entry: dict[str, Any] = json.loads(json.dumps(entries[name]))  # a copy of this entry only
     return entry
 
 

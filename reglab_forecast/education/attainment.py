@@ -10,6 +10,7 @@ scaled to the level total. "Uppgift saknas" is left out and spread in proportion
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -40,8 +41,10 @@ def _grouped(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return table.reindex(columns=list(LEVEL_ORDER)).fillna(0.0)
 
 
-def _age_margins() -> pd.DataFrame:
+def _age_margins(regions: tuple[str, ...] | None) -> pd.DataFrame:
     frame = read_dataset("population")
+    if regions is not None:
+        frame = frame[frame["region"].isin(regions)]
     ages = frame["age"].str.rstrip("+").astype(int)
     frame = frame.assign(band=ages.map(band_of)).dropna(subset=["band"])
     return frame.pivot_table(index=["region", "sex", "year"], columns="band",
@@ -62,10 +65,23 @@ def rake(seed: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=1)
-def _raked() -> pd.DataFrame:
-    lan = _grouped(read_dataset("education_population"), ["region", "nuts2", "sex", "year"])
-    nuts = _grouped(read_dataset("education_population_nuts"), ["nuts2", "sex", "year", "age"])
-    margins = _age_margins()
+def _nuts_seed() -> pd.DataFrame:
+    """The NUTS-2 table (age band × level per riksområde, sex and year): every län's seed."""
+    return _grouped(read_dataset("education_population_nuts"), ["nuts2", "sex", "year", "age"])
+
+
+register_cache(_nuts_seed.cache_clear)
+
+
+@functools.lru_cache(maxsize=4)
+def _raked(regions: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The raked table of every län, or of ``regions`` only (each län is raked on its own)."""
+    lan = read_dataset("education_population")
+    if regions is not None:
+        lan = lan[lan["region"].isin(regions)]
+    lan = _grouped(lan, ["region", "nuts2", "sex", "year"])
+    nuts = _nuts_seed()
+    margins = _age_margins(regions)
     present = pd.MultiIndex.from_frame(lan.index.to_frame(index=False)[["region", "sex", "year"]])
     lan = lan[present.isin(margins.index)]
     keys = lan.index.to_frame(index=False)
@@ -89,14 +105,18 @@ def _raked() -> pd.DataFrame:
 register_cache(_raked.cache_clear)
 
 
-def attainment() -> pd.DataFrame:
+def attainment(regions: Iterable[str] | None = None) -> pd.DataFrame:
     """region, sex, age (band), education, year, population (estimated, raked), 1985–2018.
+
+    ``regions`` (län codes) limits the table to those län; the values are the same as in the
+    table of every län (each län and sex is raked on its own).
 
     Sums to the UF0506 län × level totals (16–74, "uppgift saknas" spread) and, within a
     län and sex, to the population per age band. Source: SCB UF0506 and the population
     snapshot; estimated.
     """
-    frame = _raked().copy()
+    wanted = None if regions is None else tuple(sorted({str(r) for r in regions}))
+    frame = _raked(wanted).copy()
     frame.attrs.update(source="SCB, befolkningens utbildning (UF0506) och befolkningen",
                        estimated="True")
     return frame

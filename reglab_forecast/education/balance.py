@@ -73,9 +73,8 @@ def _verdict(row: pd.Series) -> str:
 
 def _entrants(region: str | None, years: list[int], phi: float) -> pd.Series:
     """Employees-to-be per (region, verdict group): entrants × the national employee rate."""
-    supply = education_supply(years, phi=phi, ages=(25, 25))
-    if region is not None:
-        supply = supply[supply["region"] == region]
+    supply = education_supply(years, phi=phi, ages=(25, 25),
+                              regions=None if region is None else [region])
     supply = supply.assign(employees=supply["entrants"]
                            * supply["education"].map(employee_rates()).to_numpy(),
                            education=supply["education"].map(VERDICT_GROUPS))
@@ -93,9 +92,8 @@ def education_balance(projection: Projection, horizon: int | None = None,
     Estimated throughout; see the module docstring for the method and its limits.
     """
     end = horizon or max(projection.target_years)
-    need = need_by_education(projection, "level", years=[end])
-    if region is not None:
-        need = need[need["region"] == region]
+    need = need_by_education(projection, "level", years=[end],
+                             regions=None if region is None else [region])
     need = need.assign(education=need["education"].map(VERDICT_GROUPS)).groupby(
         ["region", "education"])[["recruitment_need", "need_lower", "need_upper"]].sum()
     years = list(range(projection.base_year + 1, end + 1))

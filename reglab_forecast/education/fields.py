@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 import pandas as pd
 
 from ..snapshot import read_dataset, register_cache
@@ -41,27 +42,37 @@ def _with_other(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([frame, other], ignore_index=True)
 
 
-def _pooled_mix(listed: pd.DataFrame, weights: pd.Series, prefix: str, width: int
-                ) -> pd.DataFrame | None:
-    """Employment-weighted mean mix of the listed SSYK4 groups starting with ``prefix``."""
-    members = listed[listed["ssyk"].str[:width] == prefix]
-    if members.empty:
-        return None
-    codes = members["ssyk"].unique()
-    w = weights.reindex(codes).fillna(0.0)
-    w = w / w.sum() if w.sum() > 0 else pd.Series(1.0 / len(codes), index=codes)
-    mixed = members.assign(share=members["share"] * members["ssyk"].map(w))
-    return mixed.groupby(["education"], as_index=False).agg(share=("share", "sum"),
-                                                            sun=("sun", "first"))
+def _pooled_mixes(listed: pd.DataFrame, weights: pd.Series, width: int) -> pd.DataFrame:
+    """prefix, education, share, sun: per SSYK prefix of ``width`` digits the
+    employment-weighted mean mix of the listed SSYK4 groups in it (equal weights when none of
+    them has employees), all prefixes in one pass."""
+    prefix = listed["ssyk"].str[:width]
+    codes = listed[["ssyk"]].assign(prefix=prefix).drop_duplicates("ssyk")
+    own = weights.reindex(codes["ssyk"]).fillna(0.0).to_numpy()
+    total = pd.Series(own, index=codes.index).groupby(codes["prefix"]).transform("sum")
+    count = codes.groupby("prefix")["ssyk"].transform("size")
+    sums = total.to_numpy()
+    share = np.divide(own, sums, out=np.zeros_like(own), where=sums > 0)
+    w = pd.Series(np.where(sums > 0, share, 1.0 / count.to_numpy()),
+                  index=codes["ssyk"].to_numpy())
+    mixed = listed.assign(prefix=prefix, share=listed["share"] * listed["ssyk"].map(w))
+    return mixed.groupby(["prefix", "education"], as_index=False).agg(
+        share=("share", "sum"), sun=("sun", "first"))
 
 
-def _fill(code: str, listed: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
+def _filled(codes: list[str], listed: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
+    """The mix of each SSYK4 in ``codes`` (none listed) from its SSYK3 group, else its SSYK2
+    group, else all ``OTHER`` (method ``saknas``)."""
+    parts, left = [], pd.Series(codes, dtype=object)
     for method, width in (("ssyk3", 3), ("ssyk2", 2)):
-        mix = _pooled_mix(listed, weights, code[:width], width)
-        if mix is not None:
-            return mix.assign(ssyk=code, method=method)
-    return pd.DataFrame({"ssyk": [code], "education": [OTHER], "share": [1.0], "sun": [None],
-                         "method": ["saknas"]})
+        pooled = _pooled_mixes(listed, weights, width)
+        found = left[left.str[:width].isin(set(pooled["prefix"]))]
+        wanted = pd.DataFrame({"ssyk": found, "prefix": found.str[:width]})
+        parts.append(wanted.merge(pooled, on="prefix").assign(method=method))
+        left = left[~left.isin(found)]
+    parts.append(pd.DataFrame({"ssyk": left.to_numpy(), "education": OTHER, "share": 1.0,
+                               "sun": None, "method": "saknas"}))
+    return pd.concat(parts, ignore_index=True).drop(columns="prefix")
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,8 +82,8 @@ def _field_mix() -> pd.DataFrame:
     codes = read_dataset("ssyk")
     ssyk4 = sorted(codes.loc[codes["level"] == 4, "ssyk"])
     have = set(listed["ssyk"])
-    parts = [listed[listed["ssyk"].isin(ssyk4)].assign(method="ssyk4")]
-    parts += [_fill(code, listed, weights) for code in ssyk4 if code not in have]
+    parts = [listed[listed["ssyk"].isin(ssyk4)].assign(method="ssyk4"),
+             _filled([code for code in ssyk4 if code not in have], listed, weights)]
     frame = pd.concat(parts, ignore_index=True)
     frame = frame.groupby(["ssyk", "education"], as_index=False).agg(
         share=("share", "sum"), sun=("sun", "first"), method=("method", "first"))

@@ -33,7 +33,8 @@ def _intervals(frame: pd.DataFrame, projection: Projection) -> pd.DataFrame:
 
 
 def need_by_education(projection: Projection, by: str = "level",
-                      years: Iterable[int] | None = None) -> pd.DataFrame:
+                      years: Iterable[int] | None = None,
+                      regions: Iterable[str] | None = None) -> pd.DataFrame:
     """The need of every län spread over the national education mix of each SSYK4.
 
     Columns: region, region_name, education, year, employed, replacement, expansion,
@@ -42,12 +43,15 @@ def need_by_education(projection: Projection, by: str = "level",
     level-1 groups of that size: an education group is a sum of occupations),
     need_lower/need_upper (recruitment_need moved by the same interval). Summed over
     education they equal the occupation totals per län and year. ``years`` defaults to
-    the target years. ``by`` as in ``occupation_education``; InputError otherwise.
+    the target years; ``regions`` (län codes) limits the frame to those län, with the same
+    values. ``by`` as in ``occupation_education``; InputError otherwise.
     Estimated: the occupation → education link is national (see ``occupation_education``).
     """
     chosen = check_by(by)
     wanted = projection.target_years if years is None else tuple(int(y) for y in years)
     paths = projection.paths[projection.paths["year"].isin(wanted)]
+    if regions is not None:
+        paths = paths[paths["region"].isin([str(r) for r in regions])]
     mix = occupation_education(chosen)[["ssyk", "education", "share"]]
     merged = paths[["region", "region_name", "ssyk", "year", *SPREAD]].merge(mix, on="ssyk")
     merged[SPREAD] = merged[SPREAD].mul(merged["share"], axis=0)

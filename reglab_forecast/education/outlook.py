@@ -41,13 +41,17 @@ class EducationOutlook:
                                 pick(self.fields), pick(self.balance), pick(self.supply))
 
 
-def education_outlook(projection: Projection, horizon: int | None = None) -> EducationOutlook:
-    """The education outlook of ``projection`` up to ``horizon`` (default: last target year)."""
+def education_outlook(projection: Projection, horizon: int | None = None,
+                      region: str | None = None) -> EducationOutlook:
+    """The education outlook of ``projection`` up to ``horizon`` (default: last target year),
+    for every län, or for the län ``region`` only (the same values as in the outlook of every
+    län, computed for that län alone)."""
     end = horizon or max(projection.target_years)
+    regions = None if region is None else [region]
     return EducationOutlook(
         base_year=projection.base_year, horizon=end, scenario=projection.scenario.name,
-        levels=need_by_education(projection, "level", years=[end]),
-        fields=need_by_education(projection, "field", years=[end]),
-        balance=education_balance(projection, end),
-        supply=education_supply([SUPPLY_BASE, end], ages=WORKING_AGE),
+        levels=need_by_education(projection, "level", years=[end], regions=regions),
+        fields=need_by_education(projection, "field", years=[end], regions=regions),
+        balance=education_balance(projection, end, region=region),
+        supply=education_supply([SUPPLY_BASE, end], ages=WORKING_AGE, regions=regions),
     )

@@ -38,9 +38,11 @@ def damped(h: int, phi: float) -> float:
 
 
 @functools.lru_cache(maxsize=8)
-def _share_cube(year: int) -> tuple[pd.MultiIndex, np.ndarray]:
-    """(cells, shares): the (region, sex) cells and their level shares [cell, band, level]."""
-    frame = attainment()
+def _share_cube(year: int, regions: tuple[str, ...] | None = None
+                ) -> tuple[pd.MultiIndex, np.ndarray]:
+    """(cells, shares): the (region, sex) cells and their level shares [cell, band, level],
+    every län or ``regions`` only."""
+    frame = attainment(regions)
     frame = frame[frame["year"] == year]
     table = frame.pivot_table(index=["region", "sex"], columns=["age", "education"],
                               values="population", aggfunc="sum")
@@ -56,10 +58,11 @@ register_cache(_share_cube.cache_clear)
 class Cohorts:
     """Level shares by single age and year from base year ``base``, damping ``phi``."""
 
-    def __init__(self, base: int, phi: float = DAMPING) -> None:
+    def __init__(self, base: int, phi: float = DAMPING,
+                 regions: tuple[str, ...] | None = None) -> None:
         self.base, self.phi = base, phi
-        self.cells, self.shares = _share_cube(base)
-        earlier_cells, earlier = _share_cube(base - TREND_YEARS)
+        self.cells, self.shares = _share_cube(base, regions)
+        earlier_cells, earlier = _share_cube(base - TREND_YEARS, regions)
         assert earlier_cells.equals(self.cells)
         self.slope = (self.shares - earlier) / TREND_YEARS
 
@@ -81,8 +84,21 @@ class Cohorts:
         return self.young("25-34", h - (age - (SETTLED_AGE - 1)))
 
 
+@functools.lru_cache(maxsize=8)
+def _people_of(base: int, years: tuple[int, ...], regions: tuple[str, ...] | None
+               ) -> dict[int, np.ndarray]:
+    """``_people`` of the population path from ``base`` to ``years``, on the cells of
+    ``regions``; made once per process (the damping runs of the balance share it)."""
+    cells = _share_cube(base, regions)[0]
+    return _people(population_path(base, years), cells)
+
+
+register_cache(_people_of.cache_clear)
+
+
 def _people(population: pd.DataFrame, cells: pd.MultiIndex) -> dict[int, np.ndarray]:
     """Population per year as [cell, age 0–100] aligned to ``cells``."""
+    population = population[population["region"].isin(cells.unique(level=0))]
     table = population.pivot_table(index=["year", "region", "sex"], columns="age",
                                    values="population", aggfunc="sum")
     return {int(year): table.xs(year, level="year").reindex(cells).to_numpy(float)
@@ -122,15 +138,18 @@ def _long(cells: pd.MultiIndex, years: list[int], stocks: list[np.ndarray],
 
 
 def education_supply(years: Iterable[int], base: int = 2018, ages: tuple[int, int] = (20, 64),
-                     phi: float = DAMPING) -> pd.DataFrame:
+                     phi: float = DAMPING, regions: Iterable[str] | None = None
+                     ) -> pd.DataFrame:
     """region, education, year, population (aged ``ages``), entrants (turning ENTRY_AGE).
 
     Estimated: the level per län and age band is raked (``attainment``), projected by cohort
     from ``base`` (≤ 2018) with the population aged forward from the same year. Persons.
+    ``regions`` (län codes) limits the frame to those län, with the same values.
     """
     wanted = sorted({int(y) for y in years})
-    cohorts = Cohorts(base, phi)
-    people = _people(population_path(base, wanted), cohorts.cells)
+    chosen = None if regions is None else tuple(sorted({str(r) for r in regions}))
+    cohorts = Cohorts(base, phi, chosen)
+    people = _people_of(base, tuple(wanted), chosen)
     stocks = [_stock(cohorts, people[year], year, ages) for year in wanted]
     entries = [_stock(cohorts, people[year], year, (ENTRY_AGE, ENTRY_AGE)) for year in wanted]
     out = validate(_long(cohorts.cells, wanted, stocks, entries),

@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import InputError
 from ..frames import validate
 from ..regional_age import RIKSOMRADE
-from ..regional_age_loader import estimate_for, method_text
+from ..regional_age_loader import estimate_cube_for, method_text
 from .panel import Panel
 from .replacement import AgePanel, Outflows, build_age_panel, outflows, share_older
 
@@ -62,13 +62,40 @@ def stock_cube(frame: pd.DataFrame, panel: Panel, ages: AgePanel) -> np.ndarray:
     summed = rows.groupby(["region", "ssyk", "age"])["employed"].sum()
     grid = pd.MultiIndex.from_product([list(panel.regions), list(panel.ssyk), _labels(ages)])
     flat = summed.reindex(grid, fill_value=0.0).to_numpy(float)
-    cube = flat.reshape(len(panel.regions), len(panel.ssyk), len(ages.bands))
+    return _checked(flat.reshape(len(panel.regions), len(panel.ssyk), len(ages.bands)), panel)
+
+
+def _checked(cube: np.ndarray, panel: Panel) -> np.ndarray:
+    """``cube[r, o, band]``; InputError when a län × occupation with employees has no ages."""
     missing = (cube.sum(axis=2) == 0) & (panel.base > 0)
     if missing.any():
         r, o = np.argwhere(missing)[0]
         raise InputError(f"age_structure: saknar åldrar för län {panel.regions[r]} och yrke "
                          f"{panel.ssyk[o]} ({int(missing.sum())} celler)")
     return cube
+
+
+def _positions(labels: list[str], wanted: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(positions in ``wanted``, positions in ``labels``) of the labels found in both."""
+    where = {label: i for i, label in enumerate(labels)}
+    pairs = [(i, where[w]) for i, w in enumerate(wanted) if w in where]
+    return np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
+
+
+def estimated_cube(employment: pd.DataFrame, age_profile: pd.DataFrame, panel: Panel,
+                   ages: AgePanel) -> np.ndarray:
+    """The regional estimate (``regional_age``) at the base year as ``[r, o, band]`` on the
+    panel's axes, sexes summed: the same numbers as ``stock_cube`` of ``estimate_for``'s frame,
+    taken from its arrays."""
+    inputs, estimate = estimate_cube_for(employment, age_profile, panel.base_year)
+    summed = estimate.sum(axis=3)
+    cube = np.zeros((len(panel.regions), len(panel.ssyk), len(ages.bands)))
+    axes = [_positions(list(inputs.regions), [str(r) for r in panel.regions]),
+            _positions(list(inputs.ssyk), [str(o) for o in panel.ssyk]),
+            _positions(list(inputs.bands), _labels(ages))]
+    (r_to, r_from), (o_to, o_from), (a_to, a_from) = axes
+    cube[np.ix_(r_to, o_to, a_to)] = summed[np.ix_(r_from, o_from, a_from)]
+    return _checked(cube, panel)
 
 
 def base_stock(choice: AgeStructure, employment: pd.DataFrame, age_profile: pd.DataFrame,
@@ -86,5 +113,5 @@ def base_stock(choice: AgeStructure, employment: pd.DataFrame, age_profile: pd.D
     if choice != "regional":
         raise InputError(f"age_structure ska vara 'regional', 'national' eller en tabell, "
                          f"fick {choice!r}")
-    estimated = estimate_for(employment, age_profile, panel.base_year)
-    return BaseStock(ages, stock_cube(estimated, panel, ages), method_text(panel.base_year))
+    return BaseStock(ages, estimated_cube(employment, age_profile, panel, ages),
+                     method_text(panel.base_year))

@@ -99,7 +99,7 @@ def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
         return {}
     index, codes = pd.factorize(frame[code])
     _, first = np.unique(index, return_index=True)
-    labels = frame[label].to_numpy()[first]
+    labels = frame[label].iloc[first]  # only the first row of each code, not every row
     return dict(zip((str(c) for c in codes), (str(n) for n in labels), strict=True))
 
 
@@ -120,6 +120,28 @@ def series_breaks(frame: pd.DataFrame) -> tuple[int, ...]:
     return tuple(b.year for b in frame_breaks(frame) if not b.partial)
 
 
+def _cube(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """regions, ssyk, years (each sorted) and employed summed over sex ``[r, o, t]``.
+
+    The sums are counted on integer codes (``np.bincount``); DataContractError when a
+    region × ssyk × year cell has no row."""
+    region_codes, regions = pd.factorize(frame["region"], sort=True)
+    ssyk_codes, ssyk = pd.factorize(frame["ssyk"], sort=True)
+    year_codes, years = pd.factorize(frame["year"], sort=True)
+    shape = (len(regions), len(ssyk), len(years))
+    flat = np.ravel_multi_index((region_codes, ssyk_codes, year_codes), shape)
+    size = int(np.prod(shape))
+    cells = int(np.count_nonzero(np.bincount(flat, minlength=size)))
+    if cells != size:
+        raise DataContractError(
+            f"employment: kuben region × ssyk × år har hål: {cells} celler, väntade "
+            f"{size} ({len(regions)} regioner, {len(ssyk)} yrken, {len(years)} år)"
+        )
+    values = np.bincount(flat, weights=frame["employed"].to_numpy(float), minlength=size)
+    return (np.asarray(regions, dtype=object), np.asarray(ssyk, dtype=object),
+            np.asarray(years, dtype=int), values.reshape(shape))
+
+
 def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel:
     """Check ``employment`` (a ``load_employment(level=4)`` frame) and build the cube."""
     _check_employment(employment)
@@ -127,22 +149,13 @@ def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel
         raise InputError("employment: tabellen är tom")
     base = _years_checked(employment["year"].to_numpy(), base_year, "employment")
     frame = employment[employment["year"] <= base]
-    summed = frame.groupby(["region", "ssyk", "year"], sort=True)["employed"].sum()
-    index = pd.MultiIndex.from_tuples(summed.index) if summed.index.nlevels < 3 else summed.index
-    regions = np.asarray(index.get_level_values(0).unique().sort_values(), dtype=object)
-    ssyk = np.asarray(index.get_level_values(1).unique().sort_values(), dtype=object)
-    years = np.asarray(index.get_level_values(2).unique().sort_values(), dtype=int)
-    if len(summed) != len(regions) * len(ssyk) * len(years):
-        raise DataContractError(
-            f"employment: kuben region × ssyk × år har hål: {len(summed)} celler, väntade "
-            f"{len(regions) * len(ssyk) * len(years)} ({len(regions)} regioner, {len(ssyk)} "
-            f"yrken, {len(years)} år)"
-        )
-    values = summed.to_numpy(dtype=float).reshape(len(regions), len(ssyk), len(years))
+    regions, ssyk, years, values = _cube(frame)
     by_sex = None
     if "sex" in frame.columns:
-        by_sex = pd.DataFrame(
-            frame.groupby(["region", "ssyk", "sex", "year"], as_index=False)["employed"].sum())
+        # The keys are unique (checked above), so the sums per län, yrke, kön and år are the
+        # rows themselves, in key order.
+        keys = ["region", "ssyk", "sex", "year"]
+        by_sex = frame[[*keys, "employed"]].sort_values(keys, ignore_index=True)
     breaks = frame_breaks(employment)
     return Panel(regions.astype(str), ssyk.astype(str), years, values,
                  tuple(b.year for b in breaks if not b.partial), _names(frame, "region"),

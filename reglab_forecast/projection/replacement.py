@@ -196,11 +196,14 @@ def _run_outflows(stock: np.ndarray, yearly: np.ndarray, moving: np.ndarray, yea
     initial = stock.sum(axis=1)
     gone = np.zeros((len(stock), years + 1))
     moved = np.zeros_like(gone)
+    leave = 1.0 - yearly
+    current, aged = np.array(stock, dtype=float), np.empty(stock.shape)
     for year in range(1, years + 1):
-        leaving = stock * (1.0 - yearly)
-        moved[:, year] = moved[:, year - 1] + (leaving * moving).sum(axis=1)
-        stock = np.concatenate([np.zeros((len(stock), 1)), (stock * yearly)[:, :-1]], axis=1)
-        gone[:, year] = initial - stock.sum(axis=1)
+        moved[:, year] = moved[:, year - 1] + (current * leave * moving).sum(axis=1)
+        aged[:, 0] = 0.0  # one year older: shift by one age, the youngest age is empty
+        np.multiply(current[:, :-1], yearly[:, :-1], out=aged[:, 1:])
+        current, aged = aged, current
+        gone[:, year] = initial - current.sum(axis=1)
     return gone, moved
 
 

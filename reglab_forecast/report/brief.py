@@ -2,16 +2,19 @@
 
 ``write_brief`` loads the data, runs the projection, builds the sections of the brief
 (``sections.BRIEF``) and renders the PDF; the file appears only when everything
-succeeded. ``write_all_briefs`` loads
-and projects once, then renders the län on two worker processes.
+succeeded. ``write_all_briefs`` starts two worker processes, which import the report while
+the parent loads and projects once; each worker reads that data once and renders its län.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 import pandas as pd
@@ -102,21 +105,45 @@ def brief_filename(name: str) -> str:
     return f"kompetensbild-{name.lower().translate(table)}.pdf"
 
 
-# Worker state: set once per process by _init_worker, so the data is sent once, not per brief.
+# Worker state: the run's data, read once per process from the file the parent wrote.
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(inputs: ReportInputs, cells_all: pd.DataFrame, parent: int) -> None:
+def _init_worker(parent: int) -> None:
+    """Tie the worker to its parent and import what a brief needs while the parent loads the
+    data (the worker starts before the data exists)."""
     from ..lifeline import exit_with_parent
 
     exit_with_parent(parent)
-    _WORKER["inputs"], _WORKER["cells"] = inputs, cells_all
+    import typst  # noqa: F401
+
+    from . import figures  # noqa: F401  (matplotlib)
+    from .sections import BRIEF
+
+    for key in BRIEF:
+        import_module(f"{__package__}.sections.{key}")
 
 
-def _render_one(region: str, out: Path) -> BriefResult:
-    inputs = _WORKER["inputs"]
-    cells = _WORKER["cells"]
+def _ready() -> None:
+    """A task that does nothing: submitting it starts a worker."""
+
+
+def _shared(data: str) -> tuple[ReportInputs, pd.DataFrame]:
+    """The run's inputs and cells, unpickled from ``data`` on this worker's first brief."""
+    if _WORKER.get("data") != data:
+        with open(data, "rb") as handle:
+            inputs, cells = pickle.load(handle)
+        # This process renders many län: sections make their shared results for every län
+        # once (e.g. the education outlook) instead of once per län.
+        inputs.extras["many_regions"] = True
+        _WORKER.update(data=data, inputs=inputs, cells=cells)
+    inputs, cells = _WORKER["inputs"], _WORKER["cells"]
     assert isinstance(inputs, ReportInputs) and isinstance(cells, pd.DataFrame)
+    return inputs, cells
+
+
+def _render_one(region: str, out: Path, data: str) -> BriefResult:
+    inputs, cells = _shared(data)
     write_output(out, render_brief(inputs, region, cells), "--out-dir")
     return BriefResult(region, out)
 
@@ -124,24 +151,50 @@ def _render_one(region: str, out: Path) -> BriefResult:
 def write_all_briefs(out_dir: Path, scenario: str | Path | None = None, workers: int = 2,
                      regions: list[str] | None = None) -> list[BriefResult]:
     """All 21 briefs (or ``regions``) into ``out_dir`` (new, empty or already marked as the
-    toolkit's; ``files.check_marked_dir``), on ``workers`` processes. Data is loaded and
-    projected once and handed to each worker once."""
+    toolkit's; ``files.check_marked_dir``), on ``workers`` processes. The workers start first
+    and import while the data is loaded and projected, once; each worker then reads the data
+    once."""
     out_dir = Path(out_dir)
-    check_marked_dir(out_dir, "--out-dir")
+    check_marked_dir(out_dir, "--out-dir", _expected_names(regions))  # before any work
+    workers = max(1, min(workers, os.cpu_count() or 1))
+    # "spawn", not fork: the parent has run pyarrow/typst threads, and a forked child can
+    # inherit one of their locks held and hang. Workers exit when the parent dies.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(os.getpid(),))
+    finished = False
+    try:
+        for _ in range(workers):
+            pool.submit(_ready)  # each submit starts a worker now, not at the first brief
+        results = _write_all(pool, out_dir, scenario, regions)
+        finished = True
+        return results
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _expected_names(regions: list[str] | None) -> list[str]:
+    """The file names of the briefs by the snapshot's region list (the data's own names are
+    checked again once it is loaded)."""
+    from ..regions import region_names
+
+    names = region_names()
+    codes = regions or [code for code in names if code != "00" and len(code) == 2]
+    return [brief_filename(names.get(code, code)) for code in codes]
+
+
+def _write_all(pool: ProcessPoolExecutor, out_dir: Path, scenario: str | Path | None,
+               regions: list[str] | None) -> list[BriefResult]:
     inputs = load_inputs(scenario)
     regions = regions or sorted(set(inputs.employment["region"]) - {"00"})
     names = {r: brief_filename(inputs.region_names.get(r, r)) for r in regions}
     check_marked_dir(out_dir, "--out-dir", names.values())  # before any brief is rendered
     mark_output_dir(out_dir)
     cells_all = build_cells(inputs)
-    jobs = [(r, out_dir / names[r]) for r in regions]
-    workers = max(1, min(workers, os.cpu_count() or 1))
-    # "spawn", not fork: the parent has run pyarrow/typst threads, and a forked child can
-    # inherit one of their locks held and hang. Workers exit when the parent dies.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_init_worker,
-                             initargs=(inputs, cells_all, os.getpid())) as pool:
-        futures = [pool.submit(_render_one, region, path) for region, path in jobs]
+    with tempfile.TemporaryDirectory(prefix="reglab-briefs-") as tmp:
+        data = Path(tmp) / "data.pickle"
+        data.write_bytes(pickle.dumps((inputs, cells_all), protocol=pickle.HIGHEST_PROTOCOL))
+        futures = [pool.submit(_render_one, region, out_dir / names[region], str(data))
+                   for region in regions]
         results = _collect(futures, out_dir)
     mark_output_dir(out_dir, names.values())
     return results

@@ -126,7 +126,7 @@ def _run_utbildning(args: argparse.Namespace) -> int:
     _check_outputs(args)
     projection = project(load_employment(level=4), load_age_profile(level=4))
     name = region_name(region)
-    section = build_from(education_outlook(projection), region, name)
+    section = build_from(education_outlook(projection, region=str(region)), region, name)
     if args.pdf or args.out or args.csv:
         _write_outputs(args, section, name, projection)
         return EXIT_OK

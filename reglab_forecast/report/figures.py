@@ -117,7 +117,7 @@ def figure_total(history: pd.Series, proj: pd.DataFrame, region_name: str, capti
     fig, ax = new_figure(6.0)
     with rc_context(RC_PARAMS):
         _history_and_projection(ax, history, proj, breaks, label=True)
-        ax.set_title(f"Anställda i {region_name}, utfall och prognos")
+        ax.set_title(f"Anställda i {region_name}, utfall och prognos", y=1.0)  # as placed
         ax.legend(loc="upper left", ncols=3)
         fig.subplots_adjust(left=0.09, right=0.98, top=0.88, bottom=0.17)
     last = proj.index.max()
@@ -144,8 +144,10 @@ def figure_major_groups(history: pd.DataFrame, proj: pd.DataFrame, names: dict[s
     with rc_context(RC_PARAMS):
         for ax, group in zip(axes.flat, groups, strict=False):
             _history_and_projection(ax, history[group], pd.DataFrame(proj.loc[group]), breaks)
+            # y=1 fixes the title where matplotlib would place it anyway (nothing sits above
+            # these axes) and spares it measuring every artist of the axes on each draw.
             ax.set_title(_wrap(f"{group} {names.get(group, '')}"), fontsize=6.5, loc="left",
-                         pad=4)
+                         pad=4, y=1.0)
             t0, last = int(history.index.max()), int(proj.loc[group].index.max())
             ax.set_xticks([t for t in (t0 - 8, t0, t0 + 8) if history.index.min() <= t <= last])
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4))

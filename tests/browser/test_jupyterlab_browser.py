@@ -150,3 +150,60 @@ def test_lever_notebook_redraws_in_jupyterlab(browser, start_server, artefacts: 
     page.screenshot(path=str(artefacts / "jupyterlab" / "3_scenarier_i_dialog-run.png"),
                     full_page=True)
     context.close()
+
+
+# The notebooks the tests above do not run in the browser; those that draw must show a figure.
+RUN_IN_LAB = ("01_kom_igang", "02_hamta_data", "03_prognos_och_backtest",
+              "04_underlag_och_tabeller", "2_jamfora_regioner")
+RUN_SECONDS = 600
+
+
+def _saved_cells(path: Path) -> list[nbformat.NotebookNode]:
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def _errors(cells: list[nbformat.NotebookNode]) -> list[str]:
+    return [f"{o.get('ename')}: {o.get('evalue')}" for c in cells for o in c.get("outputs", [])
+            if o.get("output_type") == "error"]
+
+
+def _run_all_and_wait(page, path: Path) -> list[nbformat.NotebookNode]:  # type: ignore[no-untyped-def]
+    """Run All in the open notebook, saving it every few seconds, until its last code cell
+    has run; the saved file is what JupyterLab computed. Fails at the first error."""
+    page.locator(".jp-Notebook").first.click()
+    page.keyboard.press("Escape")
+    page.get_by_role("menuitem", name="Run").click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    for _ in range(RUN_SECONDS // 5):
+        page.wait_for_timeout(5000)
+        page.keyboard.press("Control+s")
+        page.wait_for_timeout(500)
+        cells = _saved_cells(path)
+        assert not _errors(cells), f"{path.name}: {_errors(cells)}"
+        if cells and cells[-1].get("execution_count") is not None:
+            return cells
+    raise AssertionError(f"{path.name}: did not finish within {RUN_SECONDS} s")
+
+
+def test_the_other_notebooks_run_in_jupyterlab_with_their_figures(
+        browser, start_server, artefacts: Path, tmp_path: Path) -> None:
+    root = tmp_path / "notebooks"
+    notebooks = [name for name, _title in _built_copy(root)
+                 if Path(name).stem in RUN_IN_LAB]
+    assert len(notebooks) == len(RUN_IN_LAB)
+    env = {**_lab_env(root), "REGLAB_REPO_DIR": str(NOTEBOOKS.parent)}  # 02 starts tests/fakes
+    _process, port = start_server(_lab_argv(root), tmp_path, env)
+    (artefacts / "jupyterlab").mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    for relative in notebooks:
+        _open(page, f"http://127.0.0.1:{port}/lab/tree/{relative}?reset")
+        cells = _run_all_and_wait(page, root / relative)
+        assert all(c.get("execution_count") is not None for c in cells), relative
+        source = (NOTEBOOKS / relative).with_suffix(".py").read_text(encoding="utf-8")
+        images = [o for c in cells for o in c.get("outputs", [])
+                  if "image/png" in o.get("data", {})]
+        if "plt." in source or "plot" in source:
+            assert images, f"{relative}: no figure in the outputs"
+        page.screenshot(path=str(artefacts / "jupyterlab" / f"{Path(relative).stem}-run.png"))
+    context.close()

@@ -82,3 +82,35 @@ def test_regions_that_are_not_lan_fall_back_to_riket_and_say_so(small_panel):
     assert "inte län" in result.age_note
     rates = (result.table["replacement"] / result.table["base_employed"]).round(12)
     assert rates.groupby(result.table["ssyk"]).nunique().max() == 1
+
+
+def test_the_estimated_base_stock_equals_the_long_frame_path(employment, age_profile):
+    """The projection takes the regional estimate as arrays: the same cube, to the last bit,
+    as summing ``estimate_for``'s long frame over sex (``stock_cube``), at two base years."""
+    from reglab_forecast.projection.age_structure import estimated_cube, stock_cube
+    from reglab_forecast.projection.panel import build_panel
+    from reglab_forecast.projection.replacement import build_age_panel
+    from reglab_forecast.regional_age_loader import estimate_for
+
+    for base in (2024, 2019):
+        panel = build_panel(employment, base)
+        ages = build_age_panel(age_profile, panel.ssyk, panel.base_year)
+        cube = estimated_cube(employment, age_profile, panel, ages)
+        frame = estimate_for(employment, age_profile, panel.base_year)
+        assert cube.shape == (21, len(panel.ssyk), len(ages.bands))
+        np.testing.assert_array_equal(cube, stock_cube(frame, panel, ages))
+
+
+def test_the_estimate_is_made_once_for_the_same_numbers(employment, age_profile):
+    """The loader's snapshot frames and the projection's loader frames hold the same numbers
+    for a year: one estimate; changed numbers give a new one."""
+    from reglab_forecast.regional_age_loader import estimate_cube_for
+    from reglab_forecast.snapshot import read_dataset
+
+    first = estimate_cube_for(employment, age_profile, 2022)
+    again = estimate_cube_for(read_dataset("employment"), read_dataset("age_profile"), 2022)
+    assert again[1] is first[1]
+    changed = employment.assign(employed=employment["employed"] * 2)
+    doubled = estimate_cube_for(changed, age_profile, 2022)
+    assert doubled[1] is not first[1]
+    np.testing.assert_allclose(doubled[1].sum(axis=(1, 2)), 2 * first[1].sum(axis=(1, 2)))

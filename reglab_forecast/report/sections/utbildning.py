@@ -15,6 +15,7 @@ from ...education.balance import BALANCE, NEED_LARGER, SUPPLY_LARGER
 from ...education.fields import OTHER
 from ...education.levels import LEVEL_ORDER
 from ...education.outlook import SUPPLY_BASE, EducationOutlook, education_outlook
+from ..cells import RIKET
 from ..section import Section, TableView, Text
 from ..tablespec import Column, Table
 
@@ -195,13 +196,25 @@ MISSING = ("Fördelningen efter utbildning saknas i den här körningen: den kr�
            "Rekryteringsbehovet per yrke står i tabellerna ovan.")
 
 
-def outlook_for(ctx: BriefContext) -> EducationOutlook | None:
-    """The run's education outlook, made once per run from the run's own projection
-    (``ProjectionRun.result``) and kept in ``inputs.extras["education"]``; None when the run
-    carries neither (the projection is never re-run here: it would not be the run's)."""
+def outlook_for(ctx: BriefContext, region: str | None = None) -> EducationOutlook | None:
+    """The run's education outlook, made from the run's own projection
+    (``ProjectionRun.result``); None when the run carries none (the projection is never re-run
+    here: it would not be the run's). Every län: made once per run and kept in
+    ``inputs.extras["education"]``. One län (``region``): taken from that when it exists, else
+    made for the län alone (the same values, a fraction of the work) and kept in
+    ``inputs.extras["education_by_region"]`` (unless ``extras["many_regions"]``: a run of
+    many län makes the outlook of every län once)."""
     extras = ctx.inputs.extras
+    projection = getattr(ctx.inputs.projection, "result", None)
+    if region is not None and "education" not in extras and not extras.get("many_regions"):
+        kept = extras.setdefault("education_by_region", {})
+        if region not in kept:
+            if projection is None:
+                return None
+            kept[region] = education_outlook(projection, ctx.horizon, region=region)
+        mine: EducationOutlook = kept[region]
+        return mine
     if "education" not in extras:
-        projection = getattr(ctx.inputs.projection, "result", None)
         if projection is None:
             return None
         extras["education"] = education_outlook(projection, ctx.horizon)
@@ -218,6 +231,9 @@ def missing_section() -> Section:
 def build(ctx: BriefContext) -> Section:
     """The section for the context's län; for the comparison (Riket) one row per län.
     Without the run's projection (see :func:`outlook_for`) a note that the data are missing."""
+    mine = outlook_for(ctx, ctx.region) if ctx.region != RIKET else None
+    if mine is not None and ctx.region in set(mine.balance["region"]):
+        return build_from(mine, ctx.region, ctx.region_name)
     outlook = outlook_for(ctx)
     if outlook is None:
         return missing_section()

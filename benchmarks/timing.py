@@ -1,0 +1,64 @@
+"""The benchmarks' one timing helper: repeat a step, print its median and fastest time.
+
+    from timing import machine, timed, timed_command
+
+``timed`` runs a call in this process; ``timed_command`` runs ``reglab-forecast ARGS`` as a
+new process (imports count, as for a user) and also reports the CPU seconds it used, which
+vary less than wall time on a busy machine. ``machine`` prints the cores and load average so
+a reader can judge how quiet the machine was. Targets are printed beside the figures, never
+asserted: the benchmarks measure, the tests check behaviour.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+LABEL_WIDTH = 60
+
+
+def machine() -> None:
+    """Cores and load average now (a load above the cores means the figures are inflated)."""
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{'maskin: kärnor / belastning (1, 5, 15 min)':<{LABEL_WIDTH}}{os.cpu_count()} / "
+          f"{load}")
+
+
+def _line(label: str, times: list[float], target: float | None, extra: str = "") -> None:
+    goal = f"  mål ≤ {target:g} s" if target is not None else ""
+    repeat = f"median av {len(times)}, snabbast {min(times):.2f} s" if len(times) > 1 else ""
+    print(f"{label:<{LABEL_WIDTH}}{statistics.median(times):7.2f} s  {repeat}{extra}{goal}")
+
+
+def timed(label: str, function: Callable[[], Any], repeat: int = 3,
+          target: float | None = None) -> Any:
+    """Run ``function`` ``repeat`` times; print the median and fastest; return the last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    _line(label, times, target)
+    return result
+
+
+def timed_command(label: str, args: Sequence[str], repeat: int = 3,
+                  target: float | None = None) -> None:
+    """Run ``python -m reglab_forecast.cli ARGS`` as a new process ``repeat`` times; print the
+    wall time (median, fastest) and the median CPU seconds (user + system) of the process."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "reglab_forecast.cli", *args], check=True,
+                       capture_output=True)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    _line(label, walls, target, f", cpu {statistics.median(cpus):.2f} s")
