@@ -164,7 +164,9 @@ def _add_project(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--region", default="riket", help="län (namn eller kod) eller 'riket'")
     parser.add_argument("--level", type=int, default=1, choices=(1, 2, 3, 4), metavar="NIVÅ",
                         help="SSYK-nivå 1–4")
-    parser.add_argument("--years", type=int, nargs="+", default=[2030, 2035], metavar="ÅR")
+    parser.add_argument("--years", type=int, nargs="+", default=[2030, 2035], metavar="ÅR",
+                        help="ett eller flera prognosår efter basåret, högst 15 år fram "
+                             "(standard: 2030 2035)")
     parser.add_argument("--scenario", metavar="FIL", help="scenariofil (TOML)")
     parser.add_argument("--out", type=Path, metavar="FIL", help="skriv tabellen som CSV")
     parser.set_defaults(run=_run_project)
@@ -177,6 +179,10 @@ def _run_project(args: argparse.Namespace) -> int:
     from .regions import resolve_region
 
     region = resolve_region(args.region, ("riket", "lan"))
+    if args.scenario is not None:
+        from .demography.scenario import check_scenario_file
+
+        check_scenario_file(args.scenario)
     if args.out:
         from .files import check_output_file
 

@@ -158,9 +158,20 @@ def _add_show(subparsers: argparse._SubParsersAction) -> None:
 
 def _run_show(args: argparse.Namespace) -> int:
     from .numbers import format_int, format_percent
+    from .projection.outlook import occupation_outlook
     from .summaries import largest_occupations
 
+    if args.top < 1:
+        raise InputError(f"--top {args.top}: ange ett antal yrken från 1 och uppåt, t.ex. "
+                         "--top 15")
+    if args.scenario is not None:
+        from .demography.scenario import check_scenario_file
+
+        check_scenario_file(args.scenario)
     table = largest_occupations(args.region, level=args.level, year=args.year, top=args.top)
+    # every input is checked (the projection too) before anything is printed
+    outlook = occupation_outlook(table.attrs["region"], table["ssyk"], level=args.level,
+                                 target_year=args.target_year, scenario=args.scenario)
     year, base = table.attrs["year"], table.attrs["base_year"]
     print(f"{table.attrs['region_name']}: största yrkena {year} (SSYK nivå {args.level})\n")
     rows = [
@@ -168,24 +179,22 @@ def _run_show(args: argparse.Namespace) -> int:
          format_percent(r["change_share"], plus=True), format_percent(r["share"])]
         for r in table.to_dict("records")
     ]
+    whole = "riket" if table.attrs["region"] == "00" else "länet"
     headers = ["SSYK", "Yrke", f"Anställda {year}", f"Förändring {base}–{year}", "Förändring (%)",
-               "Andel av länet"]
+               f"Andel av {whole}"]
     _print_table(headers, rows, right=frozenset({2, 3, 4, 5}))
     if base < 2023 <= year:
         print("\nObs: från 2023 räknas 16–69 år (tidigare 16–64) och imputerade yrken ingår; "
               "en del av förändringen är seriebrott.")
     _print_source(table.attrs)
-    _print_outlook(table, args)
+    _print_outlook(outlook)
     return EXIT_OK
 
 
-def _print_outlook(table: Any, args: argparse.Namespace) -> None:
+def _print_outlook(outlook: Any) -> None:
     """The projection for the same occupations (recruitment need, retirements, interval)."""
     from .numbers import format_int, format_percent
-    from .projection.outlook import occupation_outlook
 
-    outlook = occupation_outlook(table.attrs["region"], table["ssyk"], level=args.level,
-                                 target_year=args.target_year, scenario=args.scenario)
     meta = outlook.attrs
     print(f"\nPrognos {meta['target_year']} (scenario '{meta['scenario']}', basår "
           f"{meta['base_year']}; 80 %-intervall)\n")

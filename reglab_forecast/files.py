@@ -38,9 +38,9 @@ from .errors import OutputPathError, OutputWriteError
 
 __all__ = [
     "LEDGER", "OUTPUTS", "atomic_path", "build_dir_atomic", "build_package_dir",
-    "check_output_dir", "check_output_file", "check_package_dir", "describe_os_error", "is_ours",
-    "output_path", "record_output", "write_bytes_atomic", "write_json_atomic", "write_output",
-    "write_text_atomic",
+    "check_marked_dir", "check_output_dir", "check_output_file", "check_package_dir",
+    "describe_os_error", "is_ours", "mark_output_dir", "output_path", "record_output",
+    "write_bytes_atomic", "write_json_atomic", "write_output", "write_text_atomic",
 ]
 
 LEDGER = ".reglab-forecast.json"  # the marker of a package folder: its files and sha256
@@ -233,6 +233,35 @@ def check_output_dir(path: str | os.PathLike[str], option: str = "--out-dir",
         if target.exists() and not is_ours(target):
             raise OutputPathError(f"{option} {folder}: {name} finns redan och är inte skriven "
                                   "av reglab-forecast; välj en annan mapp eller flytta filen")
+    return folder
+
+
+def check_marked_dir(path: str | os.PathLike[str], option: str = "--out-dir",
+                     names: Iterable[str] = ()) -> Path:
+    """A folder of outputs (``brief --all``): new, empty, or marked with ``LEDGER`` as the
+    toolkit's; a non-empty folder without the marker is refused with ``OutputPathError``
+    before any work. Then as ``check_output_dir`` (each of ``names`` must be ours)."""
+    folder = check_output_dir(path, option, names)
+    if folder.is_dir() and not (folder / LEDGER).is_file():
+        entries = sorted(entry.name for entry in folder.iterdir())
+        if entries:
+            shown = ", ".join(entries[:3]) + (" …" if len(entries) > 3 else "")
+            raise OutputPathError(
+                f"{option} {folder}: mappen innehåller filer som reglab-forecast inte skrev "
+                f"({shown}); ange en ny eller tom mapp, t.ex. {folder.resolve() / 'underlag'}")
+    return folder
+
+
+def mark_output_dir(path: str | os.PathLike[str], names: Iterable[str] = ()) -> Path:
+    """Create ``path`` if missing and mark it as the toolkit's (``LEDGER``), listing each of
+    ``names`` that is there with its sha256 beside the files listed before."""
+    folder = Path(path)
+    folder.mkdir(exist_ok=True)
+    with _ledger_lock(folder):
+        files = _read_ledger(folder)
+        files.update({name: _sha256(folder / name) for name in names
+                      if (folder / name).is_file()})
+        _write_ledger(folder, files)
     return folder
 
 

@@ -15,6 +15,7 @@ that ``fetch`` did not finish (it was killed) is completed or undone (``recover_
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import os
@@ -29,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from .config import get_settings
+from .config import ConfigError, get_settings
 from .errors import SnapshotError
 from .frames import validate
 
@@ -66,11 +67,16 @@ def snapshot_location() -> Traversable:
     return location
 
 
+class SnapshotSettingError(SnapshotError, ConfigError):
+    """``REGLAB_SNAPSHOT_DIR`` names a folder without a snapshot: a bad setting (an
+    ``InputError``, exit code 2 in the CLI) as well as a missing snapshot."""
+
+
 def _find_location() -> Traversable:
     settings = get_settings()
     if settings.snapshot_dir is not None:
         if not _has_manifest(settings.snapshot_dir):
-            raise SnapshotError(
+            raise SnapshotSettingError(
                 f"REGLAB_SNAPSHOT_DIR={settings.snapshot_dir} har ingen {MANIFEST}; "
                 "peka på en mapp byggd av data/build_snapshot.py eller ta bort variabeln"
             )
@@ -158,9 +164,10 @@ def dataset_info(name: str) -> dict[str, Any]:
     """The manifest entry of one dataset; SnapshotError names the datasets that exist."""
     entries = _read_manifest(str(snapshot_location()))["datasets"]
     if name not in entries:
-        raise SnapshotError(
-            f"ögonblicksbilden har ingen datamängd '{name}'; finns: {', '.join(sorted(entries))}"
-        )
+        close = difflib.get_close_matches(str(name), sorted(entries), n=1, cutoff=0.6)
+        hint = f"; menade du '{close[0]}'?" if close else ""
+        raise SnapshotError(f"ögonblicksbilden har ingen datamängd '{name}'{hint} "
+                            f"(finns: {', '.join(sorted(entries))})")
     entry: dict[str, Any] = json.loads(json.dumps(entries[name]))  # a copy of this entry only
     return entry
 

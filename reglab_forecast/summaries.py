@@ -18,8 +18,10 @@ def largest_occupations(
     change, change_share (change / employed_base), share (of the region's employees).
     ``attrs`` carry region, year, base_year and the provenance of the employment panel.
     """
-    if top < 1 or span < 1:
-        raise InputError(f"top och span måste vara minst 1 (fick top={top}, span={span})")
+    if top < 1:
+        raise InputError(f"top = {top}: ange ett antal yrken från 1 och uppåt, t.ex. 15")
+    if span < 1:
+        raise InputError(f"span = {span}: ange antal år från 1 och uppåt, t.ex. 5")
     code = resolve_region(region, kinds=("riket", "lan"))
     panel = load_employment(level=level, regions=[code])
     years = sorted(int(y) for y in panel["year"].unique())

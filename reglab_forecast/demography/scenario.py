@@ -117,11 +117,13 @@ def load_demographic_scenario(scenario: str | Path | Mapping[str, Any] | Demogra
         return DemographicScenario()
     if isinstance(scenario, DemographicScenario):
         return scenario
+    default = DEFAULT_NAME
     if isinstance(scenario, Mapping):
         doc: Mapping[str, Any] = scenario
     else:
-        doc = read_toml(_scenario_path(Path(scenario)))
-    name = str(doc.get("name", DEFAULT_NAME))
+        path = _scenario_path(Path(scenario))
+        doc, default = read_toml(path), path.stem
+    name = str(doc.get("name", default))
     table = doc.get("demography", {k: v for k, v in doc.items() if k in KEYS})
     return demographic_from_dict(_table(table, "demography"), name)
 
@@ -157,3 +159,19 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ScenarioError(f"scenariofilen {path} kan inte läsas: {error}") from error
+
+
+def check_scenario_file(scenario: str | Path) -> DemographicScenario:
+    """Read and check a whole scenario file before any work: the labour-market levers
+    (``projection.load_scenario``) and the ``[demography]`` table, with län names turned into
+    codes. Returns the demographic levers; raises ``ScenarioError`` (an ``InputError``) naming
+    the file and the nearest valid value."""
+    from ..projection.scenario import load_scenario
+    from ..regions import lan_codes
+
+    load_scenario(scenario)
+    path = _scenario_path(Path(scenario))
+    try:
+        return load_demographic_scenario(path).with_region_codes(tuple(lan_codes()))
+    except ScenarioError as error:
+        raise ScenarioError(f"{path}: {error}") from None

@@ -23,14 +23,26 @@ def _add_dialog(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_dialog)
 
 
+# The modules of the ``[dialog]`` extra, checked before any of them is imported.
+DIALOG_MODULES = ("ipywidgets", "voila", "ipykernel")
+
+
+def check_dialog_modules() -> None:
+    """InputError (one line naming the extra) when a module of ``[dialog]`` is missing."""
+    for name in DIALOG_MODULES:
+        if importlib.util.find_spec(name) is None:
+            raise InputError(f"dialogverktyget behöver {name}, som saknas; installera det med "
+                             "pip install \"reglab_forecast[dialog]\"")
+
+
 def _run_dialog(args: argparse.Namespace) -> int:
     from ..regions import resolve_region
-    from .server import HOST, check_port, serve
 
     region = resolve_region(args.region, ("lan",))
+    check_dialog_modules()
+    from .server import HOST, check_port, serve
+
     port = check_port(args.port)
-    if importlib.util.find_spec("voila") is None:
-        raise InputError("dialogverktyget behöver Voilà: pip install 'reglab_forecast[dialog]'")
     print(f"Dialogverktyget: http://{HOST}:{port}/  (avsluta med Ctrl+C)")
     return serve(region, port, open_browser=not args.no_browser)
 

@@ -16,7 +16,8 @@ Example (see ``scenarios/*.toml`` in this folder)::
     persons = 1500                 # eller: percent = 10
     from_year = 2027
 
-Every output names its scenario; without a file the scenario is "Grundscenario".
+Every output names its scenario; without a file the scenario is "Grundscenario". A file
+without ``name`` is named after the file ("noname.toml" → "noname"), never "Grundscenario".
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import numpy as np
 
 from ..errors import InputError, ScenarioError, SnapshotError
 from ..numbers import fmt_int
-from ..regions import resolve_region
+from ..regions import list_regions, resolve_region
 
 DEFAULT_NAME = "Grundscenario"
 SCENARIO_DIR = Path(__file__).with_name("scenarios")
@@ -108,10 +109,7 @@ class Scenario:
         wanted = [s.region for s in self.shocks if s.region] + list(self.regional_growth)
         for region in wanted:
             if region not in places:
-                raise ScenarioError(
-                    f"scenario '{self.name}': okänd region \"{region}\" (ange länskod, t.ex. "
-                    f"\"25\" för Norrbotten){_suggest(region, places)}"
-                )
+                raise ScenarioError(f"scenario '{self.name}': {_unknown_region(region, places)}")
 
     def with_region_codes(self) -> Scenario:
         """The same scenario with län names ("Norrbotten") turned into codes ("25")."""
@@ -123,6 +121,35 @@ class Scenario:
         shocks = tuple(replace(s, region=code(s.region)) if s.region else s for s in self.shocks)
         growth = {code(k): v for k, v in self.regional_growth.items()}
         return replace(self, shocks=shocks, regional_growth=growth)
+
+
+def _unknown_region(text: str, places: Iterable[str]) -> str:
+    """ 'okänd region "Stokholm"; menade du "01" (Stockholms län)?' — the nearest län by name
+    or code, from the region list (or among ``places`` when that cannot be read)."""
+    try:
+        lan = list_regions("lan")
+    except (InputError, SnapshotError):
+        return f"okänd region \"{text}\" (ange länskod){_suggest(text, places)}"
+    label = {str(code): str(name) for code, name in zip(lan["region"], lan["region_name"],
+                                                         strict=True)}
+    names = {name.lower(): code for code, name in label.items()} | {c: c for c in label}
+    close = difflib.get_close_matches(str(text).lower(), list(names), n=1, cutoff=0.3)
+    hint = ""
+    if close:
+        code = names[close[0]]
+        hint = f"; menade du \"{code}\" ({label[code]})?"
+    return f"okänd region \"{text}\" (ange länskod eller länsnamn){hint}"
+
+
+def _check_region_names(scenario: Scenario, where: str) -> None:
+    """ScenarioError naming the file for a region that is neither a län code nor a name."""
+    for region in [s.region for s in scenario.shocks if s.region] + list(scenario.regional_growth):
+        try:
+            resolve_region(region, ("lan",))
+        except SnapshotError:
+            return  # no region list to check against; check() reports it later
+        except InputError:
+            raise ScenarioError(f"{where}: {_unknown_region(region, ())}") from None
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
@@ -227,8 +254,10 @@ def _regional(raw: Any, where: str) -> dict[str, float]:
             for k, v in raw.items()}
 
 
-def scenario_from_dict(raw: Mapping[str, Any], where: str = "scenario") -> Scenario:
-    """Build and check a Scenario from parsed TOML (or a plain dict)."""
+def scenario_from_dict(raw: Mapping[str, Any], where: str = "scenario",
+                       default_name: str = DEFAULT_NAME) -> Scenario:
+    """Build and check a Scenario from parsed TOML (or a plain dict); ``default_name`` names
+    it when ``raw`` has no ``name``."""
     if not isinstance(raw, Mapping):
         raise ScenarioError(f"{where}: ett scenario ska vara en tabell med nycklar, fick "
                             f"{type(raw).__name__}")
@@ -241,7 +270,7 @@ def scenario_from_dict(raw: Mapping[str, Any], where: str = "scenario") -> Scena
     if not isinstance(shocks, list):
         raise ScenarioError(f"{where}: 'shock' ska skrivas som [[shock]]-tabeller")
     return Scenario(
-        name=values.get("name", DEFAULT_NAME),
+        name=values.get("name", default_name),
         description=values.get("description", ""),
         national_growth=values.get("national_growth"),
         regional_growth=_regional(raw.get("regional_growth", {}), where),
@@ -262,7 +291,9 @@ def load_scenario(scenario: str | Path | Mapping[str, Any] | Scenario | None) ->
         raise ScenarioError(f"scenario ska vara en sökväg till en TOML-fil, en dict eller ett "
                             f"Scenario, fick {type(scenario).__name__}")
     path = _scenario_path(Path(scenario))
-    return scenario_from_dict(_read_toml(path), where=str(path))
+    chosen = scenario_from_dict(_read_toml(path), where=str(path), default_name=path.stem)
+    _check_region_names(chosen, str(path))
+    return chosen
 
 
 def _shipped() -> str:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import OutputWriteError
-from ..files import check_output_dir, write_output
+from ..files import check_marked_dir, mark_output_dir, write_output
 from .cells import build_cells
 from .context import BriefContext
 from .document import build_document, document_meta, figures_of
@@ -150,11 +150,12 @@ def _render_one(region: str, out: Path, data: str) -> BriefResult:
 
 def write_all_briefs(out_dir: Path, scenario: str | Path | None = None, workers: int = 2,
                      regions: list[str] | None = None) -> list[BriefResult]:
-    """All 21 briefs (or ``regions``) into ``out_dir`` (created if missing), on ``workers``
-    processes. The workers start first and import while the data is loaded and projected,
-    once; each worker then reads the data once."""
+    """All 21 briefs (or ``regions``) into ``out_dir`` (new, empty or already marked as the
+    toolkit's; ``files.check_marked_dir``), on ``workers`` processes. The workers start first
+    and import while the data is loaded and projected, once; each worker then reads the data
+    once."""
     out_dir = Path(out_dir)
-    check_output_dir(out_dir, "--out-dir", _expected_names(regions))  # before any work
+    check_marked_dir(out_dir, "--out-dir", _expected_names(regions))  # before any work
     workers = max(1, min(workers, os.cpu_count() or 1))
     # "spawn", not fork: the parent has run pyarrow/typst threads, and a forked child can
     # inherit one of their locks held and hang. Workers exit when the parent dies.
@@ -186,15 +187,17 @@ def _write_all(pool: ProcessPoolExecutor, out_dir: Path, scenario: str | Path | 
     inputs = load_inputs(scenario)
     regions = regions or sorted(set(inputs.employment["region"]) - {"00"})
     names = {r: brief_filename(inputs.region_names.get(r, r)) for r in regions}
-    check_output_dir(out_dir, "--out-dir", names.values())  # before any brief is rendered
-    out_dir.mkdir(exist_ok=True)
+    check_marked_dir(out_dir, "--out-dir", names.values())  # before any brief is rendered
+    mark_output_dir(out_dir)
     cells_all = build_cells(inputs)
     with tempfile.TemporaryDirectory(prefix="reglab-briefs-") as tmp:
         data = Path(tmp) / "data.pickle"
         data.write_bytes(pickle.dumps((inputs, cells_all), protocol=pickle.HIGHEST_PROTOCOL))
         futures = [pool.submit(_render_one, region, out_dir / names[region], str(data))
                    for region in regions]
-        return _collect(futures, out_dir)
+        results = _collect(futures, out_dir)
+    mark_output_dir(out_dir, names.values())
+    return results
 
 
 def _collect(futures: list[Future[BriefResult]], out_dir: Path) -> list[BriefResult]:

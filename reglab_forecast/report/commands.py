@@ -32,17 +32,23 @@ def _add_brief(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_brief)
 
 
-def check_scenario(scenario: str | None) -> None:
+def check_scenario(scenario: str | None, population: bool = False) -> None:
     """A scenario file or the name of a shipped example; read before any work is done.
-    Raises ScenarioError (an InputError) naming the shipped examples."""
-    if scenario is not None:
-        from ..projection.scenario import load_scenario
+    Raises ScenarioError (an InputError) naming the shipped examples. With ``population``
+    (the output has a population section), a warning line on stderr when the file sets
+    demographic levers, which that section does not apply."""
+    if scenario is None:
+        return
+    from ..demography.scenario import check_scenario_file
 
-        load_scenario(scenario)
+    levers = check_scenario_file(scenario)
+    if population and not levers.is_baseline:
+        print("reglab-forecast: obs: scenariots [demography]-spakar tillämpas inte här; "
+              "befolkningen räknas utan dem, som i grundprognosen", file=sys.stderr)
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    check_scenario(args.scenario)
+    check_scenario(args.scenario, population=True)
     if args.all:
         if args.out_dir is None:
             raise InputError("--all kräver --out-dir MAPP")
@@ -73,7 +79,7 @@ def _add_tables(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_tables(args: argparse.Namespace) -> int:
-    check_scenario(args.scenario)
+    check_scenario(args.scenario, population=True)
     if args.out is None and args.csv is None:
         raise InputError("ange --out FIL.xlsx och/eller --csv MAPP")
     from .brief import write_tables
@@ -96,7 +102,7 @@ def _add_compare(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    check_scenario(args.scenario)
+    check_scenario(args.scenario, population=True)
     from .compare import write_compare
 
     write_compare(args.out, args.scenario)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -124,8 +125,13 @@ def test_all_briefs_on_two_processes(tmp_path):
 
     results = write_all_briefs(tmp_path / "alla", workers=2, regions=["09", "18"])
     names = sorted(p.name for p in (tmp_path / "alla").iterdir())
-    assert names == ["kompetensbild-gotlands-lan.pdf", "kompetensbild-orebro-lan.pdf"]
+    assert names == [".reglab-forecast.json", "kompetensbild-gotlands-lan.pdf",
+                     "kompetensbild-orebro-lan.pdf"]
     assert [r.region for r in results] == ["09", "18"]
+    ledger = json.loads((tmp_path / "alla" / ".reglab-forecast.json").read_text("utf-8"))
+    assert sorted(ledger["files"]) == names[1:]
+    # the folder is marked as the toolkit's, so a second run may write into it
+    assert [r.region for r in write_all_briefs(tmp_path / "alla", regions=["09"])] == ["09"]
 
 
 def test_yrke_writes_a_profile_booklet(tmp_path, capsys):
