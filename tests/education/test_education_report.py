@@ -111,3 +111,21 @@ def test_brief_package_and_compare_compose_the_section():
     compare = get(BriefContext.create(inputs, "00", ctx.cells_all), "utbildning")
     assert len(compare.tables[0].frame) == 21
     assert inputs.extras["education"].base_year == inputs.base_year
+
+
+def test_summary_names_each_level_under_the_verdict_the_balance_table_gives(outlook):
+    for region in ("01", "09", "18", "25"):
+        summary = build_from(outlook, region, "länet").summary[0]
+        balance = outlook.region(region).balance
+        for verdict, words in ((NEED_LARGER, "är behovet större än tillskottet av unga"),
+                               (SUPPLY_LARGER, "är tillskottet av unga större än behovet")):
+            levels = list(balance.loc[balance["verdict"] == verdict, "education"])
+            if levels:
+                clause = summary[max(0, summary.index(words) - 200):summary.index(words)]
+                assert all(level in clause for level in levels), (region, verdict, summary)
+            else:
+                assert words not in summary
+        rest = (balance["verdict"] == BALANCE).any()
+        assert ("övriga nivåer ryms skillnaden inom osäkerheten" in summary) == bool(
+            rest and (balance["verdict"] != BALANCE).any()), summary
+        assert ": behovet" not in summary

@@ -16,6 +16,7 @@ from ...education.fields import OTHER
 from ...education.levels import LEVEL_ORDER
 from ...education.outlook import SUPPLY_BASE, EducationOutlook, education_outlook
 from ..cells import RIKET
+from ..narrative import join_list
 from ..prose import prose_pct
 from ..section import Section, TableView, Text
 from ..tablespec import Column, Table
@@ -122,13 +123,29 @@ def _summary(levels: pd.DataFrame, balance: pd.DataFrame, region_name: str, hori
              ) -> str:
     total = float(levels["recruitment_need"].sum())
     post = float(levels.loc[levels["education"].isin(POST_SECONDARY), "recruitment_need"].sum())
-    clear = balance[balance["verdict"] != BALANCE]
-    verdicts = ("; ".join(f"{r.education}: {r.verdict}" for r in clear.itertuples())
-                if len(clear) else "för ingen utbildningsnivå är skillnaden mellan behov och "
-                                   "tillskott större än osäkerheten")
     return (f"Av rekryteringsbehovet i {region_name} fram till {horizon} gäller omkring "
             f"{prose_pct(100 * post / total)} eftergymnasial utbildning (skattat, med "
-            f"yrkenas utbildning i riket); {verdicts}.")
+            f"yrkenas utbildning i riket). {_verdict_sentence(balance)}")
+
+
+def _verdict_sentence(balance: pd.DataFrame) -> str:
+    """The levels grouped by verdict in one sentence ('För nivåerna förgymnasial och
+    gymnasial är behovet större än tillskottet av unga; …')."""
+    parts = []
+    for verdict, words in ((NEED_LARGER, "är behovet större än tillskottet av unga"),
+                           (SUPPLY_LARGER, "är tillskottet av unga större än behovet")):
+        levels = [str(e) for e in balance.loc[balance["verdict"] == verdict, "education"]]
+        if levels:
+            noun = "nivån" if len(levels) == 1 else "nivåerna"
+            parts.append(f"för {noun} {join_list(levels)} {words}")
+    if not parts:
+        return ("För ingen utbildningsnivå är skillnaden mellan behov och tillskott större än "
+                "osäkerheten.")
+    text = "; ".join(parts)
+    text = text[0].upper() + text[1:]
+    if (balance["verdict"] == BALANCE).any():
+        return text + "; för övriga nivåer ryms skillnaden inom osäkerheten."
+    return text + "."
 
 
 def build_from(outlook: EducationOutlook, region: str, region_name: str) -> Section:
