@@ -134,7 +134,9 @@ def _verdict_sentence(balance: pd.DataFrame) -> str:
     parts = []
     for verdict, words in ((NEED_LARGER, "är behovet större än tillskottet av unga"),
                            (SUPPLY_LARGER, "är tillskottet av unga större än behovet")):
-        levels = [str(e) for e in balance.loc[balance["verdict"] == verdict, "education"]]
+        # "eftergymnasial, under 3 år" → "eftergymnasial under 3 år": commas only between levels
+        levels = [str(e).replace(", ", " ")
+                  for e in balance.loc[balance["verdict"] == verdict, "education"]]
         if levels:
             noun = "nivån" if len(levels) == 1 else "nivåerna"
             parts.append(f"för {noun} {join_list(levels)} {words}")
