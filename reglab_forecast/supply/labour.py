@@ -23,12 +23,10 @@ from ..population import load_population
 from ..projection.trend import damping_sum
 from ..regions import RIKET
 from ..snapshot import read_dataset
-from .rates import TREND, to_single_ages
+from .rates import BANDS, TREND, band_of_age, to_single_ages
 
 SUPPLY_AGES = (16, 69)
 WORKING_AGES = (20, 64)
-BANDS = ("16-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64",
-         "65-69")
 METHOD = ("skattad: länets anställda per yrke och kön fördelade på ålder med den regionala "
           "åldersstrukturen (load_regional_age_profile)")
 COLUMNS = ["region", "year", "age", "sex", "population", "employee_rate", "employees"]
@@ -50,19 +48,10 @@ def employees_by_age(year: int) -> pd.DataFrame:
     return grouped.assign(method=METHOD)
 
 
-def _band_of_age() -> np.ndarray:
-    """Band index of each single age 0…100 (−1 outside 16–69)."""
-    out = np.full(101, -1)
-    for index, band in enumerate(BANDS):
-        low, high = band_limits(band)
-        out[low:high + 1] = index
-    return out
-
-
 def base_rates(employees: pd.DataFrame, population: pd.DataFrame,
                regions: tuple[str, ...]) -> np.ndarray:
     """Employees per resident ``[r, s, a]`` (ages 0…100; zero outside the bands given)."""
-    bands = _band_of_age()
+    bands = band_of_age()
     people = to_cube(population[population["region"] != RIKET], "population", regions)
     if len(people.years) != 1:
         raise InputError("befolkningen för basåret ska ha ett enda år")

@@ -75,6 +75,14 @@ def _open(page, url: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(1500)  # a load error would show its dialog by now
 
 
+def _run_all(page) -> None:  # type: ignore[no-untyped-def]
+    """Run → Run All Cells in the open notebook, as a user does."""
+    page.locator(".jp-Notebook").first.click()
+    page.keyboard.press("Escape")
+    page.get_by_role("menuitem", name="Run").click()
+    page.get_by_text("Run All Cells", exact=True).click()
+
+
 def test_every_notebook_opens_in_jupyterlab(browser, start_server, artefacts: Path,
                                             tmp_path: Path) -> None:
     root = tmp_path / "notebooks"
@@ -108,10 +116,7 @@ def test_learning_notebook_runs_with_figures_and_hidden_solutions(
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     _open(page, f"http://127.0.0.1:{port}/lab/tree/{relative}?reset")
-    page.locator(".jp-Notebook").first.click()
-    page.keyboard.press("Escape")
-    page.get_by_role("menuitem", name="Run").click()
-    page.get_by_text("Run All Cells", exact=True).click()
+    _run_all(page)
     last = page.locator(".jp-NotebookPanel:visible .jp-CodeCell").last
     last.locator(".jp-OutputArea-output").first.wait_for(timeout=400_000)
     page.wait_for_timeout(1000)
@@ -136,10 +141,7 @@ def test_lever_notebook_redraws_in_jupyterlab(browser, start_server, artefacts: 
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     _open(page, f"http://127.0.0.1:{port}/lab/tree/{relative}?reset")
-    page.locator(".jp-Notebook").first.click()
-    page.keyboard.press("Escape")
-    page.get_by_role("menuitem", name="Run").click()
-    page.get_by_text("Run All Cells", exact=True).click()
+    _run_all(page)
     last = page.locator(".jp-NotebookPanel:visible .jp-CodeCell").last
     last.locator(".jp-OutputArea-output").first.wait_for(timeout=400_000)
     drawn = page.locator(".jp-NotebookPanel:visible .widget-output img")
@@ -170,10 +172,7 @@ def _errors(cells: list[nbformat.NotebookNode]) -> list[str]:
 def _run_all_and_wait(page, path: Path) -> list[nbformat.NotebookNode]:  # type: ignore[no-untyped-def]
     """Run All in the open notebook, saving it every few seconds, until its last code cell
     has run; the saved file is what JupyterLab computed. Fails at the first error."""
-    page.locator(".jp-Notebook").first.click()
-    page.keyboard.press("Escape")
-    page.get_by_role("menuitem", name="Run").click()
-    page.get_by_text("Run All Cells", exact=True).click()
+    _run_all(page)
     for _ in range(RUN_SECONDS // 5):
         page.wait_for_timeout(5000)
         page.keyboard.press("Control+s")
