@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 import tomllib
-from collections.abc import Callable
 
 import pytest
 
@@ -46,26 +44,7 @@ def test_decimal_lever_is_off_with_its_checkbox() -> None:
     assert "inget tal" in lever.error.value and lever.slider.value == 3.0
 
 
-def _in_fresh_thread(check: Callable[[], None], wait: float = 120.0) -> None:
-    """Run ``check`` in a new thread: no event loop runs there, whatever loop another test
-    (Playwright's, for one) left running in this worker's main thread. Re-raise its errors."""
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            check()
-        except BaseException as error:  # noqa: BLE001 - handed back to the test
-            errors.append(error)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(wait)
-    assert not thread.is_alive(), f"körningen blev inte klar på {wait} s"
-    if errors:
-        raise errors[0]
-
-
-def test_debouncer_calls_once_after_the_last_trigger() -> None:
+def test_debouncer_calls_once_after_the_last_trigger(in_fresh_thread) -> None:
     calls: list[float] = []
     delay = 0.5
 
@@ -84,12 +63,12 @@ def test_debouncer_calls_once_after_the_last_trigger() -> None:
         await asyncio.sleep(delay * 2)  # a second call would have come by now
         assert len(calls) == 1 and calls[0] >= last + delay
 
-    _in_fresh_thread(lambda: asyncio.run(burst()))
+    in_fresh_thread(lambda: asyncio.run(burst()))
 
 
-def test_debouncer_without_a_loop_calls_at_once() -> None:
+def test_debouncer_without_a_loop_calls_at_once(in_fresh_thread) -> None:
     calls: list[int] = []
-    _in_fresh_thread(lambda: Debouncer(lambda: calls.append(1)).trigger())
+    in_fresh_thread(lambda: Debouncer(lambda: calls.append(1)).trigger())
     assert calls == [1]
 
 
@@ -98,8 +77,8 @@ def model() -> DialogModel:
     return DialogModel(rf.load_employment(level=4), rf.load_age_profile(level=4))
 
 
-def test_page_recomputes_when_a_lever_moves(model: DialogModel) -> None:
-    _in_fresh_thread(lambda: _page_recomputes(model))
+def test_page_recomputes_when_a_lever_moves(model: DialogModel, in_fresh_thread) -> None:
+    in_fresh_thread(lambda: _page_recomputes(model))
 
 
 def _page_recomputes(model: DialogModel) -> None:

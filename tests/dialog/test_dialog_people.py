@@ -4,9 +4,7 @@ scenario, and the scenario file with demographic levers reproduces the session."
 
 from __future__ import annotations
 
-import threading
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -136,23 +134,7 @@ def test_scenario_file_with_demography_reproduces_the_session(
     assert "nettoinflyttning till Norrbottens län +800" in raw["description"]
 
 
-def _in_fresh_thread(check: Callable[[], None]) -> None:
-    """Outside any event loop (the page's debouncer then recomputes at once)."""
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            check()
-        except BaseException as error:  # noqa: BLE001 - handed back to the test
-            errors.append(error)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(300)
-    assert not thread.is_alive() and not errors, errors
-
-
-def test_page_shows_education_and_population(model: DialogModel) -> None:
+def test_page_shows_education_and_population(model: DialogModel, in_fresh_thread) -> None:
     def check() -> None:
         app = DialogApp(model, "25")
         assert app.education_by.disabled and app.levers.people is not None
@@ -173,4 +155,4 @@ def test_page_shows_education_and_population(model: DialogModel) -> None:
         assert raw["demography"] == {"net_migration": {"25": 1500.0},
                                      "employment_rate": {"60-69": 3.0}}
 
-    _in_fresh_thread(check)
+    in_fresh_thread(check, wait=300)

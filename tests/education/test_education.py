@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import reglab_forecast as rf
 from reglab_forecast.cli import main
 from reglab_forecast.education import occupation_education
 from reglab_forecast.education.fields import OTHER, field_coverage
@@ -14,13 +13,6 @@ from reglab_forecast.education.levels import LEVEL_ORDER, Pooled, fill_levels, p
 from reglab_forecast.education.need import need_by_education
 from reglab_forecast.errors import InputError
 from reglab_forecast.snapshot import read_dataset
-
-
-@pytest.fixture(scope="module")
-def projection():
-    from reglab_forecast.projection import project
-
-    return project(rf.load_employment(level=4), rf.load_age_profile(level=4))
 
 
 def test_level_mix_sums_to_one_for_every_ssyk4():

@@ -7,25 +7,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
-import reglab_forecast as rf
 from reglab_forecast.cli import main
 from reglab_forecast.education.balance import BALANCE, NEED_LARGER, SUPPLY_LARGER
 from reglab_forecast.report.section_pdf import section_pdf
 from reglab_forecast.report.sections.utbildning import HEADING, build_from
-
-
-@pytest.fixture(scope="module")
-def projection():
-    from reglab_forecast.projection import project
-
-    return project(rf.load_employment(level=4), rf.load_age_profile(level=4))
-
-
-@pytest.fixture(scope="module")
-def outlook(projection):
-    from reglab_forecast.education.outlook import education_outlook
-
-    return education_outlook(projection)
 
 
 @pytest.fixture(scope="module")

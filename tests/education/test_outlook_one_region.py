@@ -6,27 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import reglab_forecast as rf
 from reglab_forecast.education.attainment import attainment
 from reglab_forecast.education.outlook import education_outlook
 
 
-@pytest.fixture(scope="module")
-def projection():
-    from reglab_forecast.projection import project
-
-    return project(rf.load_employment(level=4), rf.load_age_profile(level=4))
-
-
-@pytest.fixture(scope="module")
-def every(projection):
-    return education_outlook(projection)
-
-
 @pytest.mark.parametrize("region", ["01", "09", "18"])
-def test_one_lan_alone_equals_its_rows_among_all(projection, every, region):
+def test_one_lan_alone_equals_its_rows_among_all(projection, outlook, region):
     alone = education_outlook(projection, region=region)
-    picked = every.region(region)
+    picked = outlook.region(region)
     for name in ("levels", "fields", "balance", "supply"):
         mine, theirs = getattr(alone, name), getattr(picked, name)
         assert len(mine) > 0 and set(mine["region"]) == {region}
