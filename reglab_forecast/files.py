@@ -245,10 +245,7 @@ def check_marked_dir(path: str | os.PathLike[str], option: str = "--out-dir",
     if folder.is_dir() and not (folder / LEDGER).is_file():
         entries = sorted(entry.name for entry in folder.iterdir())
         if entries:
-            shown = ", ".join(entries[:3]) + (" …" if len(entries) > 3 else "")
-            raise OutputPathError(
-                f"{option} {folder}: mappen innehåller filer som reglab-forecast inte skrev "
-                f"({shown}); ange en ny eller tom mapp, t.ex. {folder.resolve() / 'underlag'}")
+            raise _foreign_folder(option, folder, entries, "underlag")
     return folder
 
 
@@ -263,6 +260,15 @@ def mark_output_dir(path: str | os.PathLike[str], names: Iterable[str] = ()) -> 
                       if (folder / name).is_file()})
         _write_ledger(folder, files)
     return folder
+
+
+def _foreign_folder(option: str, folder: Path, entries: list[str],
+                    suggestion: str) -> OutputPathError:
+    """The refusal of a folder holding ``entries`` the toolkit did not write."""
+    shown = ", ".join(entries[:3]) + (" …" if len(entries) > 3 else "")
+    return OutputPathError(
+        f"{option} {folder}: mappen innehåller filer som reglab-forecast inte skrev "
+        f"({shown}); ange en ny eller tom mapp, t.ex. {folder.resolve() / suggestion}")
 
 
 def _foreign_entries(folder: Path) -> list[str]:
@@ -290,10 +296,7 @@ def check_package_dir(path: str | os.PathLike[str], option: str = "--csv") -> Pa
     if folder.is_dir():
         foreign = _foreign_entries(folder)
         if foreign:
-            shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
-            raise OutputPathError(
-                f"{option} {folder}: mappen innehåller filer som reglab-forecast inte skrev "
-                f"({shown}); ange en ny eller tom mapp, t.ex. {folder.resolve() / 'tabeller'}")
+            raise _foreign_folder(option, folder, foreign, "tabeller")
         if not os.access(folder, os.W_OK):
             raise OutputPathError(f"{option} {folder}: saknar skrivrättighet")
         return folder
