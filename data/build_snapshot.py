@@ -11,10 +11,17 @@ The output is deterministic: running the script twice gives the same files.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from reglab_forecast.snapshot import validate_dataset
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -82,6 +89,17 @@ def demographic_datasets(raw: Path) -> Iterator[Dataset]:
     yield bridge.build_population_bridged(*(dataset.frame for dataset in built))
 
 
+def checked_entry(dataset: Dataset, written: Path) -> dict[str, Any]:
+    """The manifest entry of ``dataset`` once its ``written`` file, read back as the package
+    reads it, passes the data contract; with the file's sha256, so that the package can skip
+    the check for this very file (``reglab_forecast.snapshot.as_built``)."""
+    entry = dataset.manifest_entry()
+    data = written.read_bytes()
+    validate_dataset(pd.read_parquet(io.BytesIO(data)), dataset.name, entry)
+    entry["sha256"] = hashlib.sha256(data).hexdigest()
+    return entry
+
+
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -105,8 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     entries = {}
     started = time.perf_counter()
     for dataset in datasets(args.raw):
-        write_parquet(dataset.frame, args.out / f"{dataset.name}.parquet")
-        entries[dataset.name] = dataset.manifest_entry()
+        target = args.out / f"{dataset.name}.parquet"
+        write_parquet(dataset.frame, target)
+        entries[dataset.name] = checked_entry(dataset, target)
         seconds = time.perf_counter() - started
         print(f"{dataset.name:24} {len(dataset.frame):>8} rows  {seconds:5.2f} s")
         started = time.perf_counter()

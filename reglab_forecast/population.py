@@ -16,7 +16,7 @@ import pandas as pd
 from .errors import InputError
 from .loaders import RegionsArg, YearsArg, resolve_regions, select_years
 from .regions import RIKET, region_names
-from .snapshot import read_dataset
+from .snapshot import keep_frames, read_dataset
 
 AgeBands = int | Sequence[str] | None
 
@@ -105,6 +105,7 @@ def _attrs(frame: pd.DataFrame, **extra: Any) -> dict[str, Any]:
     return {**{str(k): v for k, v in frame.attrs.items()}, **extra}
 
 
+@keep_frames
 def load_population(
     regions: RegionsArg = None,
     years: YearsArg = None,
@@ -167,6 +168,7 @@ def _regroup_ten_year(frame: pd.DataFrame, age_bands: int | Sequence[str]) -> pd
     return frame.groupby(keys, as_index=False, sort=False).agg({"population": "sum"})
 
 
+@keep_frames
 def load_deaths(
     regions: RegionsArg = None,
     years: YearsArg = None,
@@ -186,6 +188,7 @@ def load_deaths(
     return _finish(frame, by_sex, attrs, "deaths")
 
 
+@keep_frames
 def load_births(
     regions: RegionsArg = None, years: YearsArg = None, by_sex: bool = True
 ) -> pd.DataFrame:

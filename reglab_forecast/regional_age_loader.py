@@ -36,10 +36,9 @@ TILT_YEAR = 2017
 @functools.lru_cache(maxsize=1)
 def _population_years() -> dict[int, bool]:
     """Every population year (observed and bridged) → whether it is estimated."""
-    frame = load_population(regions="01", by_sex=False, age_bands=["16-24"])
-    flags = frame["estimated"] if "estimated" in frame.columns else False
-    return {int(y): bool(e) for y, e in zip(frame["year"], pd.Series(flags, index=frame.index),
-                                              strict=True)}
+    observed = read_dataset("population")["year"].unique()
+    bridged = read_dataset("population_bridged")["year"].unique()
+    return {**{int(y): False for y in observed}, **{int(y): True for y in bridged}}
 
 
 register_cache(_population_years.cache_clear)

@@ -67,3 +67,21 @@ def test_monthly():
     assert jan == pytest.approx(2_486_498, abs=200)  # CKM noise: parts need not add up exactly
     with pytest.raises(InputError, match="tioårsklass"):
         rf.load_population_monthly(age_bands=["16-24"])
+
+
+def test_a_kept_population_frame_is_each_callers_own():
+    """load_population keeps its frame per process; a caller changing its copy (values or
+    attrs) changes nothing for the next caller, and clear_cache() makes it anew."""
+    from reglab_forecast import snapshot
+
+    first = rf.load_population(years=2019)
+    total = int(first["population"].sum())
+    first["population"] = 0
+    first.loc[first.index[0], "region"] = "99"
+    first.attrs["source"] = "ändrad"
+    second = rf.load_population(years=2019)
+    assert int(second["population"].sum()) == total
+    assert second.loc[second.index[0], "region"] != "99"
+    assert second.attrs["source"] != "ändrad"
+    snapshot.clear_cache()
+    assert int(rf.load_population(years=[2019])["population"].sum()) == total

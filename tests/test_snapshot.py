@@ -89,3 +89,52 @@ def test_build_checks_are_recorded():
     assert checks["tab4442_total_excl_0002"]["2024"] == checks["total_by_year"]["2024"]
     population = snapshot.dataset_info("population")["checks"]
     assert population["demdata_vs_kommun_2010_2015_equal_share"] == 1.0
+
+
+def test_every_embedded_dataset_passes_the_full_contract_check_and_matches_its_sha256():
+    """Loading skips the contract check for a file whose bytes the build recorded; here every
+    embedded file gets the full check, and its recorded sha256 is that of the file on disk."""
+    import hashlib
+    import io
+
+    import pandas as pd
+
+    entries = json.loads((REPO_SNAPSHOT / "MANIFEST.json").read_text(encoding="utf-8"))
+    for name, entry in entries["datasets"].items():
+        data = (REPO_SNAPSHOT / entry["file"]).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest(), name
+        snapshot.validate_dataset(pd.read_parquet(io.BytesIO(data)), name, entry)
+
+
+def _count_checks(monkeypatch):
+    calls = []
+    original = snapshot.validate_dataset
+    monkeypatch.setattr(snapshot, "validate_dataset",
+                        lambda frame, name, entry: (calls.append(name),
+                                                    original(frame, name, entry)))
+    return calls
+
+
+def test_a_file_as_built_is_not_checked_again_a_changed_one_is(tmp_path, monkeypatch,
+                                                                 fresh_cache):
+    shutil.copytree(REPO_SNAPSHOT, tmp_path, dirs_exist_ok=True)
+    frame = snapshot.read_dataset("regions")
+    monkeypatch.setenv("REGLAB_SNAPSHOT_DIR", str(tmp_path))
+    snapshot.clear_cache()
+    calls = _count_checks(monkeypatch)
+    snapshot.read_dataset("regions")
+    assert calls == []
+    frame.iloc[::-1].to_parquet(tmp_path / "regions.parquet", index=False)  # same rows
+    snapshot.clear_cache()
+    assert len(snapshot.read_dataset("regions")) == len(frame)
+    assert calls == ["regions"]
+
+
+def test_a_fetched_snapshot_is_always_checked(tmp_path, monkeypatch, fresh_cache):
+    shutil.copytree(REPO_SNAPSHOT, tmp_path, dirs_exist_ok=True)
+    (tmp_path / snapshot.MARKER).write_text('{"written_by": "reglab-forecast fetch"}\n')
+    monkeypatch.setenv("REGLAB_SNAPSHOT_DIR", str(tmp_path))
+    snapshot.clear_cache()
+    calls = _count_checks(monkeypatch)
+    snapshot.read_dataset("regions")
+    assert calls == ["regions"]

@@ -72,6 +72,7 @@ def _entry(old: dict[str, Any], fetched: Fetched, frame: pd.DataFrame) -> dict[s
     vintage = f"{fetched.table_id} ({fetched.label}), " + (
         f"uppdaterad {updated}, " if updated else "") + f"hämtad {now[:10]}"
     entry = dict(old)
+    entry.pop("sha256", None)  # the build's record of its own file; this one is fetched
     if fetched.spec.merge == "replace_years" and old.get("vintage") and new_years:
         vintage += f"; år före {new_years[0]}: {old['vintage']}"
         entry["table_ids"] = [*old.get("table_ids", []), fetched.table_id]
