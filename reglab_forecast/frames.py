@@ -9,7 +9,8 @@ A frame carries its provenance in ``DataFrame.attrs`` (``source``, ``table_id``,
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -142,3 +143,20 @@ def validate(
     if complete:
         _check_complete(frame, keys, name)
     return frame
+
+
+def map_labels(values: pd.Series, mapping: Mapping[Any, Any]) -> pd.Series:
+    """``values.map(mapping)``, the same Series, looked up once per distinct value (many rows
+    share few codes: region or SSYK names for a long frame)."""
+    codes, uniques = pd.factorize(values)
+    if (codes < 0).any():
+        return values.map(mapping)
+    mapped = pd.Series(uniques).map(mapping)
+    return pd.Series(mapped.array.take(codes), index=values.index, name=values.name)
+
+
+def repeat_labels(labels: Sequence[Any] | np.ndarray, positions: np.ndarray) -> Any:
+    """``labels[positions]`` as the array a frame column of those labels gets (``str`` for
+    text), taken from the few labels instead of converting a long array of Python strings."""
+    array = pd.Series(np.asarray(labels)).array
+    return array.take(np.asarray(positions, dtype=np.intp))

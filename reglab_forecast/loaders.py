@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .frames import map_labels
 from .occupations import check_level, occupation_names
 from .regions import RIKET, region_names, resolve_region
 from .snapshot import manifest, read_dataset
@@ -106,9 +107,9 @@ def _attrs_with(frame: pd.DataFrame, **extra: Any) -> dict[str, Any]:
 
 def _finish(frame: pd.DataFrame, columns: list[str], attrs: dict[str, Any]) -> pd.DataFrame:
     names = occupation_names()
-    frame = frame.assign(ssyk_name=frame["ssyk"].map(names))
+    frame = frame.assign(ssyk_name=map_labels(frame["ssyk"], names))
     if "region" in frame.columns:
-        frame = frame.assign(region_name=frame["region"].map(region_names()))
+        frame = frame.assign(region_name=map_labels(frame["region"], region_names()))
     frame = frame[columns].sort_values(
         [c for c in columns if not c.endswith("_name") and c != "employed"], ignore_index=True
     )

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import InputError
+from .frames import map_labels
 from .loaders import RegionsArg, YearsArg, resolve_regions, select_years
 from .regions import RIKET, region_names
 from .snapshot import keep_frames, read_dataset
@@ -91,7 +92,7 @@ def _finish(frame: pd.DataFrame, by_sex: bool, attrs: dict[str, Any],
     if not by_sex:
         keys.remove("sex")
         frame = frame.groupby(keys, as_index=False, sort=False).agg({value: "sum"})
-    frame = frame.assign(region_name=frame["region"].map(region_names()))
+    frame = frame.assign(region_name=map_labels(frame["region"], region_names()))
     columns = ["region", "region_name", *keys[1:], value]
     if "estimated" in columns:
         columns.append(columns.pop(columns.index("estimated")))

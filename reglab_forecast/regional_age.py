@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .frames import repeat_labels
 
 # län → riksområde (NUTS 2, the codes of SCB's 2017 export)
 RIKSOMRADE = {
@@ -203,10 +204,10 @@ def long_frame(inputs: AgeInputs, cube: np.ndarray, year: int) -> pd.DataFrame:
     """``cube[r, o, a, s]`` as a long frame: region, ssyk, age, sex, year, employed."""
     n_r, n_o, n_a, n_s = cube.shape
     return pd.DataFrame({
-        "region": np.repeat(inputs.regions, n_o * n_a * n_s),
-        "ssyk": np.tile(np.repeat(inputs.ssyk, n_a * n_s), n_r),
-        "age": np.tile(np.repeat(inputs.bands, n_s), n_r * n_o),
-        "sex": np.tile(inputs.sexes, n_r * n_o * n_a),
+        "region": repeat_labels(inputs.regions, np.repeat(np.arange(n_r), n_o * n_a * n_s)),
+        "ssyk": repeat_labels(inputs.ssyk, np.tile(np.repeat(np.arange(n_o), n_a * n_s), n_r)),
+        "age": repeat_labels(inputs.bands, np.tile(np.repeat(np.arange(n_a), n_s), n_r * n_o)),
+        "sex": repeat_labels(inputs.sexes, np.tile(np.arange(n_s), n_r * n_o * n_a)),
         "year": np.full(cube.size, year, dtype="int64"),
         "employed": cube.ravel(),
     })

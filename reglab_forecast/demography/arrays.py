@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataContractError
+from ..frames import repeat_labels
 
 SEXES = ("men", "women")
 N_AGES = 101  # 0 … 99 and "100+"
@@ -80,9 +81,9 @@ def to_frame(values: np.ndarray, years: tuple[int, ...] | list[int],
     n_y, n_r, n_s, n_a = values.shape
     index = np.indices((n_y, n_r, n_s, n_a)).reshape(4, -1)
     return pd.DataFrame({
-        "region": np.asarray(regions)[index[1]],
-        "age": np.asarray(AGE_LABELS)[index[3]],
-        "sex": np.asarray(SEXES)[index[2]],
+        "region": repeat_labels(regions, index[1]),
+        "age": repeat_labels(AGE_LABELS, index[3]),
+        "sex": repeat_labels(SEXES, index[2]),
         "year": np.asarray(years, dtype="int64")[index[0]],
         value: values.ravel(),
     })

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, ReglabError
+from ..frames import repeat_labels
 from ..numbers import fmt_int, fmt_signed
 from ..occupations import occupation_names
 from ..regions import region_names, resolve_region
@@ -211,8 +212,9 @@ def add_intervals(frame: pd.DataFrame, calibration: Calibration, base_year: int
     levels = (frame["ssyk"].astype(str).str.len().to_numpy(int) if "ssyk" in frame
               else np.zeros(len(frame), dtype=int))
     base = frame["base_employed"].to_numpy(float)
-    pairs = np.unique(np.stack([horizon, levels])[:, horizon > 0], axis=1)
-    for h, level in pairs.T.tolist():
+    width = int(levels.max(initial=0)) + 1
+    keys = np.unique((horizon * width + levels)[horizon > 0])
+    for h, level in zip((keys // width).tolist(), (keys % width).tolist(), strict=True):
         rows = (horizon == h) & (levels == level)
         lower[rows], upper[rows] = calibration.apply(employed[rows], base[rows], h, level)
     return frame.assign(lower=lower, upper=upper)
@@ -362,8 +364,8 @@ class _Cube:
         replacement = base[:, :, None] * self.rates
         transfers = base[:, :, None] * self.transfers
         return pd.DataFrame({
-            "region": np.repeat(self.panel.regions, n_o * n_h),
-            "ssyk": np.tile(np.repeat(self.panel.ssyk, n_h), n_r),
+            "region": repeat_labels(self.panel.regions, np.repeat(np.arange(n_r), n_o * n_h)),
+            "ssyk": repeat_labels(self.panel.ssyk, np.tile(np.repeat(np.arange(n_o), n_h), n_r)),
             "year": np.tile(self.panel.base_year + np.arange(n_h), n_r * n_o),
             "employed": employed.ravel(),
             "expansion": expansion.ravel(),
