@@ -14,7 +14,8 @@ OPEN_MOTHER_AGES = {"<15": "15", "49+": "49"}
 
 def lan_only(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows of the län (Riket, if present, is the sum of the län and is left out)."""
-    return frame[frame["region"].astype(str) != RIKET]
+    rows = frame["region"].astype(str) != RIKET
+    return frame if rows.all() else frame[rows]
 
 
 def population_cube(population: pd.DataFrame) -> Cube:

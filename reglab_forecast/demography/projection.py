@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +59,12 @@ class PopulationProjection:
 
     @property
     def table(self) -> pd.DataFrame:
+        frame = self._table.copy(deep=False)  # made once; each caller gets its own copy
+        frame.attrs.update(self.attrs)
+        return frame
+
+    @functools.cached_property
+    def _table(self) -> pd.DataFrame:
         keep = [0, *[y - self.base_year for y in self.target_years]]
         frame = to_frame(self.paths[keep], [self.base_year + h for h in keep], self.regions,
                          "population")
@@ -69,9 +76,7 @@ class PopulationProjection:
             rows = age_group_of(ages) == group
             lower[rows], upper[rows] = self.calibration.bounds(values[rows], group,
                                                                horizon[rows])
-        frame = frame.assign(lower=lower, upper=upper)
-        frame.attrs.update(self.attrs)
-        return frame
+        return frame.assign(lower=lower, upper=upper)
 
     def totals(self, ages: tuple[int, int] = (20, 64), riket: bool = True,
                interval: str | None = None) -> pd.DataFrame:
@@ -149,7 +154,8 @@ def _components(result: Run, base_year: int, regions: tuple[str, ...]) -> pd.Dat
 def recent(frame: pd.DataFrame, last: int | None = None) -> pd.DataFrame:
     """The years the method can use: ``HISTORY`` years up to ``last`` (default: the last)."""
     end = int(frame["year"].max()) if last is None else last
-    return frame[frame["year"] >= end - HISTORY]
+    rows = frame["year"] >= end - HISTORY
+    return frame if rows.all() else frame[rows]
 
 
 def _default(loader: str) -> pd.DataFrame:

@@ -89,9 +89,19 @@ class Pooled:
 
     def __init__(self, table: pd.DataFrame) -> None:
         self.arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._prefixes: dict[tuple[str, int], np.ndarray] = {}
         for sex in ("men", "women"):
             rows = table.xs(sex, level="sex")
             self.arrays[sex] = (rows.index.to_numpy(str), rows.to_numpy(float))
+
+    def _ssyk3_prefixes(self, sex: str, width: int) -> np.ndarray:
+        """The first ``width`` digits of each code of ``sex``; None (no match) for codes that
+        are not SSYK3."""
+        if (sex, width) not in self._prefixes:
+            codes = self.arrays[sex][0]
+            self._prefixes[sex, width] = np.array(
+                [c[:width] if len(c) == 3 else None for c in codes], dtype=object)
+        return self._prefixes[sex, width]
 
     def row(self, code: str, sex: str) -> np.ndarray:
         """The counts of ``code`` and ``sex`` (all NaN when the table lacks it)."""
@@ -107,9 +117,7 @@ class Pooled:
               ) -> np.ndarray:
         """Sum of the published cells of the SSYK3 rows sharing ``code[:width]``."""
         codes, values = self.arrays[sex]
-        prefix = np.array([c[:width] for c in codes])
-        lengths = np.array([len(c) for c in codes])
-        chosen = (lengths == 3) & (prefix == code[:width]) & (codes != exclude)
+        chosen = (self._ssyk3_prefixes(sex, width) == code[:width]) & (codes != exclude)
         return np.nansum(values[chosen], axis=0)
 
 

@@ -49,9 +49,11 @@ def need_by_education(projection: Projection, by: str = "level",
     """
     chosen = check_by(by)
     wanted = projection.target_years if years is None else tuple(int(y) for y in years)
-    paths = projection.paths[projection.paths["year"].isin(wanted)]
+    every = projection.paths
+    rows = every["year"].isin(wanted)
     if regions is not None:
-        paths = paths[paths["region"].isin([str(r) for r in regions])]
+        rows &= every["region"].isin([str(r) for r in regions])
+    paths = every[rows]
     mix = occupation_education(chosen)[["ssyk", "education", "share"]]
     merged = paths[["region", "region_name", "ssyk", "year", *SPREAD]].merge(mix, on="ssyk")
     merged[SPREAD] = merged[SPREAD].mul(merged["share"], axis=0)

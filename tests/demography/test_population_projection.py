@@ -131,3 +131,16 @@ def test_net_migration_lever_moves_only_its_region(population, projection):
 def test_bad_demographic_levers(population, table, message):
     with pytest.raises(ScenarioError, match=message):
         project_population(population, scenario={"demography": table})
+
+
+def test_the_table_is_made_once_and_each_caller_gets_a_copy():
+    from reglab_forecast.demography import standard_projection
+
+    projection = standard_projection()
+    first = projection.table
+    total = float(first["population"].sum())
+    first["population"] = 0.0
+    first.attrs["source"] = "ändrad"
+    second = projection.table
+    assert float(second["population"].sum()) == total
+    assert second.attrs["source"] == projection.attrs["source"]
