@@ -165,10 +165,11 @@ def estimate_cube_for(employment: pd.DataFrame, age_profile: pd.DataFrame, year:
     """``estimate_for`` as dense arrays: the inputs (their ``regions``, ``ssyk``, ``bands``
     and ``sexes`` label the axes) and the estimate ``[r, o, a, s]`` (employees, float).
     Made once per process for the same numbers. InputError if a region is not a län."""
-    employment = employment[employment["year"] == year]
-    ages = age_profile[age_profile["year"] == year]
-    by_sex = "sex" in employment.columns and "sex" in ages.columns
+    by_sex = "sex" in employment.columns and "sex" in age_profile.columns
     sex = ["sex"] if by_sex else []
+    employment = employment.loc[employment["year"] == year,
+                                ["region", "ssyk", *sex, "year", "employed"]]
+    ages = age_profile.loc[age_profile["year"] == year, ["ssyk", "age", *sex, "year", "employed"]]
     key = (year, by_sex, _fingerprint(employment, ["region", "ssyk", *sex, "employed"]),
            _fingerprint(ages, ["ssyk", "age", *sex, "employed"]))
     if key not in _MADE:
@@ -180,7 +181,7 @@ def estimate_cube_for(employment: pd.DataFrame, age_profile: pd.DataFrame, year:
 
 def _estimate_arrays(employment: pd.DataFrame, ages: pd.DataFrame, year: int, by_sex: bool
                      ) -> tuple[AgeInputs, np.ndarray]:
-    unknown = sorted(set(employment["region"]) - set(RIKSOMRADE))
+    unknown = sorted(set(employment["region"].unique()) - set(RIKSOMRADE))
     if unknown:
         raise InputError(f"regional åldersstruktur: {', '.join(unknown)} är inga län; "
                          "ange län '01'–'25' eller age_structure='national'")

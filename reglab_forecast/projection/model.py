@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, ReglabError
-from ..frames import repeat_labels
+from ..frames import map_labels, repeat_labels
 from ..numbers import fmt_int, fmt_signed
 from ..occupations import occupation_names
 from ..regions import region_names, resolve_region
@@ -149,9 +149,10 @@ class Projection:
             out=np.zeros(len(summed)), where=summed["base_employed"].to_numpy() > 0)
         summed = self._intervals(summed.drop(columns="older"))
         summed["scenario"] = self.scenario.name
-        summed["region_name"] = summed["region"].map(self.names.get("region", {})).fillna("")
-        summed["ssyk_name"] = summed["ssyk"].map(
-            self.names.get(f"ssyk{level}", {"": "Samtliga yrken"})).fillna("")
+        summed["region_name"] = map_labels(summed["region"],
+                                           self.names.get("region", {})).fillna("")
+        summed["ssyk_name"] = map_labels(
+            summed["ssyk"], self.names.get(f"ssyk{level}", {"": "Samtliga yrken"})).fillna("")
         return summed[TABLE_COLUMNS]
 
     def _intervals(self, frame: pd.DataFrame) -> pd.DataFrame:
@@ -294,8 +295,8 @@ def project(
     paths = add_intervals(_Cube(panel, employed, flows.gone, stock.share_55plus(), chosen,
                                 flows.transfers).frame(),
                           intervals.calibration, panel.base_year)
-    paths = paths.assign(region_name=paths["region"].map(panel.region_names).fillna(""),
-                         ssyk_name=paths["ssyk"].map(panel.ssyk_names).fillna(""))
+    paths = paths.assign(region_name=map_labels(paths["region"], panel.region_names).fillna(""),
+                         ssyk_name=map_labels(paths["ssyk"], panel.ssyk_names).fillna(""))
     return Projection(
         paths=paths[TABLE_COLUMNS], scenario=chosen, base_year=panel.base_year,
         target_years=targets, calibration=intervals.calibration,
@@ -374,7 +375,7 @@ class _Cube:
             "base_employed": np.repeat(base.ravel(), n_h),
             "share_55plus": np.repeat(np.broadcast_to(self.share55, (n_r, n_o)).ravel(), n_h),
             "estimated": True,  # the regional age structure is estimated (or Riket's)
-            "scenario": self.scenario.name,
+            "scenario": repeat_labels([self.scenario.name], np.zeros(n_r * n_o * n_h, int)),
             "transfers": np.broadcast_to(transfers, (n_r, n_o, n_h)).ravel(),
         })
 
