@@ -134,14 +134,13 @@ def _shared(data: str) -> tuple[ReportInputs, pd.DataFrame]:
         kept = read_entry(Path(data))
         if kept is None:
             raise RuntimeError(f"kunde inte läsa körningens data i {data}")
-        inputs, cells = kept
         # This process renders many län: sections make their shared results for every län
         # once (e.g. the education outlook) instead of once per län.
-        inputs.extras["many_regions"] = True
-        _WORKER.update(data=data, inputs=inputs, cells=cells)
-    inputs, cells = _WORKER["inputs"], _WORKER["cells"]
-    assert isinstance(inputs, ReportInputs) and isinstance(cells, pd.DataFrame)
-    return inputs, cells
+        kept[0].extras["many_regions"] = True
+        _WORKER.update(data=data, run=kept)
+    run = _WORKER["run"]
+    assert isinstance(run, tuple)
+    return run
 
 
 def _render_one(region: str, out: Path, data: str) -> BriefResult:
