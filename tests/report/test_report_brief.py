@@ -19,7 +19,6 @@ from reglab_forecast.report.tablepackage import workbook_bytes
 from reglab_forecast.report.tablespec import DECIMALS, format_value
 
 NUMERIC = ("int", "signed", "pct", "signed_pct", "dec", "signed_dec")
-NUMBER = re.compile(r"\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?")
 
 
 def flat(text: str) -> str:
