@@ -43,3 +43,22 @@ def population_side(projection: Projection | pd.DataFrame) -> PopulationSide:
     _CACHE.clear()
     _CACHE[key] = (projection, side)
     return side
+
+
+def run_totals(run: Any) -> pd.DataFrame:
+    """Employment totals of a brief's projection run (``inputs.ProjectionRun``) with the
+    recruitment need summed: region, year, employed, lower, upper, recruitment_need."""
+    need = run.table.groupby(["region", "year"], as_index=False)["recruitment_need"].sum()
+    riket = need.groupby("year", as_index=False)["recruitment_need"].sum().assign(region="00")
+    return run.totals.merge(pd.concat([need, riket]), on=["region", "year"], how="left")
+
+
+def run_population_side(inputs: Any) -> PopulationSide:
+    """The population side of a brief's run (``inputs.ReportInputs``), made once per run and
+    kept in ``inputs.extras["population_side"]`` (so the run cache keeps it too)."""
+    side = inputs.extras.get("population_side")
+    if side is None:
+        side = population_side(run_totals(inputs.projection))
+        inputs.extras["population_side"] = side
+    assert isinstance(side, PopulationSide)
+    return side
