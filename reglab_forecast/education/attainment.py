@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from ..frames import map_labels
 from ..snapshot import read_dataset, register_cache
 from .levels import GROUP_OF_SUN as GROUP_OF
 from .levels import LEVEL_ORDER
@@ -45,8 +46,9 @@ def _age_margins(regions: tuple[str, ...] | None) -> pd.DataFrame:
     frame = read_dataset("population")
     if regions is not None:
         frame = frame[frame["region"].isin(regions)]
-    ages = frame["age"].str.rstrip("+").astype(int)
-    frame = frame.assign(band=ages.map(band_of)).dropna(subset=["band"])
+    labels = pd.unique(frame["age"])  # "0" … "100+": the band looked up once per label
+    bands = {label: band_of(int(str(label).rstrip("+"))) for label in labels}
+    frame = frame.assign(band=map_labels(frame["age"], bands)).dropna(subset=["band"])
     return frame.pivot_table(index=["region", "sex", "year"], columns="band",
                              values="population", aggfunc="sum").reindex(columns=list(AGE_BANDS))
 
