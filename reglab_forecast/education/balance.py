@@ -82,18 +82,23 @@ def _entrants(region: str | None, years: list[int], phi: float) -> pd.Series:
 
 
 def education_balance(projection: Projection, horizon: int | None = None,
-                      region: str | None = None) -> pd.DataFrame:
+                      region: str | None = None, *, need: pd.DataFrame | None = None
+                      ) -> pd.DataFrame:
     """region, education (``VERDICT_ORDER``), need, need_lower, need_upper, supply,
     supply_lower, supply_upper, verdict: persons over base year +1 … ``horizon`` (default:
     the last target year). Need bounds are summed over the levels of a group (wider, not
     narrower); the supply interval spans the damping of the attainment trend and the
     measured error of the number aged 25 (``ENTRANT_ERROR``).
 
+    ``need``: ``need_by_education(projection, "level", years=[horizon], regions=[region])``
+    when the caller has it already (the same frame; made here otherwise).
+
     Estimated throughout; see the module docstring for the method and its limits.
     """
     end = horizon or max(projection.target_years)
-    need = need_by_education(projection, "level", years=[end],
-                             regions=None if region is None else [region])
+    if need is None:
+        need = need_by_education(projection, "level", years=[end],
+                                 regions=None if region is None else [region])
     need = need.assign(education=need["education"].map(VERDICT_GROUPS)).groupby(
         ["region", "education"])[["recruitment_need", "need_lower", "need_upper"]].sum()
     years = list(range(projection.base_year + 1, end + 1))

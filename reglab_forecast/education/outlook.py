@@ -48,10 +48,11 @@ def education_outlook(projection: Projection, horizon: int | None = None,
     län, computed for that län alone)."""
     end = horizon or max(projection.target_years)
     regions = None if region is None else [region]
+    levels = need_by_education(projection, "level", years=[end], regions=regions)
     return EducationOutlook(
         base_year=projection.base_year, horizon=end, scenario=projection.scenario.name,
-        levels=need_by_education(projection, "level", years=[end], regions=regions),
+        levels=levels,
         fields=need_by_education(projection, "field", years=[end], regions=regions),
-        balance=education_balance(projection, end, region=region),
+        balance=education_balance(projection, end, region=region, need=levels.copy()),
         supply=education_supply([SUPPLY_BASE, end], ages=WORKING_AGE, regions=regions),
     )

@@ -58,22 +58,29 @@ def population_path(base_year: int, years: Iterable[int]) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=2)
 def _projected(base_year: int, years: tuple[int, ...]) -> pd.DataFrame:
+    known, table = _sources(min(base_year, *years))
+    last = int(known["year"].max())
+    later = [y for y in years if y > last]
+    parts = [known[known["year"].isin([base_year, *years])], table[table["year"].isin(later)]]
+    return pd.concat(parts, ignore_index=True)
+
+
+@functools.lru_cache(maxsize=2)
+def _sources(first: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The registered and bridged population from ``first`` on, and ``standard_projection``'s
+    table, each as region, sex, age (int), year, population (float) of the län."""
     from ..demography import standard_projection
     from ..population import load_population
 
     known = load_population()
-    last = int(known["year"].max())
-    later = [y for y in years if y > last]
-    parts = [known[known["year"].isin([base_year, *years])]]
-    if later:
-        table = standard_projection().table
-        parts.append(table[table["year"].isin(later)])
-    frame = pd.concat([p[["region", "sex", "age", "year", "population"]] for p in parts],
-                      ignore_index=True)
-    frame = frame[frame["region"] != "00"]
+    return _tidy(known[known["year"] >= first]), _tidy(standard_projection().table)
+
+
+def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.loc[frame["region"] != "00", ["region", "sex", "age", "year", "population"]]
     frame["age"] = frame["age"].astype(str).str.rstrip("+").astype(int)
     frame["population"] = frame["population"].astype(float)
-    return frame.reset_index(drop=True)
+    return frame
 
 
 @functools.lru_cache(maxsize=8)
@@ -106,3 +113,4 @@ def _path(base_year: int, years: tuple[int, ...]) -> pd.DataFrame:
 
 register_cache(_path.cache_clear)
 register_cache(_projected.cache_clear)
+register_cache(_sources.cache_clear)
