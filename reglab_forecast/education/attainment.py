@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..frames import map_labels
+from ..frames import map_labels, repeat_labels
 from ..snapshot import read_dataset, register_cache
 from .levels import GROUP_OF_SUN as GROUP_OF
 from .levels import LEVEL_ORDER
@@ -93,11 +93,14 @@ def _raked(regions: tuple[str, ...] | None = None) -> pd.DataFrame:
     seed = nuts.reindex(wanted).to_numpy(float).reshape(len(keys), len(AGE_BANDS), -1)
     rows = margins.reindex(pd.MultiIndex.from_frame(keys[["region", "sex", "year"]]))
     table = rake(seed, rows.to_numpy(float), lan.to_numpy(float))
+    cell = np.repeat(np.arange(len(keys)), table[0].size)
     out = pd.DataFrame({
-        "region": np.repeat(keys["region"].to_numpy(), table[0].size),
-        "sex": np.repeat(keys["sex"].to_numpy(), table[0].size),
-        "age": np.tile(np.repeat(np.array(AGE_BANDS), len(LEVEL_ORDER)), len(keys)),
-        "education": np.tile(np.array(LEVEL_ORDER), len(keys) * len(AGE_BANDS)),
+        "region": repeat_labels(keys["region"].to_numpy(), cell),
+        "sex": repeat_labels(keys["sex"].to_numpy(), cell),
+        "age": repeat_labels(AGE_BANDS, np.tile(np.repeat(np.arange(len(AGE_BANDS)),
+                                                          len(LEVEL_ORDER)), len(keys))),
+        "education": repeat_labels(LEVEL_ORDER, np.tile(np.arange(len(LEVEL_ORDER)),
+                                                        len(keys) * len(AGE_BANDS))),
         "year": np.repeat(keys["year"].to_numpy(), table[0].size),
         "population": table.ravel(),
     })

@@ -147,8 +147,9 @@ def build_panel(employment: pd.DataFrame, base_year: int | None = None) -> Panel
     _check_employment(employment)
     if employment.empty:
         raise InputError("employment: tabellen är tom")
-    base = _years_checked(employment["year"].to_numpy(), base_year, "employment")
-    frame = employment[employment["year"] <= base]
+    years = employment["year"].to_numpy()
+    base = _years_checked(years, base_year, "employment")
+    frame = employment if (years <= base).all() else employment[years <= base]
     regions, ssyk, years, values = _cube(frame)
     by_sex = None
     if "sex" in frame.columns:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .demography import ratios_over_horizon
@@ -128,7 +129,13 @@ def run_projection(
 
 
 def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
-    pairs = frame[[code, f"{code}_name"]].drop_duplicates()
+    """``code`` → name from the distinct (code, name) pairs in order of first appearance
+    (the pairs counted on integer codes: the frame has many rows and few codes)."""
+    codes, _ = pd.factorize(frame[code], use_na_sentinel=False)
+    names, labels = pd.factorize(frame[f"{code}_name"], use_na_sentinel=False)
+    _, first = np.unique(codes.astype(np.int64) * max(len(labels), 1) + names,
+                         return_index=True)
+    pairs = frame.iloc[np.sort(first)]
     return dict(zip(pairs[code], pairs[f"{code}_name"], strict=True))
 
 
@@ -207,7 +214,8 @@ def _ads(employment: pd.DataFrame) -> pd.DataFrame | None:
         return None
     lan = ads[ads["region"] != "00"]
     year = int(ads["year"].max())
-    base = employment[employment["year"] == employment["year"].max()]
+    base = employment.loc[employment["year"] == employment["year"].max(),
+                          ["region", "ssyk", "employed"]]
     employed = base.groupby(["region", "ssyk"], as_index=False)["employed"].sum()
     summed = ads_by_scb_code(lan, employed)[["region", "ssyk", "ads"]]
     summed.attrs["year"] = year
