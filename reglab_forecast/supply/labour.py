@@ -19,6 +19,7 @@ from ..demography.arrays import AGE_LABELS, SEXES, to_cube
 from ..demography.projection import PopulationProjection
 from ..demography.scenario import band_limits
 from ..errors import InputError, SnapshotError
+from ..frames import repeat_labels
 from ..population import load_population
 from ..projection.trend import damping_sum
 from ..regions import RIKET
@@ -158,10 +159,10 @@ def _frame(stock: np.ndarray, rates: np.ndarray, years: list[int], regions: tupl
     n_y, n_r, n_s, n_a = stock.shape
     index = np.indices(stock.shape).reshape(4, -1)
     frame = pd.DataFrame({
-        "region": np.asarray(regions)[index[1]],
+        "region": repeat_labels(regions, index[1]),
         "year": np.asarray(years, dtype="int64")[index[0]],
-        "age": np.asarray(AGE_LABELS)[low:high + 1][index[3]],
-        "sex": np.asarray(SEXES)[index[2]],
+        "age": repeat_labels(AGE_LABELS[low:high + 1], index[3]),
+        "sex": repeat_labels(SEXES, index[2]),
         "population": stock.ravel(),
         "employee_rate": rates.ravel(),
         "employees": (stock * rates).ravel(),
