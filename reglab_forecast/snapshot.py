@@ -23,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -291,6 +292,7 @@ def keep_frames(function: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataF
     sees, ``attrs`` included); ``clear_cache()`` forgets the kept frames. Arguments that cannot
     be hashed bypass the store."""
     kept: dict[Any, pd.DataFrame] = {}
+    lock = threading.RLock()  # the dialog's threads may load at the same time
 
     @functools.wraps(function)
     def loader(*args: Any, **kwargs: Any) -> pd.DataFrame:
@@ -298,13 +300,18 @@ def keep_frames(function: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataF
             key = (str(snapshot_location()), _hashable(args), _hashable(sorted(kwargs.items())))
         except TypeError:
             return function(*args, **kwargs)
-        if key not in kept:
-            if len(kept) >= 16:
-                kept.pop(next(iter(kept)))
-            kept[key] = function(*args, **kwargs)
-        return kept[key].copy(deep=False)
+        with lock:
+            if key not in kept:
+                if len(kept) >= 16:
+                    kept.pop(next(iter(kept)))
+                kept[key] = function(*args, **kwargs)
+            return kept[key].copy(deep=False)
 
-    register_cache(kept.clear)
+    def forget() -> None:
+        with lock:
+            kept.clear()
+
+    register_cache(forget)
     return loader
 
 
