@@ -24,7 +24,8 @@ def population_cube(population: pd.DataFrame) -> Cube:
     Raises InputError when the years are not consecutive or the ages are banded.
     """
     frame = lan_only(population)
-    if "age" in frame and not frame["age"].astype(str).str.fullmatch(r"\d+\+?").all():
+    ages = pd.Series(pd.unique(frame["age"])).astype(str) if "age" in frame else None
+    if ages is not None and not ages.str.fullmatch(r"\d+\+?").all():
         raise InputError("befolkningen ska ha ettårsåldrar ('0' … '100+'), inte "
                          "åldersgrupper; ladda den med age_bands=None")
     cube = to_cube(frame, "population")

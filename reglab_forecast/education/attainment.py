@@ -48,7 +48,8 @@ def _age_margins(regions: tuple[str, ...] | None) -> pd.DataFrame:
         frame = frame[frame["region"].isin(regions)]
     labels = pd.unique(frame["age"])  # "0" … "100+": the band looked up once per label
     bands = {label: band_of(int(str(label).rstrip("+"))) for label in labels}
-    frame = frame.assign(band=map_labels(frame["age"], bands)).dropna(subset=["band"])
+    frame = frame[["region", "sex", "year", "population"]].assign(
+        band=map_labels(frame["age"], bands)).dropna(subset=["band"])
     return frame.pivot_table(index=["region", "sex", "year"], columns="band",
                              values="population", aggfunc="sum").reindex(columns=list(AGE_BANDS))
 

@@ -31,7 +31,7 @@ def _listed() -> pd.DataFrame:
 def _weights() -> pd.Series:
     """National employees per SSYK4 in the last year of the employment snapshot."""
     employment = read_dataset("employment")
-    last = employment[employment["year"] == employment["year"].max()]
+    last = employment.loc[employment["year"] == employment["year"].max(), ["ssyk", "employed"]]
     return last.groupby("ssyk")["employed"].sum().astype(float)
 
 
