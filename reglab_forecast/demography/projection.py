@@ -63,6 +63,12 @@ class PopulationProjection:
         frame.attrs.update(self.attrs)
         return frame
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the kept table (it is made again when asked for)."""
+        state = dict(self.__dict__)
+        state.pop("_table", None)
+        return state
+
     @functools.cached_property
     def _table(self) -> pd.DataFrame:
         keep = [0, *[y - self.base_year for y in self.target_years]]

@@ -144,3 +144,17 @@ def test_the_table_is_made_once_and_each_caller_gets_a_copy():
     second = projection.table
     assert float(second["population"].sum()) == total
     assert second.attrs["source"] == projection.attrs["source"]
+
+
+def test_a_pickled_projection_leaves_the_kept_table_out_and_makes_the_same_one():
+    import pickle
+
+    import pandas as pd
+
+    from reglab_forecast.demography import standard_projection
+
+    projection = standard_projection()
+    table = projection.table
+    data = pickle.dumps(projection)
+    assert len(data) < len(pickle.dumps(table))  # the table is not in it
+    pd.testing.assert_frame_equal(pickle.loads(data).table, table)
