@@ -141,6 +141,10 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
     return Figure("befolkning", render_svg(fig, f"{SOURCE}."), alt, 6.5)
 
 
+LEVERS_NOTE = (" Scenariots antaganden om flyttning och andelen anställda per invånare (se "
+               "sammanfattningen) ingår i befolkningen och utbudet nedan.")
+
+
 def build_from(projection: Projection | pd.DataFrame | None, target_years: tuple[int, ...],
                region: str, region_name: str, side: PopulationSide | None = None) -> Section:
     """The section for ``region`` from a level-4 ``projection`` of every län (or its totals
@@ -156,7 +160,8 @@ def build_from(projection: Projection | pd.DataFrame | None, target_years: tuple
         f"Befolkningen per län är framskriven med kohort-komponentmetoden från "
         f"{side.people.base_year}: dödlighet och fruktsamhet efter ålder och kön, "
         "nettoflyttning efter ålder ur den observerade förändringen. Åren 2020–2025 är en "
-        "skattad brygga kalibrerad mot SCB:s månadsstatistik i januari 2026.",
+        "skattad brygga kalibrerad mot SCB:s månadsstatistik i januari 2026."
+        + (LEVERS_NOTE if side.levers is not None else ""),
         f"Fram till {horizon} fyller omkring {fmt_int(round(flows['wa_entering'], -2))} "
         f"personer 20 år och omkring {fmt_int(round(flows['wa_ageing_out'], -2))} fyller 65 "
         "(skattat).",
