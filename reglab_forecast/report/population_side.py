@@ -11,9 +11,12 @@ import pandas as pd
 from ..demography.projection import PopulationProjection
 from ..demography.scenario import DemographicScenario
 from ..projection.model import Projection
+from ..snapshot import register_cache
 from ..supply.balance import Balance
 
 _CACHE: dict[int, tuple[Any, PopulationSide]] = {}
+_LEVERED: list[tuple[DemographicScenario, PopulationProjection]] = []  # the last levers' run
+register_cache(_LEVERED.clear)
 
 
 @dataclass(frozen=True)
@@ -33,13 +36,20 @@ def standard_population() -> PopulationProjection:
 
 def scenario_population(levers: DemographicScenario | None = None) -> PopulationProjection:
     """The population projection with a scenario's demographic ``levers`` (net migration,
-    employees per resident); the standard projection when there are none."""
+    employees per resident); the standard projection when there are none. Made once per
+    process for the same levers (the young-to-old measure and the population side share it);
+    do not modify the result."""
     if levers is None or levers.is_baseline:
         return standard_population()
+    for kept, people in _LEVERED:
+        if kept == levers:
+            return people
     from ..demography import project_population
     from ..population import load_population
 
-    return project_population(load_population(), scenario=levers)
+    made = project_population(load_population(), scenario=levers)
+    _LEVERED[:] = [(levers, made)]
+    return made
 
 
 def population_side(projection: Projection | pd.DataFrame,

@@ -97,3 +97,12 @@ def test_the_dialogue_download_is_the_brief_of_its_scenario_file(tmp_path, monke
     path.write_bytes(toml_file.data)
     brief = write_brief("18", tmp_path / "brief.pdf", scenario=path).path.read_bytes()
     assert pdf.data == brief
+
+
+def test_the_levers_population_is_made_once_for_the_measure_and_the_side(scenario):
+    from reglab_forecast.report.population_side import run_population_side, scenario_population
+
+    inputs = load_inputs(scenario)  # the young-to-old measure made the levers' population
+    people = scenario_population(inputs.demographic)
+    assert run_population_side(inputs).people is people
+    assert scenario_population(inputs.demographic) is people
