@@ -1,0 +1,78 @@
+"""Time the per-region part of a brief: the län cells, each section, the document and Typst.
+
+    python benchmarks/bench_brief_parts.py            # Örebro first, then five more län
+    python benchmarks/bench_brief_parts.py 18 01 25   # these län
+
+The data are loaded and projected once (not timed here; see bench_report.py). The first
+region is timed as a new process meets it (nothing of the run made yet); the others as a worker
+of ``brief --all`` meets them (``many_regions``, after the first). Each section is timed on its
+own: the sections it reads are built before it, as the summary builds them. Figures are part
+of their section's time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from timing import LABEL_WIDTH, machine, timed
+
+from reglab_forecast.report.brief import brief_meta, render_sections
+from reglab_forecast.report.cells import build_cells
+from reglab_forecast.report.context import BriefContext
+from reglab_forecast.report.inputs import load_inputs
+from reglab_forecast.report.sections import BRIEF, build_all, get
+
+REGIONS = ("18", "01", "25", "09", "13", "22")
+
+
+def _clock(function: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def brief_parts(inputs: Any, cells: Any, region: str) -> dict[str, float]:
+    """Seconds per part of one region's brief."""
+    parts: dict[str, float] = {}
+    ctx = BriefContext.create(inputs, region, cells)
+    parts["celler för länet (ctx.cells)"] = _clock(lambda: ctx.cells)
+    for key in reversed(BRIEF):  # the summary reads the others: build them first
+        parts[f"avsnitt {key}"] = _clock(lambda key=key: get(ctx, key))
+    meta = brief_meta(ctx, "x", ctx.region_name, "y")
+    parts["dokument och Typst"] = _clock(
+        lambda: render_sections(ctx, build_all(ctx, BRIEF), meta))
+    parts["hela länet"] = sum(parts.values())
+    return parts
+
+
+def _print(title: str, runs: list[dict[str, float]]) -> None:
+    print(title)
+    for part in runs[0]:
+        values = [run[part] for run in runs]
+        print(f"  {part:<{LABEL_WIDTH - 2}}{statistics.median(values):7.3f} s"
+              + (f"  (snabbast {min(values):.3f})" if len(values) > 1 else ""))
+
+
+def main(regions: tuple[str, ...]) -> None:
+    machine()
+    inputs = load_inputs(None)
+    cells = timed("länsceller för alla län (build_cells)", lambda: build_cells(inputs))
+    _print(f"första länet ({regions[0]}), som en ny process", [brief_parts(inputs, cells,
+                                                                              regions[0])])
+    inputs.extras["many_regions"] = True
+    runs: defaultdict[str, list[float]] = defaultdict(list)
+    for region in regions[1:]:
+        for part, seconds in brief_parts(inputs, cells, region).items():
+            runs[part].append(seconds)
+    _print(f"följande län ({', '.join(regions[1:])}), som i brief --all: median",
+           [{part: values[i] for part, values in runs.items()}
+            for i in range(len(regions) - 1)])
+
+
+if __name__ == "__main__":
+    main(tuple(sys.argv[1:]) or REGIONS)
