@@ -4,18 +4,24 @@ A section module reads only this object: the run's inputs (data and one projecti
 region, and the wide län × SSYK4 frame of the run (``cells.build_cells``). Sections that need
 another section's tables ask :func:`reglab_forecast.report.sections.get` for it; a section is
 built once per context and kept in :attr:`BriefContext.built`.
+
+What is the same for every region of a run (the sums per län, the standard indicators of every
+län) is made once per run and shared by the contexts of that run (:meth:`BriefContext.shared`),
+so the 21 briefs of ``brief --all`` do not each make it again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
 from .cells import PAST_YEARS, RIKET, build_cells, region_sums
 from .inputs import ReportInputs
+from .regional import regions_frame
 from .tablespec import Column, Table, round_frame
 
 if TYPE_CHECKING:
@@ -26,6 +32,12 @@ __all__ = ["BriefContext", "FLAG_COLUMN", "RIKET", "make_table", "occupation_col
 
 FLAG_COLUMN = Column("flag", "Avvikelse", "text",
                      "Där prognosen och Arbetsförmedlingens bild skiljer sig.")
+
+T = TypeVar("T")
+
+# The values shared by the contexts of the latest run: its inputs and cells (by identity) and
+# the values made from them. One run at a time; a new run replaces them.
+_RUN: dict[str, Any] = {}
 
 
 @dataclass
@@ -71,13 +83,39 @@ class BriefContext:
     def region_name(self) -> str:
         return self.inputs.region_names.get(self.region, self.region)
 
+    def shared(self, key: str, make: Callable[[], T]) -> T:
+        """The value ``key`` of this run (the same for every region), made by ``make`` on first
+        use and kept for the other regions of the run (same inputs and cells)."""
+        if _RUN.get("inputs") is not self.inputs or _RUN.get("cells") is not self.cells_all:
+            _RUN.clear()
+            _RUN.update(inputs=self.inputs, cells=self.cells_all, values={})
+        values: dict[str, Any] = _RUN["values"]
+        if key not in values:
+            values[key] = make()
+        return values[key]  # type: ignore[no-any-return]
+
     @cached_property
     def cells(self) -> pd.DataFrame:
         return self.cells_all[self.cells_all["region"] == self.region].copy()
 
     @cached_property
+    def employment(self) -> pd.DataFrame:
+        """The region's rows of ``inputs.employment`` (every SSYK4, sex and year)."""
+        emp = self.inputs.employment
+        return emp[emp["region"] == self.region]
+
+    @property
     def sums(self) -> pd.DataFrame:
-        return region_sums(self.cells_all, self.inputs).set_index("region")
+        """Sums per län and Riket, indexed by region (``cells.region_sums``); shared by the run."""
+        return self.shared("sums", lambda: region_sums(self.cells_all, self.inputs)
+                           .set_index("region"))
+
+    @property
+    def regions(self) -> pd.DataFrame:
+        """The standard indicators of every län and Riket to the horizon, ranked by need
+        (``regional.regions_frame``); shared by the run. Read it, do not change it."""
+        return self.shared("regions", lambda: regions_frame(self.sums, self.inputs,
+                                                            self.horizon))
 
     @cached_property
     def need_cells(self) -> pd.DataFrame:
