@@ -138,7 +138,7 @@ class BriefContext:
         average = float(pct_change(cells[f"proj_{t}"].sum(), cells["employed"].sum()))
         cells["outlook"] = [category(lo, up, average) for lo, up in
                             zip(cells["change_lower"], cells["change_upper"], strict=True)]
-        jumps = volatile_codes(self.inputs.employment, self.region, self.past, self.t0,
+        jumps = volatile_codes(self.employment, self.region, self.past, self.t0,
                                break_years(self.inputs.employment))
         cells["volatile"] = cells["ssyk"].isin(jumps)
         cells["flag"] = disagreement(cells, self)
