@@ -7,7 +7,8 @@ The data are loaded and projected once (not timed here; see bench_report.py). Th
 region is timed as a new process meets it (nothing of the run made yet); the others as a worker
 of ``brief --all`` meets them (``many_regions``, after the first). Each section is timed on its
 own: the sections it reads are built before it, as the summary builds them. Figures are part
-of their section's time.
+of their section's time. The figures are CPU seconds of this process (all its threads): on a
+shared machine they vary far less than wall time.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ REGIONS = ("18", "01", "25", "09", "13", "22")
 
 
 def _clock(function: Callable[[], Any]) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     function()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def brief_parts(inputs: Any, cells: Any, region: str) -> dict[str, float]:
@@ -54,7 +55,7 @@ def _print(title: str, runs: list[dict[str, float]]) -> None:
     print(title)
     for part in runs[0]:
         values = [run[part] for run in runs]
-        print(f"  {part:<{LABEL_WIDTH - 2}}{statistics.median(values):7.3f} s"
+        print(f"  {part:<{LABEL_WIDTH - 2}}{statistics.median(values):7.3f} s cpu"
               + (f"  (snabbast {min(values):.3f})" if len(values) > 1 else ""))
 
 

