@@ -49,15 +49,16 @@ def timed(label: str, function: Callable[[], Any], repeat: int = 3,
 
 
 def timed_command(label: str, args: Sequence[str], repeat: int = 3,
-                  target: float | None = None) -> None:
-    """Run ``python -m reglab_forecast.cli ARGS`` as a new process ``repeat`` times; print the
-    wall time (median, fastest) and the median CPU seconds (user + system) of the process."""
+                  target: float | None = None, env: dict[str, str] | None = None) -> None:
+    """Run ``python -m reglab_forecast.cli ARGS`` as a new process ``repeat`` times (with
+    ``env`` added to the environment); print the wall time (median, fastest) and the median CPU
+    seconds (user + system) of the process."""
     walls, cpus = [], []
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "reglab_forecast.cli", *args], check=True,
-                       capture_output=True)
+                       capture_output=True, env={**os.environ, **(env or {})})
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)

@@ -1,6 +1,10 @@
 """One Settings object for the whole toolkit, read from ``REGLAB_*`` environment variables.
 
-``REGLAB_CACHE_DIR``     where fetched API responses are kept (default: the user cache dir)
+``REGLAB_CACHE_DIR``     where fetched API responses and the shared results of a run (folder
+                         ``runs``, see ``report.run_cache``) are kept (default: the user cache
+                         dir)
+``REGLAB_RUN_CACHE``     ``0`` (or ``false``/``no``/``off``): compute every brief from scratch
+                         instead of reusing the shared results of an earlier run (default on)
 ``REGLAB_DATA_DIR``      where ``fetch`` writes a refreshed snapshot (default: the user data dir)
 ``REGLAB_SNAPSHOT_DIR``  read the snapshot from this folder instead of the embedded one
 ``REGLAB_OFFLINE``       ``1``/``true``/``yes``/``on`` (or ``0``/``false``/``no``/``off``):
@@ -90,6 +94,7 @@ _RULES: dict[str, Callable[[str], Any]] = {
     "REGLAB_DATA_DIR": _folder,
     "REGLAB_SNAPSHOT_DIR": _folder,
     "REGLAB_OFFLINE": _flag,
+    "REGLAB_RUN_CACHE": _flag,
     "REGLAB_TIMEOUT": _timeout,
     "REGLAB_LANG": _lang,
     "REGLAB_SCB_URL": _url,
@@ -135,6 +140,10 @@ class Settings:
     @property
     def offline(self) -> bool:
         return bool(env_setting("REGLAB_OFFLINE", False))
+
+    @property
+    def run_cache(self) -> bool:
+        return bool(env_setting("REGLAB_RUN_CACHE", True))
 
     @property
     def timeout(self) -> float:

@@ -56,16 +56,6 @@ def test_demographic_levers_are_checked_by_every_command(
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
-def test_unapplied_demographic_levers_are_named_once_on_stderr(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from reglab_forecast.report.commands import check_scenario
-
-    path = _file(tmp_path, "[demography]\nnet_migration_factor = 0.5\n")
-    check_scenario(str(path), population=True)
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "[demography]" in err and "tillämpas inte" in err
-    check_scenario(str(_file(tmp_path, "national_growth = 1.0\n", "x.toml")), population=True)
-    assert capsys.readouterr().err == ""
 
 
 SHOW_ERRORS = [

@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..projection.scenario import Scenario
 from ..report.brief import brief_filename, render_brief
 from ..report.context import BriefContext
 from ..report.inputs import load_inputs
@@ -81,8 +80,10 @@ def session_files(region: str, raw: Mapping[str, Any], region_name: str
     """
     from ..projection.scenario import scenario_from_dict
 
-    scenario: Scenario = scenario_from_dict(raw, where="dialogen")
-    inputs = load_inputs(scenario)  # type: ignore[arg-type]  # project() takes a Scenario
+    scenario_from_dict(raw, where="dialogen")  # a bad lever is named as the dialogue's
+    # The whole scenario, so that the brief's population side applies the [demography] levers
+    # as `brief --scenario dialogscenario.toml` would.
+    inputs = load_inputs(raw)
     pdf = render_brief(inputs, region)
     # the same table package as ``reglab-forecast tables`` (report.brief.write_tables)
     tables = tables_of(build_all(BriefContext.create(inputs, region), PACKAGE))

@@ -15,6 +15,22 @@ if TYPE_CHECKING:
     from .declaration import QualityDeclaration
 
 
+# What each column means, in plain words, printed under the first table.
+MEASURES = [
+    "Så läses måtten:",
+    "- WAPE (viktat absolut procentfel): prognosernas fel utan tecken, summerade och delade med "
+    "summan av utfallen, alltså felet i procent av alla anställda. Lägre är bättre.",
+    "- Länstotal känd: samma fel när länets totala antal anställda tas ur utfallet, så att "
+    "bara fördelningen på yrken prövas.",
+    "- Rätt riktning: andelen yrken som ändrades minst 5 % där prognosen sa rätt om de ökade "
+    "eller minskade; justerad: mot utfallet rensat för seriebrottens nivåskift.",
+    "- Snabbare än snittet: andelen yrken där prognosen sa rätt om yrket växte snabbare än "
+    "länets genomsnitt (en slantsingling ger 50 %).",
+    "- Täckning 80 %: andelen utfall inom prognosens 80 %-intervall; nära 80 % betyder att "
+    "intervallen är lagom breda.",
+]
+
+
 def _table(frame: pd.DataFrame, label_width: int = 24) -> list[str]:
     from .declaration import COLUMNS, METHOD_NAMES
 
@@ -194,6 +210,8 @@ def declaration_text(declaration: QualityDeclaration) -> str:
         f"(data {'–'.join(str(y) for y in meta.get('data_years', []))})",
         "",
         *_table(declaration.headline),
+        "",
+        *MEASURES,
         "",
         "Mål:",
         *_targets(declaration),

@@ -296,6 +296,14 @@ def load_scenario(scenario: str | Path | Mapping[str, Any] | Scenario | None) ->
     return chosen
 
 
+def scenario_file(scenario: str | Path | None) -> Path | None:
+    """The TOML file a scenario argument names (a path or a shipped example's name); None for
+    the base scenario. Raises ScenarioError like :func:`load_scenario` for a missing file."""
+    if scenario is None:
+        return None
+    return _scenario_path(Path(scenario))
+
+
 def _shipped() -> str:
     return ", ".join(sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")))
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..numbers import fmt_dec, fmt_int
 
-__all__ = ["assumption_lines"]
+__all__ = ["assumption_lines", "demographic_lines"]
 
 
 def _shock_line(shock: Any, region_names: dict[str, str], ssyk_names: dict[str, str]) -> str:
@@ -38,4 +38,27 @@ def assumption_lines(scenario: Any, region_names: dict[str, str],
         lines.append(f"Alla lämnar arbetslivet {fmt_int(abs(years))} år "
                      f"{'senare' if years > 0 else 'tidigare'} än i dag.")
     lines += [_shock_line(s, region_names, ssyk_names) + "." for s in scenario.shocks]
+    return tuple(lines)
+
+
+def demographic_lines(levers: Any, region_names: dict[str, str]) -> tuple[str, ...]:
+    """One line per demographic lever of ``levers`` (a ``demography.DemographicScenario``, or
+    None for none): net migration and employees per resident, as the population section and
+    the labour supply apply them."""
+    if levers is None:
+        return ()
+    lines = []
+    if levers.net_migration_factor != 1.0:
+        lines.append(f"Nettoflyttningen till varje län blir "
+                     f"{fmt_int(round(levers.net_migration_factor * 100))}\u00a0% av den "
+                     "framskrivna.")
+    for region, persons in levers.net_migration.items():
+        more = "fler" if persons > 0 else "färre"
+        lines.append(f"{fmt_int(abs(round(persons)))} {more} personer per år flyttar till "
+                     f"{region_names.get(region, region)} än i befolkningsframskrivningen.")
+    for band, points in levers.employment_rate.items():
+        direction = "högre" if points > 0 else "lägre"
+        lines.append(f"Andelen anställda per invånare {band.replace('-', '–')} år blir "
+                     f"{fmt_dec(abs(points), 1)} procentenheter {direction}, nådd gradvis "
+                     "till prognosens sista år.")
     return tuple(lines)

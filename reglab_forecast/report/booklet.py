@@ -24,10 +24,11 @@ from ..occupations import check_code, occupation_name
 from .brief import brief_meta, resolve
 from .context import BriefContext, make_table
 from .document import build_document, figures_of
-from .inputs import ReportInputs, load_inputs
+from .inputs import ReportInputs
 from .profile import profile_section
 from .prose import about
 from .render import check_writable, compile_pdf
+from .run_cache import shared_run
 from .section import Section, TableView, Text
 from .sections.vard_omsorg import HEALTH_CARE_PREFIXES
 from .sections.yrkesomraden import SHORT_GROUP_NAMES
@@ -166,7 +167,8 @@ def write_booklet(selection: str | list[str], region: str, out: Path,
         codes: list[str] | None = None
     else:
         codes = [check_code(c) for c in selection]
-    ctx = BriefContext.create(load_inputs(scenario), region)
+    run = shared_run(scenario)
+    ctx = BriefContext.create(run.inputs, region, run.cells)
     if codes is None:
         codes = area_codes(ctx, area)
         if not codes:

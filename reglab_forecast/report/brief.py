@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,11 +21,11 @@ import pandas as pd
 from .. import __version__
 from ..errors import OutputWriteError
 from ..files import check_marked_dir, mark_output_dir, write_output
-from .cells import build_cells
 from .context import BriefContext
 from .document import build_document, document_meta, figures_of
-from .inputs import ReportInputs, load_inputs
+from .inputs import ReportInputs
 from .render import check_writable, check_writable_dir, compile_pdf, production_time
+from .run_cache import read_entry, shared_run, write_entry
 from .section import Section
 from .sections import BRIEF, PACKAGE, build_all, tables_of
 
@@ -75,8 +74,8 @@ def write_brief(region: str, out: Path, scenario: str | Path | None = None) -> B
     out = Path(out)
     check_writable(out, (".pdf",))
     code = resolve(region)
-    inputs = load_inputs(scenario)
-    write_output(out, render_brief(inputs, code))
+    run = shared_run(scenario)
+    write_output(out, render_brief(run.inputs, code, run.cells))
     return BriefResult(code, out)
 
 
@@ -90,8 +89,9 @@ def write_tables(region: str, out: Path | None = None, csv_dir: Path | None = No
     if csv_dir is not None:
         check_writable_dir(Path(csv_dir))
     code = resolve(region)
-    inputs = load_inputs(scenario)
-    tables = tables_of(build_all(BriefContext.create(inputs, code), PACKAGE))
+    run = shared_run(scenario)
+    inputs = run.inputs
+    tables = tables_of(build_all(BriefContext.create(inputs, code, run.cells), PACKAGE))
     if out is not None:
         write_xlsx(tables, Path(out), inputs.vintage)
     if csv_dir is not None:
@@ -131,15 +131,16 @@ def _ready() -> None:
 def _shared(data: str) -> tuple[ReportInputs, pd.DataFrame]:
     """The run's inputs and cells, unpickled from ``data`` on this worker's first brief."""
     if _WORKER.get("data") != data:
-        with open(data, "rb") as handle:
-            inputs, cells = pickle.load(handle)
+        kept = read_entry(Path(data))
+        if kept is None:
+            raise RuntimeError(f"kunde inte läsa körningens data i {data}")
         # This process renders many län: sections make their shared results for every län
         # once (e.g. the education outlook) instead of once per län.
-        inputs.extras["many_regions"] = True
-        _WORKER.update(data=data, inputs=inputs, cells=cells)
-    inputs, cells = _WORKER["inputs"], _WORKER["cells"]
-    assert isinstance(inputs, ReportInputs) and isinstance(cells, pd.DataFrame)
-    return inputs, cells
+        kept[0].extras["many_regions"] = True
+        _WORKER.update(data=data, run=kept)
+    run = _WORKER["run"]
+    assert isinstance(run, tuple)
+    return run
 
 
 def _render_one(region: str, out: Path, data: str) -> BriefResult:
@@ -184,15 +185,16 @@ def _expected_names(regions: list[str] | None) -> list[str]:
 
 def _write_all(pool: ProcessPoolExecutor, out_dir: Path, scenario: str | Path | None,
                regions: list[str] | None) -> list[BriefResult]:
-    inputs = load_inputs(scenario)
+    run = shared_run(scenario)
+    inputs = run.inputs
     regions = regions or sorted(set(inputs.employment["region"]) - {"00"})
     names = {r: brief_filename(inputs.region_names.get(r, r)) for r in regions}
     check_marked_dir(out_dir, "--out-dir", names.values())  # before any brief is rendered
     mark_output_dir(out_dir)
-    cells_all = build_cells(inputs)
     with tempfile.TemporaryDirectory(prefix="reglab-briefs-") as tmp:
-        data = Path(tmp) / "data.pickle"
-        data.write_bytes(pickle.dumps((inputs, cells_all), protocol=pickle.HIGHEST_PROTOCOL))
+        # The workers read the run from its cache entry, or from a file of their own when the
+        # cache is off or could not be written.
+        data = run.path or write_entry(Path(tmp) / "data.pickle", inputs, run.cells)
         futures = [pool.submit(_render_one, region, out_dir / names[region], str(data))
                    for region in regions]
         results = _collect(futures, out_dir)

@@ -32,23 +32,19 @@ def _add_brief(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_brief)
 
 
-def check_scenario(scenario: str | None, population: bool = False) -> None:
-    """A scenario file or the name of a shipped example; read before any work is done.
-    Raises ScenarioError (an InputError) naming the shipped examples. With ``population``
-    (the output has a population section), a warning line on stderr when the file sets
-    demographic levers, which that section does not apply."""
+def check_scenario(scenario: str | None) -> None:
+    """A scenario file or the name of a shipped example; read before any work is done, its
+    labour-market and demographic levers alike. Raises ScenarioError (an InputError) naming
+    the shipped examples."""
     if scenario is None:
         return
     from ..demography.scenario import check_scenario_file
 
-    levers = check_scenario_file(scenario)
-    if population and not levers.is_baseline:
-        print("reglab-forecast: obs: scenariots [demography]-spakar tillämpas inte här; "
-              "befolkningen räknas utan dem, som i grundprognosen", file=sys.stderr)
+    check_scenario_file(scenario)
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    check_scenario(args.scenario, population=True)
+    check_scenario(args.scenario)
     if args.all:
         if args.out_dir is None:
             raise InputError("--all kräver --out-dir MAPP")
@@ -79,7 +75,7 @@ def _add_tables(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_tables(args: argparse.Namespace) -> int:
-    check_scenario(args.scenario, population=True)
+    check_scenario(args.scenario)
     if args.out is None and args.csv is None:
         raise InputError("ange --out FIL.xlsx och/eller --csv MAPP")
     from .brief import write_tables
@@ -102,7 +98,7 @@ def _add_compare(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    check_scenario(args.scenario, population=True)
+    check_scenario(args.scenario)
     from .compare import write_compare
 
     write_compare(args.out, args.scenario)

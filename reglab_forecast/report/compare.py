@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from ..files import write_output
 from .brief import brief_meta, render_sections
 from .cells import RIKET
 from .context import BriefContext
-from .inputs import ReportInputs, load_inputs
+from .inputs import ReportInputs
 from .render import check_writable
+from .run_cache import shared_run
 from .sections import COMPARE, build_all, tables_of
 from .tablespec import Table
 
@@ -26,8 +29,8 @@ def compare_tables(ctx: BriefContext) -> dict[str, Table]:
     return tables_of(build_all(ctx, COMPARE))
 
 
-def render_compare(inputs: ReportInputs) -> bytes:
-    ctx = BriefContext.create(inputs, RIKET)
+def render_compare(inputs: ReportInputs, cells: pd.DataFrame | None = None) -> bytes:
+    ctx = BriefContext.create(inputs, RIKET, cells)
     subtitle = (f"De 21 länen på standardindikatorerna {ctx.t0}–{ctx.horizon}. "
                 f"Metod: Reglab standard.")
     meta = brief_meta(ctx, "Regional kompetensbild: länsjämförelse", "Länsjämförelse", subtitle)
@@ -39,10 +42,11 @@ def write_compare(out: Path, scenario: str | Path | None = None) -> None:
     out = Path(out)
     suffix = out.suffix.lower()
     check_writable(out, (".pdf", ".xlsx"))
-    inputs = load_inputs(scenario)
+    run = shared_run(scenario)
     if suffix == ".pdf":
-        write_output(out, render_compare(inputs))
+        write_output(out, render_compare(run.inputs, run.cells))
         return
     from .tablepackage import write_xlsx
 
-    write_xlsx(compare_tables(BriefContext.create(inputs, RIKET)), out, inputs.vintage)
+    write_xlsx(compare_tables(BriefContext.create(run.inputs, RIKET, run.cells)), out,
+               run.inputs.vintage)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -78,14 +79,15 @@ def demographic_ratio(population: pd.DataFrame | None, region: str) -> Ratio | N
     return Ratio(young / old, young, old, year, label)
 
 
-def ratios_over_horizon(end: int) -> dict[str, Ratio]:
+def ratios_over_horizon(end: int, levers: Any = None) -> dict[str, Ratio]:
     """METHOD's measure over the horizon, per län and Riket ("00"): people who turn 20 per
     person who turns 65 from the population projection's base year to ``end`` (the
-    cohort-component projection of the embedded data; estimated)."""
+    cohort-component projection of the embedded data with the scenario's demographic
+    ``levers``, a ``demography.DemographicScenario`` or None; estimated)."""
     from ..demography.flows import group_flows
-    from .population_side import standard_population
+    from .population_side import scenario_population
 
-    people = standard_population()
+    people = scenario_population(levers)
     last = min(end, people.base_year + len(people.paths) - 1)
     flows = group_flows(people, (20, 64))
     summed = flows[flows["year"] <= last].groupby("region")[["entering", "ageing_out"]].sum()

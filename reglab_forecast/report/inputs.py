@@ -9,6 +9,7 @@ Loading takes well under a second; a batch of 21 briefs loads once and shares th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ class ReportInputs:
     # region, ssyk, af_outlook, af_opportunities, af_round, af_round_inferred (barometer)
     barometer: pd.DataFrame | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    # the scenario's [demography] levers (demography.DemographicScenario); None: none moved
+    demographic: Any = None
 
     @property
     def base_year(self) -> int:
@@ -93,7 +96,7 @@ def _optional(name: str, *args: Any, **kwargs: Any) -> pd.DataFrame | None:
 def run_projection(
     employment: pd.DataFrame,
     age_profile: pd.DataFrame,
-    scenario: str | Path | None = None,
+    scenario: str | Path | Mapping[str, Any] | None = None,
     target_years: tuple[int, ...] = TARGET_YEARS,
 ) -> ProjectionRun:
     """The one adapter to ``reglab_forecast.projection.project``.
@@ -132,13 +135,27 @@ def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
     return dict(zip(pairs[code], pairs[f"{code}_name"], strict=True))
 
 
-def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
+def demographic_levers(scenario: str | Path | Mapping[str, Any] | None) -> Any:
+    """The ``[demography]`` levers of a scenario (a TOML path, a shipped example's name or the
+    whole scenario as a dict) with län codes, as a ``demography.DemographicScenario``; None
+    when the scenario moves none. Raises ScenarioError for bad levers."""
+    if scenario is None or not isinstance(scenario, str | Path | Mapping):
+        return None
+    from ..demography.scenario import load_demographic_scenario
+    from ..regions import lan_codes
+
+    levers = load_demographic_scenario(scenario).with_region_codes(tuple(lan_codes()))
+    return None if levers.is_baseline else levers
+
+
+def load_inputs(scenario: str | Path | Mapping[str, Any] | None = None) -> ReportInputs:
     """Load the snapshot and run the projection once for every brief of a run."""
     import reglab_forecast as rf
 
     employment = rf.load_employment(level=4)
     age_profile = rf.load_age_profile(level=4)
     run = run_projection(employment, age_profile, scenario=scenario)
+    levers = demographic_levers(scenario)
     ads, af_view = _ads(employment), _af_view()
     return ReportInputs(
         employment=employment,
@@ -146,11 +163,12 @@ def load_inputs(scenario: str | Path | None = None) -> ReportInputs:
         projection=run,
         region_names=_names(employment, "region"),
         ssyk_names=_ssyk_names(employment),
-        demography=ratios_over_horizon(max(run.target_years)),
+        demography=ratios_over_horizon(max(run.target_years), levers),
         ads=ads,
         af_view=af_view,
         sources=_optional("datasets"),
         barometer=_barometer(),
+        demographic=levers,
         extras={"projection": run.result,
                 "ads_year": ads.attrs.get("year", "") if ads is not None else "",
                 "af_year": af_view.attrs.get("year", "") if af_view is not None else ""},

@@ -19,8 +19,9 @@ from ..files import write_output
 from ..occupations import check_code
 from .context import BriefContext, make_table
 from .figures import figure_total
-from .inputs import ReportInputs, load_inputs
+from .inputs import ReportInputs
 from .prose import about, per_year, prose_pct, prose_range, prose_signed_pct
+from .run_cache import shared_run
 from .section import Bullets, KeyFigure, KeyFigures, Section, Subheading, TableView, Text
 from .tablespec import Column, Table
 
@@ -173,6 +174,6 @@ def write_profile(ssyk: str | list[str], region: str, out: Path,
     out = Path(out)
     check_writable(out)
     codes = [check_code(c) for c in ([ssyk] if isinstance(ssyk, str) else ssyk)]
-    inputs = load_inputs(scenario)
-    write_output(out, render_profile(inputs, resolve(region), codes))
+    run = shared_run(scenario)
+    write_output(out, render_profile(run.inputs, resolve(region), codes, run.cells))
     return out

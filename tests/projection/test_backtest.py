@@ -110,3 +110,15 @@ def test_stored_results_follow_the_snapshot_in_use(monkeypatch, tmp_path):
     assert stored.read_path(stored.DECLARATION) == stored.PACKAGE_DIR / stored.DECLARATION
     (own / stored.DECLARATION).write_text("{}", encoding="utf-8")
     assert stored.read_path(stored.DECLARATION) == own / stored.DECLARATION
+
+
+def test_every_column_of_the_declaration_is_explained_in_plain_words():
+    from reglab_forecast.projection.declaration import COLUMNS
+
+    text = load_quality_declaration().to_text()
+    explained = text.split("Så läses måtten:", 1)[1].split("Mål:", 1)[0]
+    assert "viktat absolut procentfel" in explained and "Lägre är bättre" in explained
+    for label in COLUMNS.values():
+        first = label.split(",")[0]
+        assert first.lower() in explained.lower(), label
+    assert "Länstotal känd" in explained and "justerad:" in explained

@@ -21,7 +21,7 @@ from ...projection.model import Projection
 from ...supply.labour import RATE_METHODS
 from ...supply.statement import about_equal
 from ..figures import Figure, new_figure, render_svg
-from ..population_side import PopulationSide, population_side
+from ..population_side import PopulationSide, population_side, run_population_side
 from ..prose import prose_count, prose_pct, prose_range
 from ..section import Section
 from ..style import COLORS, RC_PARAMS, int_formatter
@@ -144,11 +144,18 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
     return Figure("befolkning", render_svg(fig, f"{SOURCE}."), alt, 6.5)
 
 
-def build_from(projection: Projection | pd.DataFrame, target_years: tuple[int, ...],
-               region: str, region_name: str) -> Section:
+LEVERS_NOTE = (" Scenariots antaganden om flyttning och andelen anställda per invånare (se "
+               "sammanfattningen) ingår i befolkningen och utbudet nedan.")
+
+
+def build_from(projection: Projection | pd.DataFrame | None, target_years: tuple[int, ...],
+               region: str, region_name: str, side: PopulationSide | None = None) -> Section:
     """The section for ``region`` from a level-4 ``projection`` of every län (or its totals
-    per region and year, see ``supply.balance.employment_totals``)."""
-    side = population_side(projection)
+    per region and year, see ``supply.balance.employment_totals``), or from its population
+    ``side`` when given."""
+    if side is None:
+        assert projection is not None
+        side = population_side(projection)
     horizon = max(target_years)
     statement = side.balance.statement(region, horizon)
     flows = side.balance.over_horizon(horizon).set_index("region").loc[region]
@@ -156,7 +163,8 @@ def build_from(projection: Projection | pd.DataFrame, target_years: tuple[int, .
         f"Befolkningen per län är framskriven med kohort-komponentmetoden från "
         f"{side.people.base_year}: dödlighet och fruktsamhet efter ålder och kön, "
         "nettoflyttning efter ålder ur den observerade förändringen. Åren 2020–2025 är en "
-        "skattad brygga kalibrerad mot SCB:s månadsstatistik i januari 2026.",
+        "skattad brygga kalibrerad mot SCB:s månadsstatistik i januari 2026."
+        + (LEVERS_NOTE if side.levers is not None else ""),
         f"Fram till {horizon} fyller omkring {fmt_int(round(flows['wa_entering'], -2))} "
         f"personer 20 år och omkring {fmt_int(round(flows['wa_ageing_out'], -2))} fyller 65 "
         "(skattat).",
@@ -219,26 +227,7 @@ def summary_sentence(balance: Table) -> str:
             f"omkring {prose_count(employed)}: {verdict} ({band}).")
 
 
-def run_totals(run: Any) -> pd.DataFrame:
-    """Employment totals of a brief's projection run with the recruitment need summed."""
-    need = run.table.groupby(["region", "year"], as_index=False)["recruitment_need"].sum()
-    riket = need.groupby("year", as_index=False)["recruitment_need"].sum().assign(region="00")
-    return run.totals.merge(pd.concat([need, riket]), on=["region", "year"], how="left")
-
-
-_TOTALS: dict[int, tuple[Any, pd.DataFrame]] = {}
-
-
-def totals_of(ctx: Any) -> pd.DataFrame:
-    """The employment totals of the context's projection run (computed once per run)."""
-    run = ctx.inputs.projection
-    cached = _TOTALS.get(id(run))
-    if cached is None or cached[0] is not run:
-        _TOTALS.clear()
-        _TOTALS[id(run)] = cached = (run, run_totals(run))
-    return cached[1]
-
-
 def build(ctx: Any) -> Section:
-    """The section for the context's region from the run's employment totals."""
-    return build_from(totals_of(ctx), ctx.targets, ctx.region, ctx.region_name)
+    """The section for the context's region from the run's population side."""
+    return build_from(None, ctx.targets, ctx.region, ctx.region_name,
+                      side=run_population_side(ctx.inputs))

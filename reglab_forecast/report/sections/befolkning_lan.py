@@ -16,10 +16,10 @@ import pandas as pd
 from ...regions import RIKET, region_names
 from ..context import make_table
 from ..figures import figure_regions
-from ..population_side import PopulationSide, population_side
+from ..population_side import PopulationSide, run_population_side
 from ..section import FigureGrid, Section, TableView, Text
 from ..tablespec import Column, Table
-from .befolkning import SOURCE, totals_of
+from .befolkning import SOURCE
 
 KEY = "befolkning_lan"
 HEADING = "Befolkning och arbetskraft i länen"
@@ -94,7 +94,7 @@ def intro(frame: pd.DataFrame, horizon: int) -> str:
 
 
 def build(ctx: Any) -> Section:
-    side = population_side(totals_of(ctx))
+    side = run_population_side(ctx.inputs)
     horizon = max(ctx.targets)
     frame = regions_balance(side, horizon)
     table = table_balance(side, frame, horizon, f"De anställda: egen prognos, scenario: "

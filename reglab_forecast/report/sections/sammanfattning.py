@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..assumptions import assumption_lines
+from ..assumptions import assumption_lines, demographic_lines
 from ..context import BriefContext
 from ..narrative import join_list, running_name
 from ..prose import about, prose_pct, prose_range, prose_signed_pct
@@ -75,10 +75,12 @@ def scenario_parts(ctx: BriefContext) -> tuple[Part, ...]:
     """Page 1's statement of the scenario: its name and every assumption it makes."""
     run = ctx.inputs.projection
     scenario = getattr(run.result, "scenario", None)
-    if scenario is None or scenario.is_baseline:
+    people = demographic_lines(ctx.inputs.demographic, ctx.inputs.region_names)
+    if (scenario is None or scenario.is_baseline) and not people:
         return (Text((f"Scenario: {run.scenario}. Inga antaganden utöver metodens egna "
                       f"trender.",)),)
-    lines = assumption_lines(scenario, ctx.inputs.region_names, ctx.inputs.ssyk_names)
+    lines = (assumption_lines(scenario, ctx.inputs.region_names, ctx.inputs.ssyk_names)
+             if scenario is not None else ()) + people
     return (Text((f"Scenario: {run.scenario}. Prognosen bygger på dessa antaganden:",)),
             Bullets(lines))
 
