@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from matplotlib import rc_context
+from matplotlib import rc_context, rcParams
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -40,8 +40,10 @@ class Figure:
     height_cm: float
 
 
-# Blank figures of the layouts made more than once in this process, pickled (see new_figure).
-_BLANK: dict[tuple[float, int, int, float], bytes | None] = {}
+# Blank figures of the layouts made more than once in this process, pickled (see new_figure);
+# a brief has five layouts, a long notebook session may make many more.
+_BLANK: dict[tuple[float, int, int, float, int], bytes | None] = {}
+MAX_LAYOUTS = 32
 
 
 def new_figure(height_cm: float, ncols: int = 1, nrows: int = 1,  # type: ignore[no-untyped-def]
@@ -50,8 +52,10 @@ def new_figure(height_cm: float, ncols: int = 1, nrows: int = 1,  # type: ignore
 
     A process that draws the same layout again (a worker of ``brief --all``) unpickles a
     blank copy kept from the second time: four times faster than making the axes, same SVG.
+    The copy is of the same layout under the same matplotlib settings (a notebook may change
+    ``rcParams`` between two figures).
     """
-    key = (height_cm, ncols, nrows, width_cm)
+    key = (height_cm, ncols, nrows, width_cm, hash(repr(sorted(dict.items(rcParams)))))
     blank = None if kwargs else _BLANK.get(key)
     if blank is not None:
         fig = pickle.loads(blank)
@@ -62,7 +66,8 @@ def new_figure(height_cm: float, ncols: int = 1, nrows: int = 1,  # type: ignore
     with rc_context(RC_PARAMS):
         fig = MplFigure(figsize=(width_cm * CM, height_cm * CM))
         axes = fig.subplots(nrows, ncols, **kwargs)
-    if not kwargs:  # seen once before: keep a blank copy; first time: remember the layout
+    if not kwargs and (key in _BLANK or len(_BLANK) < MAX_LAYOUTS):
+        # Seen once before: keep a blank copy; the first time: remember the layout.
         _BLANK[key] = pickle.dumps(fig) if key in _BLANK else None
     return fig, axes
 

@@ -52,3 +52,16 @@ def test_blank_copies_have_the_shape_subplots_gives():
 def test_typst_gives_the_same_pdf_on_every_compile():
     source = "#set text(font: \"DejaVu Sans\")\nHej, Örebro: 1\u00a0234 anställda."
     assert compile_markup(source) == compile_markup(source) == compile_markup(source)
+
+
+def test_a_blank_copy_follows_changed_matplotlib_settings(inputs, cells_all):
+    """A figure drawn after a notebook changed rcParams is drawn as it would be anew."""
+    from matplotlib import rc_context
+
+    ctx = BriefContext.create(inputs, "18", cells_all)
+    for _ in range(3):
+        plain = nyckeltal.figure(ctx).svg
+    with rc_context({"xtick.major.size": 9.0}):  # not one of the house style's settings
+        changed = [nyckeltal.figure(ctx).svg for _ in range(3)]
+    assert changed[0] == changed[1] == changed[2] != plain
+    assert nyckeltal.figure(ctx).svg == plain
