@@ -3,9 +3,11 @@
     python benchmarks/bench_brief_parts.py            # Örebro first, then five more län
     python benchmarks/bench_brief_parts.py 18 01 25   # these län
 
-The data are loaded and projected once (not timed here; see bench_report.py). The first
-region is timed as a new process meets it (nothing of the run made yet); the others as a worker
-of ``brief --all`` meets them (``many_regions``, after the first). Each section is timed on its
+The run's shared results (data, projection, cells, education outlook, population side) come
+from the run cache as in a brief (``run_cache.shared_run``; computed and stored first when the
+cache lacks them; not timed here, see bench_report.py). The first region is timed as a new
+process meets it; the others as a worker of ``brief --all`` meets them (``many_regions``,
+after the first). Each section is timed on its
 own: the sections it reads are built before it, as the summary builds them. Figures are part
 of their section's time. The figures are CPU seconds of this process (all its threads): on a
 shared machine they vary far less than wall time.
@@ -23,9 +25,8 @@ from typing import Any
 from timing import LABEL_WIDTH, machine, timed
 
 from reglab_forecast.report.brief import brief_meta, render_sections
-from reglab_forecast.report.cells import build_cells
 from reglab_forecast.report.context import BriefContext
-from reglab_forecast.report.inputs import load_inputs
+from reglab_forecast.report.run_cache import shared_run
 from reglab_forecast.report.sections import BRIEF, build_all, get
 
 REGIONS = ("18", "01", "25", "09", "13", "22")
@@ -61,8 +62,8 @@ def _print(title: str, runs: list[dict[str, float]]) -> None:
 
 def main(regions: tuple[str, ...]) -> None:
     machine()
-    inputs = load_inputs(None)
-    cells = timed("länsceller för alla län (build_cells)", lambda: build_cells(inputs))
+    run = timed("körningens gemensamma resultat (run_cache.shared_run)", shared_run, repeat=1)
+    inputs, cells = run.inputs, run.cells
     _print(f"första länet ({regions[0]}), som en ny process", [brief_parts(inputs, cells,
                                                                               regions[0])])
     inputs.extras["many_regions"] = True
