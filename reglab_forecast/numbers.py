@@ -5,7 +5,7 @@ Shared by the projection text (CLI) and the report; it imports nothing from eith
 One convention throughout: digit groups and the space before ``%`` are U+00A0 (no-break space,
 what Babel's sv_SE uses), and negative numbers carry a true minus sign U+2212. The patterns are
 Babel's sv_SE ``#,##0`` and ``#,##0.0…`` (groups of three, decimal comma); Python's own
-``format(Decimal, ",f")`` writes them in a tenth of Babel's time, and the tests check every
+``format(Decimal, ",f")`` writes them in an eighth of Babel's time, and the tests check every
 format against Babel::
 
     >>> fmt_int(1234)
@@ -30,7 +30,6 @@ from typing import Any
 
 import pandas as pd
 
-LOCALE = "sv_SE"
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "–"

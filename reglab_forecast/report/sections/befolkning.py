@@ -8,7 +8,6 @@ base year is estimated, and the population of 2020–2025 is itself a bridged es
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -89,10 +88,8 @@ def _balance_table(side: PopulationSide, region: str, years: tuple[int, ...]) ->
                  source=f"{SOURCE}; beräknade anställda från standardmetoden.")
 
 
-@cache
 def backtest_table() -> Table:
-    """The population backtest as stored with the package (MAPE per län, percent); read once
-    per process (the file is part of the package)."""
+    """The population backtest as stored with the package (MAPE per län, percent)."""
     import json
 
     stored = json.loads(DECLARATION.read_text(encoding="utf-8"))
