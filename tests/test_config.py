@@ -15,6 +15,7 @@ BAD = {
     "REGLAB_DATA_DIR": "{file}",
     "REGLAB_SNAPSHOT_DIR": "{file}",
     "REGLAB_OFFLINE": "kanske",
+    "REGLAB_RUN_CACHE": "kanske",
     "REGLAB_TIMEOUT": "abc",
     "REGLAB_LANG": "de",
     "REGLAB_SCB_URL": "statistikdatabasen.scb.se",
