@@ -35,9 +35,10 @@ FLAG_COLUMN = Column("flag", "Avvikelse", "text",
 
 T = TypeVar("T")
 
-# The values shared by the contexts of the latest run: its inputs and cells (by identity) and
-# the values made from them. One run at a time; a new run replaces them.
-_RUN: dict[str, Any] = {}
+# The values shared by the contexts of the latest run, as one (inputs, cells, values) entry:
+# the run is known by the identity of its inputs and cells. One run at a time; a new run
+# replaces the entry (a context that holds the old one goes on using it).
+_RUN: dict[str, tuple[ReportInputs, pd.DataFrame, dict[str, Any]]] = {}
 
 
 @dataclass
@@ -86,10 +87,10 @@ class BriefContext:
     def shared(self, key: str, make: Callable[[], T]) -> T:
         """The value ``key`` of this run (the same for every region), made by ``make`` on first
         use and kept for the other regions of the run (same inputs and cells)."""
-        if _RUN.get("inputs") is not self.inputs or _RUN.get("cells") is not self.cells_all:
-            _RUN.clear()
-            _RUN.update(inputs=self.inputs, cells=self.cells_all, values={})
-        values: dict[str, Any] = _RUN["values"]
+        run = _RUN.get("latest")
+        if run is None or run[0] is not self.inputs or run[1] is not self.cells_all:
+            run = _RUN["latest"] = (self.inputs, self.cells_all, {})
+        values = run[2]
         if key not in values:
             values[key] = make()
         return values[key]  # type: ignore[no-any-return]
