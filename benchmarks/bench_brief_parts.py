@@ -5,12 +5,11 @@
 
 The run's shared results (data, projection, cells, education outlook, population side) come
 from the run cache as in a brief (``run_cache.shared_run``; computed and stored first when the
-cache lacks them; not timed here, see bench_report.py). The first region is timed as a new
-process meets it; the others as a worker of ``brief --all`` meets them (``many_regions``,
-after the first). Each section is timed on its
-own: the sections it reads are built before it, as the summary builds them. Figures are part
-of their section's time. The figures are CPU seconds of this process (all its threads): on a
-shared machine they vary far less than wall time.
+cache lacks them), timed once. The first region is timed as a new process meets it; the others
+as a worker of ``brief --all`` meets them (``many_regions``, after the first). Each section is
+timed on its own: the sections it reads are built before it, as the summary builds them.
+Charts are part of their section's time. The times are CPU seconds of this process (all its
+threads): on a shared machine they vary far less than wall time.
 """
 
 from __future__ import annotations
