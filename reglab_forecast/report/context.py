@@ -4,18 +4,24 @@ A section module reads only this object: the run's inputs (data and one projecti
 region, and the wide län × SSYK4 frame of the run (``cells.build_cells``). Sections that need
 another section's tables ask :func:`reglab_forecast.report.sections.get` for it; a section is
 built once per context and kept in :attr:`BriefContext.built`.
+
+What is the same for every region of a run (the sums per län, the standard indicators of every
+län) is made once per run and shared by the contexts of that run (:meth:`BriefContext.shared`),
+so the 21 briefs of ``brief --all`` do not each make it again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
 from .cells import PAST_YEARS, RIKET, build_cells, region_sums
 from .inputs import ReportInputs
+from .regional import regions_frame
 from .tablespec import Column, Table, round_frame
 
 if TYPE_CHECKING:
@@ -26,6 +32,13 @@ __all__ = ["BriefContext", "FLAG_COLUMN", "RIKET", "make_table", "occupation_col
 
 FLAG_COLUMN = Column("flag", "Avvikelse", "text",
                      "Där prognosen och Arbetsförmedlingens bild skiljer sig.")
+
+T = TypeVar("T")
+
+# The values shared by the contexts of the latest run, as one (inputs, cells, values) entry:
+# the run is known by the identity of its inputs and cells. One run at a time; a new run
+# replaces the entry (a context that holds the old one goes on using it).
+_RUN: dict[str, tuple[ReportInputs, pd.DataFrame, dict[str, Any]]] = {}
 
 
 @dataclass
@@ -71,13 +84,39 @@ class BriefContext:
     def region_name(self) -> str:
         return self.inputs.region_names.get(self.region, self.region)
 
+    def shared(self, key: str, make: Callable[[], T]) -> T:
+        """The value ``key`` of this run (the same for every region), made by ``make`` on first
+        use and kept for the other regions of the run (same inputs and cells)."""
+        run = _RUN.get("latest")
+        if run is None or run[0] is not self.inputs or run[1] is not self.cells_all:
+            run = _RUN["latest"] = (self.inputs, self.cells_all, {})
+        values = run[2]
+        if key not in values:
+            values[key] = make()
+        return values[key]  # type: ignore[no-any-return]
+
     @cached_property
     def cells(self) -> pd.DataFrame:
         return self.cells_all[self.cells_all["region"] == self.region].copy()
 
     @cached_property
+    def employment(self) -> pd.DataFrame:
+        """The region's rows of ``inputs.employment`` (every SSYK4, sex and year)."""
+        emp = self.inputs.employment
+        return emp[emp["region"] == self.region]
+
+    @property
     def sums(self) -> pd.DataFrame:
-        return region_sums(self.cells_all, self.inputs).set_index("region")
+        """Sums per län and Riket, indexed by region (``cells.region_sums``); shared by the run."""
+        return self.shared("sums", lambda: region_sums(self.cells_all, self.inputs)
+                           .set_index("region"))
+
+    @property
+    def regions(self) -> pd.DataFrame:
+        """The standard indicators of every län and Riket to the horizon, ranked by need
+        (``regional.regions_frame``); shared by the run. Read it, do not change it."""
+        return self.shared("regions", lambda: regions_frame(self.sums, self.inputs,
+                                                            self.horizon))
 
     @cached_property
     def need_cells(self) -> pd.DataFrame:
@@ -100,7 +139,7 @@ class BriefContext:
         average = float(pct_change(cells[f"proj_{t}"].sum(), cells["employed"].sum()))
         cells["outlook"] = [category(lo, up, average) for lo, up in
                             zip(cells["change_lower"], cells["change_upper"], strict=True)]
-        jumps = volatile_codes(self.inputs.employment, self.region, self.past, self.t0,
+        jumps = volatile_codes(self.employment, self.region, self.past, self.t0,
                                break_years(self.inputs.employment))
         cells["volatile"] = cells["ssyk"].isin(jumps)
         cells["flag"] = disagreement(cells, self)

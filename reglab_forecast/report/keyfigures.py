@@ -37,7 +37,8 @@ def _history_rows(rows: dict, ctx: BriefContext, sums: pd.Series) -> None:
     change = 100 * (float(e0) / float(past) - 1)
     riket: pd.Series = ctx.sums.loc[RIKET]  # type: ignore[assignment]
     riket_change = 100 * (float(riket["employed"]) / float(riket["employed_past"]) - 1)
-    riket_adjusted = national_adjusted_change(ctx.inputs.employment, ctx.past, ctx.t0)
+    riket_adjusted = ctx.shared("riket_adjusted", lambda: national_adjusted_change(
+        ctx.inputs.employment, ctx.past, ctx.t0))
     _row(rows, "employed", f"Anställda {ctx.t0}", e0, "antal")
     _row(rows, "change_past", f"{register_label(ctx)}, antal", e0 - past, "förändring")
     _row(rows, "change_past_pct", f"{register_label(ctx)}, procent", change, "förändring, %")

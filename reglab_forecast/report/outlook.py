@@ -52,8 +52,7 @@ def volatile_codes(employment: pd.DataFrame, region: str, first: int, last: int,
     ``minimum`` employed). Steps into a series-break year are a change of measurement and are
     not counted. ``employment``: region, ssyk, year, employed (any sex rows)."""
     rows = employment[(employment["region"] == region) & employment["year"].between(first, last)]
-    wide = rows.pivot_table(index="ssyk", columns="year", values="employed", aggfunc="sum")
-    wide = wide.sort_index(axis=1)
+    wide = rows.groupby(["ssyk", "year"])["employed"].sum().unstack().sort_index(axis=1)
     values = wide.to_numpy(dtype=float)
     before, after = values[:, :-1], values[:, 1:]
     with np.errstate(divide="ignore", invalid="ignore"):

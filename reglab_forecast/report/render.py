@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -63,10 +64,7 @@ def compile_pdf(template: str, data: dict[str, Any], figures: Iterable[Figure] =
         for figure in figures:
             (root / f"{figure.name}.svg").write_text(figure.svg, encoding="utf-8")
         try:
-            return typst.compile(
-                str(root / "main.typ"), root=str(root), font_paths=[str(font_dir())],
-                ignore_system_fonts=True, timestamp=int(production_time().timestamp()),
-            )
+            return _compile(root / "main.typ", int(production_time().timestamp()))
         except typst.TypstError as error:
             raise RenderError(f"Typst kunde inte skapa PDF:en: {error}") from error
 
@@ -76,8 +74,24 @@ def compile_markup(source: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="reglab-typst-") as tmp:
         main = Path(tmp) / "main.typ"
         main.write_text(source, encoding="utf-8")
-        return typst.compile(str(main), root=tmp, font_paths=[str(font_dir())],
-                             ignore_system_fonts=True, timestamp=FIXED_TIMESTAMP)
+        return _compile(main, FIXED_TIMESTAMP)
+
+
+@cache
+def _fonts() -> typst.Fonts:
+    """The fonts of every document: matplotlib's TTFs and Typst's own, system fonts ignored;
+    found once per process (a worker of ``brief --all`` compiles many documents)."""
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+                       font_paths=[str(font_dir())])
+
+
+def _compile(main: Path, timestamp: int) -> bytes:
+    """The PDF of ``main`` (its folder is the root Typst may read)."""
+    compiler = typst.Compiler(str(main), root=str(main.parent), font_paths=_fonts(),
+                              ignore_system_fonts=True)
+    pdf = compiler.compile(timestamp=timestamp)
+    assert isinstance(pdf, bytes)  # one PDF, not pages
+    return pdf
 
 
 def check_writable(out: Path, suffixes: tuple[str, ...] = (), option: str = "--out") -> None:

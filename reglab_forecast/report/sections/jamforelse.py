@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..cells import RIKET
 from ..context import BriefContext, make_table
 from ..figures import Figure, figure_regions
-from ..regional import GROUPS, region_columns, regions_frame
+from ..regional import GROUPS, region_columns
 from ..section import FigureGrid, Section, TableView, Text
 from ..spread import compare_sentence
 from ..tablespec import Column, Table
@@ -29,7 +29,7 @@ CHARTED = (
 
 
 def table_indicators(ctx: BriefContext) -> Table:
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    frame = ctx.regions
     columns = tuple(region_columns(ctx.inputs, ctx.t0, ctx.past, ctx.horizon))
     return make_table("lan", "Länen efter rekryteringsbehov i procent av anställda", columns,
                       frame, ctx.source("SCB, YREG och befolkningsstatistik; egen prognos"),
@@ -39,7 +39,7 @@ def table_indicators(ctx: BriefContext) -> Table:
 
 def table_groups(ctx: BriefContext) -> Table:
     """Per län: the group against Riket of the projected change and of the need."""
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    frame = ctx.regions
     frame = frame[frame["region"] != RIKET].sort_values("region")
     h = ctx.horizon
     columns = (
@@ -60,7 +60,7 @@ def table_groups(ctx: BriefContext) -> Table:
 
 
 def figures(ctx: BriefContext) -> list[Figure]:
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    frame = ctx.regions
     caption = ctx.source("SCB, YREG; egen prognos")
     items = [*CHARTED, (f"change_{ctx.horizon}", f"Prognos {ctx.t0}–{ctx.horizon}",
                         "signed_pct", True)]
@@ -80,7 +80,7 @@ def intro(ctx: BriefContext) -> str:
 def build(ctx: BriefContext) -> Section:
     indicators, groups = table_indicators(ctx), table_groups(ctx)
     charts = figures(ctx)
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    frame = ctx.regions
     paragraphs = (intro(ctx), compare_sentence(frame, ctx.t0, ctx.horizon))
     layout = (Text(paragraphs), TableView(indicators), TableView(groups),
               FigureGrid(tuple(charts)))

@@ -11,7 +11,7 @@ from ..figures import Figure, figure_regions
 from ..narrative import position, riket_value
 from ..numbers import fmt_dec
 from ..prose import prose_pct, prose_signed_pct
-from ..regional import GROUPS, region_columns, regions_frame
+from ..regional import GROUPS, region_columns
 from ..section import Section, TableView, Text
 from ..spread import region_sentence
 from ..tablespec import Table
@@ -24,7 +24,7 @@ STANDOUT = ("need_pct", "share_55", "change_adj", "demography")
 
 
 def table_regions(ctx: BriefContext) -> Table:
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    frame = ctx.regions
     highlight = tuple(int(i) for i in frame.index[frame["region"].isin([ctx.region, RIKET])])
     return make_table("lan", f"{ctx.region_name} jämfört med riket och övriga län",
                       region_columns(ctx.inputs, ctx.t0, ctx.past, ctx.horizon), frame,
@@ -33,7 +33,7 @@ def table_regions(ctx: BriefContext) -> Table:
 
 
 def figure(ctx: BriefContext) -> Figure:
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    frame = ctx.regions
     return figure_regions(frame, ctx.region_name, "need_pct",
                           f"Rekryteringsbehov {ctx.t0}–{ctx.horizon} i procent av anställda",
                           ctx.source("SCB, YREG; egen prognos") + " Streck: 80 %-intervall.",
@@ -109,7 +109,7 @@ def lead_sentence(regions: pd.DataFrame, region: str, name: str, horizon: int,
 def build(ctx: BriefContext) -> Section:
     table = table_regions(ctx)
     chart = figure(ctx)
-    frame = regions_frame(ctx.sums, ctx.inputs, ctx.horizon)
+    frame = ctx.regions
     uncertainty = region_sentence(frame, ctx.region, ctx.region_name, ctx.t0, ctx.horizon)
     summary: tuple[str, ...] = ()
     if ctx.region != RIKET:

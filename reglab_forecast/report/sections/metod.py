@@ -62,6 +62,11 @@ def age_text(ctx: BriefContext) -> str:
 
 
 def build(ctx: BriefContext) -> Section:
+    """The section, the same for every region of a run (made once per run)."""
+    return ctx.shared("section:metod", lambda: _build(ctx))
+
+
+def _build(ctx: BriefContext) -> Section:
     quality = table_quality(ctx)
     sources = table_datasets(ctx)
     layout: tuple[Part, ...] = (

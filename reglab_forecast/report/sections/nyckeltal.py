@@ -48,8 +48,7 @@ def chart_caption(ctx: BriefContext) -> tuple[str, tuple[int, ...]]:
 
 def figure(ctx: BriefContext) -> Figure:
     run = ctx.inputs.projection
-    emp = ctx.inputs.employment
-    total = emp[emp["region"] == ctx.region].groupby("year")["employed"].sum()
+    total = ctx.employment.groupby("year")["employed"].sum()
     assert run.totals is not None
     proj = projection_paths(run.totals[run.totals["region"] == ctx.region], ctx.t0)
     caption, shown = chart_caption(ctx)

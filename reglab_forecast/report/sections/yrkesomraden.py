@@ -9,7 +9,7 @@ from ..context import BriefContext, make_table, pct_change
 from ..figures import Figure, figure_major_groups
 from ..section import Section, TableView, Text
 from ..tablespec import Column, Table
-from .nyckeltal import chart_caption, projection_paths
+from .nyckeltal import chart_caption
 
 HEADING = "Anställda per yrkesområde"
 
@@ -77,14 +77,12 @@ def register_note(ctx: BriefContext) -> str:
 
 def figure(ctx: BriefContext) -> Figure:
     run = ctx.inputs.projection
-    emp = ctx.inputs.employment
-    mine = emp[emp["region"] == ctx.region]
-    groups = mine.assign(g=mine["ssyk"].str[:1]).pivot_table(
-        index="year", columns="g", values="employed", aggfunc="sum")
+    mine = ctx.employment
+    groups = mine.groupby(["year", mine["ssyk"].str[:1].rename("g")])["employed"].sum().unstack()
     assert run.major_groups is not None
     own = run.major_groups[run.major_groups["region"] == ctx.region]
-    paths = pd.concat({g: projection_paths(own[own["ssyk"] == g], ctx.t0)
-                       for g in groups.columns})
+    later = own[own["year"] > ctx.t0].rename(columns={"employed": "proj"})
+    paths = later.set_index(["ssyk", "year"])[["proj", "lower", "upper"]]  # rows (group, year)
     names = {g: SHORT_GROUP_NAMES.get(g, ctx.inputs.ssyk_names.get(g, g)) for g in groups.columns}
     caption, shown = chart_caption(ctx)
     return figure_major_groups(groups, paths, names, ctx.region_name, caption, shown)
