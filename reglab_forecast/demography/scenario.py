@@ -45,7 +45,10 @@ class DemographicScenario:
                 and not self.employment_rate)
 
     def with_region_codes(self, regions: tuple[str, ...]) -> DemographicScenario:
-        """Län names turned into codes; ScenarioError for a region not in ``regions``."""
+        """Län names turned into codes; ScenarioError for a region not in ``regions`` or named
+        twice."""
+        from ..projection.scenario import unique_codes
+
         codes = {}
         for key, value in self.net_migration.items():
             try:
@@ -56,8 +59,9 @@ class DemographicScenario:
             if code not in regions:
                 raise ScenarioError(f"scenario '{self.name}': länet {key} finns inte i "
                                     "befolkningen")
-            codes[code] = value
-        return replace(self, net_migration=codes)
+            codes[key] = (code, value)
+        return replace(self, net_migration=unique_codes(
+            codes, f"scenario '{self.name}' [demography.net_migration]"))
 
 
 def _suggest(word: str, options: tuple[str, ...]) -> str:
@@ -67,7 +71,8 @@ def _suggest(word: str, options: tuple[str, ...]) -> str:
 
 def _number(value: Any, key: str, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(f"[demography] '{key}' ska vara ett tal, fick {value!r}")
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)  # as TOML says it
+        raise ScenarioError(f"[demography] '{key}' ska vara ett tal, fick {shown}")
     if not low <= float(value) <= high:
         raise ScenarioError(f"[demography] '{key}' = {value} är orimligt; ange ett värde "
                             f"mellan {low:g} och {high:g}")
@@ -89,7 +94,8 @@ def band_limits(band: str) -> tuple[int, int]:
 
 def _table(raw: Any, key: str) -> Mapping[str, Any]:
     if not isinstance(raw, Mapping):
-        raise ScenarioError(f"[demography.{key}] ska vara en tabell")
+        name = "demography" if key == "demography" else f"demography.{key}"
+        raise ScenarioError(f"[{name}] ska vara en tabell")
     return raw
 
 
@@ -103,9 +109,10 @@ def demographic_from_dict(raw: Mapping[str, Any], name: str = DEFAULT_NAME
     extra = {str(k): _number(v, f"net_migration.{k}", -MAX_EXTRA, MAX_EXTRA)
              for k, v in _table(raw.get("net_migration", {}), "net_migration").items()}
     rates = {}
-    for band, value in _table(raw.get("employment_rate", {}), "employment_rate").items():
-        band_limits(str(band))
-        rates[str(band)] = _number(value, f"employment_rate.{band}", -20.0, 20.0)
+    for written, value in _table(raw.get("employment_rate", {}), "employment_rate").items():
+        band = str(written).replace("–", "-")  # "60–69" as the briefs print it
+        band_limits(band)
+        rates[band] = _number(value, f"employment_rate.{written}", -20.0, 20.0)
     return DemographicScenario(name, factor, extra, rates)
 
 

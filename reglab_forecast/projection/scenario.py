@@ -119,8 +119,22 @@ class Scenario:
             except (InputError, SnapshotError):
                 return text  # left for check() to report with a suggestion
         shocks = tuple(replace(s, region=code(s.region)) if s.region else s for s in self.shocks)
-        growth = {code(k): v for k, v in self.regional_growth.items()}
+        growth = unique_codes({k: (code(k), v) for k, v in self.regional_growth.items()},
+                              f"scenario '{self.name}' [regional_growth]")
         return replace(self, shocks=shocks, regional_growth=growth)
+
+
+def unique_codes(coded: Mapping[str, tuple[str, float]], where: str) -> dict[str, float]:
+    """``{code: value}`` from ``{key as written: (code, value)}``; ScenarioError when two keys
+    name the same län (e.g. "18" and "Örebro län"), instead of one silently winning."""
+    values: dict[str, float] = {}
+    written: dict[str, str] = {}
+    for key, (code, value) in coded.items():
+        if code in values:
+            raise ScenarioError(f"{where}: länet anges två gånger (\"{written[code]}\" och "
+                                f"\"{key}\"); ange det en gång")
+        values[code], written[code] = value, key
+    return values
 
 
 def _unknown_region(text: str, places: Iterable[str]) -> str:

@@ -143,8 +143,9 @@ def _touch(path: Path) -> None:
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the newest :data:`KEEP` entries written here (``run-<64 hex>.pickle``)."""
-    entries = [p for p in folder.glob("run-*.pickle") if _is_entry_name(p.name)]
+    """Remove all but the newest :data:`KEEP` entries written here: files named
+    ``run-<64 hex>.pickle`` that start with this module's header. Anything else is left alone."""
+    entries = [p for p in folder.glob("run-*.pickle") if _is_entry_name(p.name) and _ours(p)]
     try:
         entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
@@ -152,6 +153,15 @@ def _prune(folder: Path, keep: Path) -> None:
     for old in entries[KEEP:]:
         if old != keep:
             old.unlink(missing_ok=True)
+
+
+def _ours(path: Path) -> bool:
+    """Whether ``path`` is a regular file that starts with the entries' header."""
+    try:
+        with path.open("rb") as handle:
+            return path.is_file() and handle.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
 
 
 def _is_entry_name(name: str) -> bool:

@@ -127,10 +127,25 @@ def test_net_migration_lever_moves_only_its_region(population, projection):
     ({"net_migration_factor": 7}, "orimligt"),
     ({"employment_rate": {"70-79": 3}}, "16–69"),
     ({"net_migration": {"Atlantis": 100}}, "Atlantis"),
+    ({"net_migration": {"18": 2000, "Örebro län": 1000}},
+     "länet anges två gånger \\(\"18\" och \"Örebro län\"\\)"),
+    ({"net_migration_factor": True}, "ska vara ett tal, fick true$"),
 ])
 def test_bad_demographic_levers(population, table, message):
     with pytest.raises(ScenarioError, match=message):
         project_population(population, scenario={"demography": table})
+
+
+def test_a_demography_that_is_not_a_table_is_named_as_written(population):
+    with pytest.raises(ScenarioError, match=r"^\[demography\] ska vara en tabell$"):
+        project_population(population, scenario={"demography": 5})
+
+
+def test_an_age_band_as_the_briefs_print_it_is_read(population):
+    from reglab_forecast.demography.scenario import demographic_from_dict
+
+    assert demographic_from_dict({"employment_rate": {"60–69": 5}}).employment_rate == {
+        "60-69": 5.0}
 
 
 def test_the_table_is_made_once_and_each_caller_gets_a_copy():

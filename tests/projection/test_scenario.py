@@ -88,6 +88,8 @@ def test_unknown_occupation_and_region(employment, age_profile):
                                                  "from_year": 2027}})
     with pytest.raises(ScenarioError, match="okänd region"):
         _run(employment, age_profile, {"regional_growth": {"Atlantis": 1.0}})
+    with pytest.raises(ScenarioError, match="två gånger .*\"25\" och \"Norrbotten\""):
+        _run(employment, age_profile, {"regional_growth": {"25": 1.0, "Norrbotten": 2.0}})
     assert issubclass(ScenarioError, InputError)
 
 

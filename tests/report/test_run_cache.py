@@ -115,13 +115,15 @@ def test_an_unwritable_cache_folder_still_gives_the_output(runs, tmp_path):
 
 
 def test_pruning_removes_only_old_entries_written_here(runs):
+    """Entries are known by name and header: a file with an entry's name but not its header
+    (e.g. the user's own) is never removed."""
     runs.mkdir(parents=True)
     old = [runs / f"run-{hashlib.sha256(bytes([i])).hexdigest()}.pickle" for i in range(KEEP + 2)]
     for age, path in enumerate(old, start=1):
-        path.write_bytes(b"old")
+        path.write_bytes(MAGIC + b"old")
         os.utime(path, (1_000_000 - age, 1_000_000 - age))
     foreign = [runs / "run-anteckningar.pickle", runs / "anteckningar.txt",
-               runs / f"RUN-{'a' * 64}.pickle"]
+               runs / f"RUN-{'a' * 64}.pickle", runs / f"run-{'b' * 64}.pickle"]
     for path in foreign:
         path.write_text("användarens\n", encoding="utf-8")
         os.utime(path, (1, 1))
