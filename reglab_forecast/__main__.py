@@ -1,7 +1,5 @@
 """``python -m reglab_forecast``: the same as the ``reglab-forecast`` command."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

@@ -8,6 +8,7 @@ and a one-line message (no traceback); success exits 0.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import warnings
@@ -372,5 +373,22 @@ def _run(runner: Runner, args: argparse.Namespace) -> int:
         return EXIT_FAILURE
 
 
+def run() -> NoReturn:
+    """The console command: :func:`main`, then exit without Python's final teardown.
+
+    The work and its output are complete when ``main`` returns; in the teardown that follows, a
+    native thread pool (pyarrow's parquet reader) can now and then abort the process
+    ("terminate called without an active exception", exit code 134; apache/arrow#34314) and
+    turn a finished run or a clean exit code 2 into a crash. The output streams are flushed
+    first; every file the toolkit writes is already closed and renamed into place.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        # a closed pipe or stream: nothing more can be said
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -143,6 +143,26 @@ def test_a_snapshot_setting_without_a_snapshot_exits_2(tmp_path: Path) -> None:
     assert "REGLAB_SNAPSHOT_DIR" in done.stderr
 
 
+def test_the_command_ends_with_its_own_code_and_its_whole_output(tmp_path: Path) -> None:
+    """The console command leaves without Python's teardown (see ``cli.run``): what it printed
+    is all there, piped or not, and the exit code is main's."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REGLAB_CACHE_DIR": str(tmp_path / "en-fil")}
+    (tmp_path / "en-fil").write_text("x\n", encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "reglab_forecast", "brief", "--region", "18",
+                          "--out", str(tmp_path / "b.pdf")], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1, bad.stderr
+    assert "REGLAB_CACHE_DIR" in bad.stderr and not (tmp_path / "b.pdf").exists()
+    listing = subprocess.run([sys.executable, "-m", "reglab_forecast", "occupations"],
+                             capture_output=True, text=True, timeout=120)
+    assert listing.returncode == 0 and listing.stdout.endswith("\n")
+    assert len(listing.stdout.splitlines()) > 400  # every SSYK4 occupation, none cut off
+
+
 def test_a_misspelt_scenario_region_gets_the_nearest_lan_and_the_file(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _file(tmp_path, "[regional_growth]\nStokholm = 1.0\n", "tillvaxt.toml")
