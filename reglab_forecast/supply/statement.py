@@ -23,6 +23,16 @@ def about_equal(gap: float, low: float, high: float) -> bool:
     return low < 0 < high or round(gap) == 0
 
 
+NEARLY_EQUAL = 0.01  # a gap under 1 % of the employees is called "about equal"
+
+
+def nearly_equal(gap: float, employed: float) -> bool:
+    """Whether a gap within the uncertainty is small enough to call supply and employees about
+    equal (under :data:`NEARLY_EQUAL` of the employees, or zero persons); otherwise the text
+    quotes the gap and says that it lies within the uncertainty."""
+    return round(gap) == 0 or abs(gap) < NEARLY_EQUAL * abs(employed)
+
+
 def _shortage(row: Any, gap: float, years: int, rates: str) -> str:
     rate, working = float(row["rate_20_64"]), float(row["working_age"])
     needed = rate + gap / working
@@ -39,8 +49,10 @@ def _shortage(row: Any, gap: float, years: int, rates: str) -> str:
 def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
     """One or two sentences for a balance row (fields of ``Balance.table``); ``rates`` says
     how the supply's rates were projected ("constant" or "trend"). Counts are rounded as in
-    the rest of the prose (two significant digits, range ends outwards); when supply and need
-    are about equal (:func:`about_equal`) the text says so and names no shortage or surplus."""
+    the rest of the prose (two significant digits, range ends outwards); when the gap lies
+    within the uncertainty (:func:`about_equal`) the text says so and names no shortage or
+    surplus, and calls the two about equal only when the gap is also small
+    (:func:`nearly_equal`)."""
     year, name = int(row["year"]), str(row["region_name"])
     gap, low, high = float(row["gap"]), float(row["gap_lower"]), float(row["gap_upper"])
     if not float(row["working_age"]) > 0:  # no residents 20–64 (e.g. a partial snapshot)
@@ -48,9 +60,14 @@ def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
                 "mellan arbetskraft och beräknade anställda kan inte beräknas.")
     band = f"80 %-intervall för skillnaden {prose_range(low, high)} personer"
     if about_equal(gap, low, high):
-        return (f"{name}: {RATE_WORDS[rates]} är arbetskraften och det beräknade antalet "
-                f"anställda {year} ungefär lika stora; skillnaden ligger inom osäkerheten "
-                f"({band}, skattning).")
+        if nearly_equal(gap, float(row["supply"]) + gap):
+            return (f"{name}: {RATE_WORDS[rates]} är arbetskraften och det beräknade antalet "
+                    f"anställda {year} ungefär lika stora; skillnaden ligger inom osäkerheten "
+                    f"({band}, skattning).")
+        more = "större" if gap < 0 else "mindre"
+        return (f"{name}: {RATE_WORDS[rates]} blir arbetskraften {year} omkring "
+                f"{prose_count(abs(gap))} personer {more} än det beräknade antalet anställda, "
+                f"men skillnaden ligger inom osäkerheten ({band}, skattning).")
     if gap < 0:
         text = (f"{RATE_WORDS[rates]} räcker arbetskraften till det beräknade antalet "
                 f"anställda {year} med omkring {prose_count(-gap)} personer över (skattning).")

@@ -62,6 +62,15 @@ def test_a_gap_about_zero_is_said_plainly(gap, low, high):
         assert word not in text, text
 
 
+def test_a_gap_within_the_uncertainty_is_quoted_when_rounding_would_not_hide_it():
+    # 166 567 in supply against 154 119 employees: "about equal" would read as 170 000 = 150 000
+    text = gap_statement(_row(-12_448, -40_000, 15_000, supply=166_567), 11, "trend")
+    assert "ungefär lika" not in text and "inom osäkerheten" in text
+    assert "omkring 12\u00a0000 personer större än det beräknade antalet anställda" in text
+    for word in ("per år", "brist", "överskott"):
+        assert word not in text, text
+
+
 @pytest.mark.parametrize("gap, low, high", [(21_300, 8_000, 35_010), (-69_900, -131_000, -9_800)])
 def test_balance_sentences_use_one_precision(gap, low, high):
     text = gap_statement(_row(gap, low, high, supply=1_479_000), 11, "constant")

@@ -81,10 +81,17 @@ def test_page_one_balance_sentence_agrees_with_the_table_for_every_lan(projectio
         assert numbers[0] == int(row["year"])
         gap, low, high = row["gap"], row["gap_lower"], row["gap_upper"]
         # Two significant digits like the rest of the prose; the interval's ends outwards.
-        if low < 0 < high or round(gap) == 0:
+        small = abs(gap) < 0.01 * row["employed"]
+        if round(gap) == 0 or (low < 0 < high and small):
             assert "ungefär lika stora" in sentence, (region, sentence)
             assert numbers[1:] == [prose_round(row["employed"]), prose_round_down(low),
                                    prose_round_up(high)], (region, sentence)
+        elif low < 0 < high:  # within the uncertainty, but over 1 % of the employees
+            assert "ungefär lika" not in sentence and "inom osäkerheten" in sentence
+            assert ("större" if gap < 0 else "mindre") in sentence, (region, sentence)
+            assert numbers[1:] == [prose_round(abs(gap)), prose_round(row["employed"]),
+                                   prose_round_down(low), prose_round_up(high)], (region,
+                                                                                  sentence)
         else:
             ends = [prose_round_down(low), prose_round_up(high)] if gap > 0 else [
                 prose_round_down(-high), prose_round_up(-low)]
