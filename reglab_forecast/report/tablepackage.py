@@ -13,6 +13,8 @@ table (semicolon, decimal comma, UTF-8 with BOM, as Swedish Excel expects) plus
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -139,7 +141,30 @@ def workbook_bytes(tables: Mapping[str, Table], vintage: str) -> bytes:
     book.properties.subject = f"Dataversion: {vintage}"
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _stamped(buffer.getvalue())
+
+
+def _stamped(data: bytes) -> bytes:
+    """The workbook with every time in it set to the production time (``SOURCE_DATE_EPOCH``
+    or midnight UTC today, as on the PDFs): openpyxl writes the clock time into
+    ``docProps/core.xml`` and every zip entry, so the same tables would never give the same
+    bytes."""
+    from .render import production_time
+
+    when = production_time()
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*",
+                              lambda m: m.group(1) + stamp, body)
+            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            target.writestr(entry, body)
+    return out.getvalue()
 
 
 def write_xlsx(tables: Mapping[str, Table], out: Path, vintage: str) -> None:

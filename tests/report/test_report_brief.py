@@ -109,6 +109,18 @@ def test_two_regions_do_not_read_as_copies(summary_of):
     assert orebro.split(":")[0] != gotland.split(":")[0]  # a different opening
 
 
+def test_the_same_tables_give_the_same_workbook_bytes(orebro_tables, monkeypatch):
+    import datetime as dt
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    first = workbook_bytes(orebro_tables, "test")
+    assert workbook_bytes(orebro_tables, "test") == first
+    book = openpyxl.load_workbook(io.BytesIO(first))
+    made = dt.datetime.fromtimestamp(1764000000, dt.UTC).replace(tzinfo=None)
+    assert book.properties.created == made and book.properties.modified == made
+    assert len(book.sheetnames) == len(orebro_tables) + 1  # and the column guide
+
+
 def test_failed_render_leaves_no_file(tmp_path, monkeypatch):
     out = tmp_path / "brief.pdf"
 
