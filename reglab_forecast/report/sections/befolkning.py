@@ -118,14 +118,16 @@ def _figure(side: PopulationSide, region: str, region_name: str) -> Figure:
         "region == @region and year <= @table.year.max()")
     fig, ax = new_figure(6.5)
     with rc_context(RC_PARAMS):
-        for frame, value, low, high, label, colour in (
-            (people, "population", "lower", "upper", "Invånare 20–64 år", COLORS["muted"]),
-            (table, "supply", "supply_lower", "supply_upper",
-             "Arbetskraftsutbud", COLORS["expansion"]),
+        # The supply is dashed and drawn last: where it lies on the employees' line (supply
+        # and need about equal) both stay visible.
+        for frame, value, low, high, label, colour, style in (
+            (people, "population", "lower", "upper", "Invånare 20–64 år", COLORS["muted"], "-"),
             (table, "employed", "employed_lower", "employed_upper",
-             "Beräknade anställda", COLORS["region"]),
+             "Beräknade anställda", COLORS["region"], "-"),
+            (table, "supply", "supply_lower", "supply_upper",
+             "Arbetskraftsutbud", COLORS["expansion"], "--"),
         ):
-            ax.plot(frame["year"], frame[value], color=colour, label=label)
+            ax.plot(frame["year"], frame[value], color=colour, label=label, linestyle=style)
             ax.fill_between(frame["year"], frame[low], frame[high], color=colour, alpha=0.15,
                             linewidth=0)
         ax.set_ylim(bottom=0)
