@@ -391,4 +391,6 @@ def run() -> NoReturn:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    # `python -m reglab_forecast.cli` (e.g. under cProfile) ends normally, so that tools that
+    # report at exit can; the installed command and `python -m reglab_forecast` use run().
+    sys.exit(main())
