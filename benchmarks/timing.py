@@ -24,10 +24,20 @@ LABEL_WIDTH = 60
 
 
 def machine() -> None:
-    """Cores and load average now (a load above the cores means the figures are inflated)."""
+    """Cores and load average now (a load above the cores means the figures are inflated), and
+    the time of a fixed pure-Python loop: a shared or throttled machine can be twice as slow at
+    a low load: compare this line between runs before comparing their figures."""
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"{'maskin: kärnor / belastning (1, 5, 15 min)':<{LABEL_WIDTH}}{os.cpu_count()} / "
           f"{load}")
+    loop = min(_loop() for _ in range(3))
+    print(f"{'maskin: referensloop (summa av 10 miljoner tal)':<{LABEL_WIDTH}}{loop:7.2f} s")
+
+
+def _loop() -> float:
+    start = time.perf_counter()
+    sum(range(10_000_000))
+    return time.perf_counter() - start
 
 
 def _line(label: str, times: list[float], target: float | None, extra: str = "") -> None:
