@@ -4,9 +4,10 @@
 
 ``timed`` runs a call in this process; ``timed_command`` runs ``reglab-forecast ARGS`` as a
 new process (imports count, as for a user) and also reports the CPU seconds it used, which
-vary less than wall time on a busy machine. ``machine`` prints the cores and load average so
-a reader can judge how quiet the machine was. Targets are printed beside the figures, never
-asserted: the benchmarks measure, the tests check behaviour.
+vary less than wall time on a busy machine. ``machine`` prints the cores, the load average and
+two reference timings so a reader can judge how quiet and how fast the machine was. Targets
+are printed beside the figures, never asserted: the benchmarks measure, the tests check
+behaviour.
 """
 
 from __future__ import annotations
@@ -25,18 +26,29 @@ LABEL_WIDTH = 60
 
 def machine() -> None:
     """Cores and load average now (a load above the cores means the figures are inflated), and
-    the time of a fixed pure-Python loop: a shared or throttled machine can be twice as slow at
-    a low load: compare this line between runs before comparing their figures."""
+    the time of a fixed pure-Python loop and of touching fresh memory: a shared host can be
+    twice as slow at a low load, so compare these lines between runs before their figures."""
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"{'maskin: kärnor / belastning (1, 5, 15 min)':<{LABEL_WIDTH}}{os.cpu_count()} / "
           f"{load}")
     loop = min(_loop() for _ in range(3))
     print(f"{'maskin: referensloop (summa av 10 miljoner tal)':<{LABEL_WIDTH}}{loop:7.2f} s")
+    memory = min(_new_memory() for _ in range(3))
+    print(f"{'maskin: nytt minne (300 MB, en byte per sida)':<{LABEL_WIDTH}}{memory:7.2f} s")
 
 
 def _loop() -> float:
     start = time.perf_counter()
     sum(range(10_000_000))
+    return time.perf_counter() - start
+
+
+def _new_memory() -> float:
+    """Fresh memory touched once per page: what imports and data loads pay for page faults,
+    which a busy or reclaiming host makes slow while pure-Python loops stay fast."""
+    start = time.perf_counter()
+    block = bytearray(300_000_000)
+    block[::4096] = b"x" * len(range(0, len(block), 4096))
     return time.perf_counter() - start
 
 
@@ -60,14 +72,14 @@ def timed(label: str, function: Callable[[], Any], repeat: int = 3,
 
 def timed_command(label: str, args: Sequence[str], repeat: int = 3,
                   target: float | None = None, env: dict[str, str] | None = None) -> None:
-    """Run ``python -m reglab_forecast.cli ARGS`` as a new process ``repeat`` times (with
-    ``env`` added to the environment); print the wall time (median, fastest) and the median CPU
-    seconds (user + system) of the process."""
+    """Run ``python -m reglab_forecast ARGS`` (as the installed command runs) as a new process
+    ``repeat`` times, with ``env`` added to the environment; print the wall time (median,
+    fastest) and the median CPU seconds (user + system) of the process."""
     walls, cpus = [], []
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reglab_forecast.cli", *args], check=True,
+        subprocess.run([sys.executable, "-m", "reglab_forecast", *args], check=True,
                        capture_output=True, env={**os.environ, **(env or {})})
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
