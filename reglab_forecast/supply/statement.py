@@ -33,6 +33,13 @@ def nearly_equal(gap: float, employed: float) -> bool:
     return round(gap) == 0 or abs(gap) < NEARLY_EQUAL * abs(employed)
 
 
+def gap_phrase(gap: float) -> str:
+    """'omkring 12 000 personer större än det beräknade antalet anställda': the supply set
+    against the need, ``gap`` being employees minus supply (persons)."""
+    more = "större" if gap < 0 else "mindre"
+    return f"omkring {prose_count(abs(gap))} personer {more} än det beräknade antalet anställda"
+
+
 def _shortage(row: Any, gap: float, years: int, rates: str) -> str:
     rate, working = float(row["rate_20_64"]), float(row["working_age"])
     needed = rate + gap / working
@@ -64,9 +71,7 @@ def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
             return (f"{name}: {RATE_WORDS[rates]} är arbetskraften och det beräknade antalet "
                     f"anställda {year} ungefär lika stora; skillnaden ligger inom osäkerheten "
                     f"({band}, skattning).")
-        more = "större" if gap < 0 else "mindre"
-        return (f"{name}: {RATE_WORDS[rates]} blir arbetskraften {year} omkring "
-                f"{prose_count(abs(gap))} personer {more} än det beräknade antalet anställda, "
+        return (f"{name}: {RATE_WORDS[rates]} blir arbetskraften {year} {gap_phrase(gap)}, "
                 f"men skillnaden ligger inom osäkerheten ({band}, skattning).")
     if gap < 0:
         text = (f"{RATE_WORDS[rates]} räcker arbetskraften till det beräknade antalet "

@@ -18,7 +18,7 @@ from ...demography.intervals import DECLARATION
 from ...numbers import fmt_int, format_percent
 from ...projection.model import Projection
 from ...supply.labour import RATE_METHODS
-from ...supply.statement import about_equal, nearly_equal
+from ...supply.statement import about_equal, gap_phrase, nearly_equal
 from ..figures import Figure, new_figure, render_svg
 from ..population_side import PopulationSide, population_side, run_population_side
 from ..prose import prose_count, prose_pct, prose_range
@@ -221,15 +221,12 @@ def summary_sentence(balance: Table) -> str:
             return (f"Arbetskraftsutbudet och det beräknade antalet anställda blir år "
                     f"{row['year']} enligt prognosen ungefär lika stora, omkring "
                     f"{prose_count(employed)}; skillnaden ligger inom osäkerheten ({band}).")
-        more = "större" if gap < 0 else "mindre"
-        return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen omkring "
-                f"{prose_count(abs(gap))} personer {more} än det beräknade antalet anställda, "
-                f"omkring {prose_count(employed)}, men skillnaden ligger inom osäkerheten "
-                f"({band}).")
-    verdict, less = ("en brist", "mindre") if gap > 0 else ("ett överskott", "större")
+        return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen "
+                f"{gap_phrase(gap)}, omkring {prose_count(employed)}, men skillnaden ligger "
+                f"inom osäkerheten ({band}).")
+    verdict = "en brist" if gap > 0 else "ett överskott"
     band = f"80 %-intervall {prose_range(*((low, high) if gap > 0 else (-high, -low)))}"
-    return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen omkring "
-            f"{prose_count(abs(gap))} personer {less} än det beräknade antalet anställda, "
+    return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen {gap_phrase(gap)}, "
             f"omkring {prose_count(employed)}: {verdict} ({band}).")
 
 
