@@ -17,20 +17,21 @@ RATE_WORDS = {"constant": "med dagens andel anställda per invånare",
               "trend": "med andelen anställda per invånare framskriven med sin dämpade trend"}
 
 
-def about_equal(gap: float, low: float, high: float) -> bool:
-    """Whether prose should call supply and need about equal: the gap's 80 % interval holds
-    both signs, or the gap rounds to zero persons."""
-    return low < 0 < high or round(gap) == 0
-
-
 NEARLY_EQUAL = 0.01  # a gap under 1 % of the employees is called "about equal"
 
 
-def nearly_equal(gap: float, employed: float) -> bool:
-    """Whether a gap within the uncertainty is small enough to call supply and employees about
-    equal (under :data:`NEARLY_EQUAL` of the employees, or zero persons); otherwise the text
-    quotes the gap and says that it lies within the uncertainty."""
-    return round(gap) == 0 or abs(gap) < NEARLY_EQUAL * abs(employed)
+def balance_reading(gap: float, low: float, high: float, employed: float) -> str:
+    """How prose reads a balance (``gap`` = employees − supply, its 80 % interval ``low`` to
+    ``high``, persons): "equal" when the gap rounds to zero persons, or when the interval holds
+    both signs and the gap is under :data:`NEARLY_EQUAL` of the employees; "within" when the
+    interval holds both signs but the gap is larger (quoted, said to lie within the
+    uncertainty); otherwise "shortage" (gap above zero) or "surplus". The page-1 sentence and
+    the population section's statement both read the balance here, so they cannot disagree."""
+    if round(gap) == 0 or (low < 0 < high and abs(gap) < NEARLY_EQUAL * abs(employed)):
+        return "equal"
+    if low < 0 < high:
+        return "within"
+    return "shortage" if gap > 0 else "surplus"
 
 
 def gap_phrase(gap: float) -> str:
@@ -56,21 +57,21 @@ def _shortage(row: Any, gap: float, years: int, rates: str) -> str:
 def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
     """One or two sentences for a balance row (fields of ``Balance.table``); ``rates`` says
     how the supply's rates were projected ("constant" or "trend"). Counts are rounded as in
-    the rest of the prose (two significant digits, range ends outwards); when the gap lies
-    within the uncertainty (:func:`about_equal`) the text says so and names no shortage or
-    surplus, and calls the two about equal only when the gap is also small
-    (:func:`nearly_equal`)."""
+    the rest of the prose (two significant digits, range ends outwards); a shortage or surplus
+    is named only when :func:`balance_reading` finds one, otherwise the text says the two are
+    about equal or that the gap lies within the uncertainty."""
     year, name = int(row["year"]), str(row["region_name"])
     gap, low, high = float(row["gap"]), float(row["gap_lower"]), float(row["gap_upper"])
     if not float(row["working_age"]) > 0:  # no residents 20–64 (e.g. a partial snapshot)
         return (f"{name}: befolkningen 20–64 år saknas i underlaget för {year}, så balansen "
                 "mellan arbetskraft och beräknade anställda kan inte beräknas.")
     band = f"80 %-intervall för skillnaden {prose_range(low, high)} personer"
-    if about_equal(gap, low, high):
-        if nearly_equal(gap, float(row["supply"]) + gap):
-            return (f"{name}: {RATE_WORDS[rates]} är arbetskraften och det beräknade antalet "
-                    f"anställda {year} ungefär lika stora; skillnaden ligger inom osäkerheten "
-                    f"({band}, skattning).")
+    reading = balance_reading(gap, low, high, float(row["supply"]) + gap)
+    if reading == "equal":
+        return (f"{name}: {RATE_WORDS[rates]} är arbetskraften och det beräknade antalet "
+                f"anställda {year} ungefär lika stora; skillnaden ligger inom osäkerheten "
+                f"({band}, skattning).")
+    if reading == "within":
         return (f"{name}: {RATE_WORDS[rates]} blir arbetskraften {year} {gap_phrase(gap)}, "
                 f"men skillnaden ligger inom osäkerheten ({band}, skattning).")
     if gap < 0:

@@ -18,7 +18,7 @@ from ...demography.intervals import DECLARATION
 from ...numbers import fmt_int, format_percent
 from ...projection.model import Projection
 from ...supply.labour import RATE_METHODS
-from ...supply.statement import about_equal, gap_phrase, nearly_equal
+from ...supply.statement import balance_reading, gap_phrase
 from ..figures import Figure, new_figure, render_svg
 from ..population_side import PopulationSide, population_side, run_population_side
 from ..prose import prose_count, prose_pct, prose_range
@@ -210,17 +210,18 @@ def summary_sentence(balance: Table) -> str:
     taken from that table (``befolkning_balans``) and rounded alike (two significant digits,
     the interval's ends outwards); it quotes the gap and the employees, not two near-equal
     levels. A shortage or surplus is named only when the whole interval lies on that side of
-    zero; otherwise the gap is said to lie within the uncertainty, and supply and need are
-    called about equal when the gap is also small (``supply.statement.nearly_equal``)."""
+    zero; otherwise supply and need are called about equal or the gap is said to lie within
+    the uncertainty (``supply.statement.balance_reading``)."""
     row = balance.frame.iloc[-1]
     gap, low, high = (float(row[k]) for k in ("gap", "gap_lower", "gap_upper"))
     employed = float(row["employed"])
     band = f"80 %-intervall för skillnaden {prose_range(low, high)} personer"
-    if about_equal(gap, low, high):
-        if nearly_equal(gap, employed):
-            return (f"Arbetskraftsutbudet och det beräknade antalet anställda blir år "
-                    f"{row['year']} enligt prognosen ungefär lika stora, omkring "
-                    f"{prose_count(employed)}; skillnaden ligger inom osäkerheten ({band}).")
+    reading = balance_reading(gap, low, high, employed)
+    if reading == "equal":
+        return (f"Arbetskraftsutbudet och det beräknade antalet anställda blir år "
+                f"{row['year']} enligt prognosen ungefär lika stora, omkring "
+                f"{prose_count(employed)}; skillnaden ligger inom osäkerheten ({band}).")
+    if reading == "within":
         return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen "
                 f"{gap_phrase(gap)}, omkring {prose_count(employed)}, men skillnaden ligger "
                 f"inom osäkerheten ({band}).")
