@@ -15,6 +15,7 @@ that ``fetch`` did not finish (it was killed) is completed or undone (``recover_
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import hashlib
@@ -171,7 +172,7 @@ def dataset_info(name: str) -> dict[str, Any]:
         hint = f"; menade du '{close[0]}'?" if close else ""
         raise SnapshotError(f"ögonblicksbilden har ingen datamängd '{name}'{hint} "
                             f"(finns: {', '.join(sorted(entries))})")
-    entry: dict[str, Any] = json.loads(json.dumps(entries[name]))  # a copy of this entry only
+    entry: dict[str, Any] = copy.deepcopy(entries[name])  # the caller's own copy
     return entry
 
 

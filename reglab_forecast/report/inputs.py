@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from .demography import ratios_over_horizon
+
+if TYPE_CHECKING:
+    from ..demography.scenario import DemographicScenario
 
 TARGET_YEARS = (2030, 2035)
 PROJECTION_COLUMNS = (
@@ -58,8 +61,8 @@ class ReportInputs:
     # region, ssyk, af_outlook, af_opportunities, af_round, af_round_inferred (barometer)
     barometer: pd.DataFrame | None = None
     extras: dict[str, Any] = field(default_factory=dict)
-    # the scenario's [demography] levers (demography.DemographicScenario); None: none moved
-    demographic: Any = None
+    # the scenario's [demography] levers; None when it moves none
+    demographic: DemographicScenario | None = None
 
     @property
     def base_year(self) -> int:
@@ -142,10 +145,11 @@ def _names(frame: pd.DataFrame, code: str) -> dict[str, str]:
     return dict(zip(pairs[code], pairs[f"{code}_name"], strict=True))
 
 
-def demographic_levers(scenario: str | Path | Mapping[str, Any] | None) -> Any:
+def demographic_levers(scenario: str | Path | Mapping[str, Any] | None
+                       ) -> DemographicScenario | None:
     """The ``[demography]`` levers of a scenario (a TOML path, a shipped example's name or the
-    whole scenario as a dict) with län codes, as a ``demography.DemographicScenario``; None
-    when the scenario moves none. Raises ScenarioError for bad levers."""
+    whole scenario as a dict) with län codes; None when the scenario moves none. Raises
+    ScenarioError for bad levers."""
     if scenario is None or not isinstance(scenario, str | Path | Mapping):
         return None
     from ..demography.scenario import load_demographic_scenario

@@ -16,8 +16,9 @@ Nothing is ever recomputed from a stale entry: a changed input is a new key.
 Entries are written atomically with a sha256 of their contents in a header; an entry that is
 damaged, cut short or unreadable is computed again and replaced. A cache folder that cannot be
 written (read-only, full disk) only costs time: the output is written as usual. The newest
-:data:`KEEP` entries are kept; only files named ``run-<key>.pickle`` in that folder (the ones
-written here) are ever removed. ``REGLAB_RUN_CACHE=0`` turns the cache off.
+:data:`KEEP` entries are kept; only files named ``run-<key>.pickle`` in that folder that start
+with the entries' header (the ones written here) are ever removed. ``REGLAB_RUN_CACHE=0``
+turns the cache off.
 
 The entries are Python pickles, read only from the user's own cache folder: point
 ``REGLAB_CACHE_DIR`` at a folder only you can write.
@@ -156,10 +157,11 @@ def _prune(folder: Path, keep: Path) -> None:
 
 
 def _ours(path: Path) -> bool:
-    """Whether ``path`` is a regular file that starts with the entries' header."""
+    """Whether ``path`` is a file that starts with the entries' header (a folder or an
+    unreadable file is not)."""
     try:
         with path.open("rb") as handle:
-            return path.is_file() and handle.read(len(MAGIC)) == MAGIC
+            return handle.read(len(MAGIC)) == MAGIC
     except OSError:
         return False
 
