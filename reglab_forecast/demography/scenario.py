@@ -108,11 +108,16 @@ def demographic_from_dict(raw: Mapping[str, Any], name: str = DEFAULT_NAME
     factor = _number(raw.get("net_migration_factor", 1.0), "net_migration_factor", 0.0, 3.0)
     extra = {str(k): _number(v, f"net_migration.{k}", -MAX_EXTRA, MAX_EXTRA)
              for k, v in _table(raw.get("net_migration", {}), "net_migration").items()}
-    rates = {}
+    rates: dict[str, float] = {}
+    written_as: dict[str, str] = {}
     for written, value in _table(raw.get("employment_rate", {}), "employment_rate").items():
         band = str(written).replace("–", "-")  # "60–69" as the briefs print it
         band_limits(band)
+        if band in rates:
+            raise ScenarioError(f"[demography.employment_rate]: åldersgruppen anges två gånger "
+                                f"(\"{written_as[band]}\" och \"{written}\"); ange den en gång")
         rates[band] = _number(value, f"employment_rate.{written}", -20.0, 20.0)
+        written_as[band] = str(written)
     return DemographicScenario(name, factor, extra, rates)
 
 

@@ -41,10 +41,12 @@ def assumption_lines(scenario: Any, region_names: dict[str, str],
     return tuple(lines)
 
 
-def demographic_lines(levers: Any, region_names: dict[str, str]) -> tuple[str, ...]:
+def demographic_lines(levers: Any, region_names: dict[str, str], until: int
+                      ) -> tuple[str, ...]:
     """One line per demographic lever of ``levers`` (a ``demography.DemographicScenario``, or
     None for none): net migration and employees per resident, as the population section and
-    the labour supply apply them."""
+    the labour supply apply them; a rate change is phased in up to ``until``, the population
+    projection's last year."""
     if levers is None:
         return ()
     lines = []
@@ -60,5 +62,5 @@ def demographic_lines(levers: Any, region_names: dict[str, str]) -> tuple[str, .
         direction = "högre" if points > 0 else "lägre"
         lines.append(f"Andelen anställda per invånare {band.replace('-', '–')} år blir "
                      f"{fmt_dec(abs(points), 1)} procentenheter {direction}, nådd gradvis "
-                     "till prognosens sista år.")
+                     f"till {until} (befolkningsframskrivningens sista år).")
     return tuple(lines)

@@ -34,6 +34,12 @@ def balance_reading(gap: float, low: float, high: float, employed: float) -> str
     return "shortage" if gap > 0 else "surplus"
 
 
+def oriented(gap: float, low: float, high: float) -> tuple[float, float]:
+    """The gap's 80 % interval turned the way :func:`gap_phrase` states the gap: as the
+    shortfall of the supply when the gap is above zero, as its excess otherwise."""
+    return (low, high) if gap > 0 else (-high, -low)
+
+
 def gap_phrase(gap: float) -> str:
     """'omkring 12 000 personer större än det beräknade antalet anställda': the supply set
     against the need, ``gap`` being employees minus supply (persons)."""
@@ -73,13 +79,13 @@ def gap_statement(row: Any, years: int, rates: str = "constant") -> str:
                 f"({band}, skattning).")
     if reading == "within":
         return (f"{name}: {RATE_WORDS[rates]} blir arbetskraften {year} {gap_phrase(gap)}, "
-                f"men skillnaden ligger inom osäkerheten ({band}, skattning).")
+                f"men skillnaden ligger inom osäkerheten (80 %-intervall "
+                f"{prose_range(*oriented(gap, low, high))} personer, skattning).")
     if gap < 0:
         text = (f"{RATE_WORDS[rates]} räcker arbetskraften till det beräknade antalet "
                 f"anställda {year} med omkring {prose_count(-gap)} personer över (skattning).")
     else:
         text = _shortage(row, gap, years, rates)
     which = "Bristen" if gap > 0 else "Överskottet"
-    low, high = (low, high) if gap > 0 else (-high, -low)
     return (f"{name}: {text} {which} är omkring {prose_count(abs(gap))} personer "
-            f"(80 %-intervall {prose_range(low, high)}).")
+            f"(80 %-intervall {prose_range(*oriented(gap, low, high))}).")

@@ -130,6 +130,8 @@ def test_net_migration_lever_moves_only_its_region(population, projection):
     ({"net_migration": {"18": 2000, "Örebro län": 1000}},
      "länet anges två gånger \\(\"18\" och \"Örebro län\"\\)"),
     ({"net_migration_factor": True}, "ska vara ett tal, fick true$"),
+    ({"employment_rate": {"60-69": 4, "60–69": 2}},
+     "åldersgruppen anges två gånger \\(\"60-69\" och \"60–69\"\\)"),
 ])
 def test_bad_demographic_levers(population, table, message):
     with pytest.raises(ScenarioError, match=message):

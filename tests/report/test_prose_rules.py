@@ -67,6 +67,8 @@ def test_a_gap_within_the_uncertainty_is_quoted_when_rounding_would_not_hide_it(
     text = gap_statement(_row(-12_448, -40_000, 15_000, supply=166_567), 11, "trend")
     assert "ungefär lika" not in text and "inom osäkerheten" in text
     assert "omkring 12\u00a0000 personer större än det beräknade antalet anställda" in text
+    # the interval of that excess, turned the same way: −15 000 … 40 000, not −40 000 … 15 000
+    assert "80 %-intervall \u221215\u00a0000 till 40\u00a0000 personer" in text
     for word in ("per år", "brist", "överskott"):
         assert word not in text, text
 

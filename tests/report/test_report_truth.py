@@ -47,7 +47,9 @@ def _readings(tables) -> set[str]:  # type: ignore[no-untyped-def]
                               fmt_int(prose_round_down(value)),
                               fmt_int(prose_round_up(value))})  # range ends, rounded outwards
                 found.update({fmt_int(abs(prose_round_down(value))),  # a surplus's range
-                              fmt_int(abs(prose_round_up(value)))})
+                              fmt_int(abs(prose_round_up(value))),
+                              # the range of an excess within the uncertainty, turned
+                              fmt_int(-prose_round_up(value)), fmt_int(-prose_round_down(value))})
                 # Other sections round to hundreds or give fractions as whole percent.
                 found.update(fmt_int(round(value, d)) for d in (0, -1, -2))
                 found.add(fmt_int(round(100 * value)))

@@ -18,7 +18,7 @@ from ...demography.intervals import DECLARATION
 from ...numbers import fmt_int, format_percent
 from ...projection.model import Projection
 from ...supply.labour import RATE_METHODS
-from ...supply.statement import balance_reading, gap_phrase
+from ...supply.statement import balance_reading, gap_phrase, oriented
 from ..figures import Figure, new_figure, render_svg
 from ..population_side import PopulationSide, population_side, run_population_side
 from ..prose import prose_count, prose_pct, prose_range
@@ -215,18 +215,18 @@ def summary_sentence(balance: Table) -> str:
     row = balance.frame.iloc[-1]
     gap, low, high = (float(row[k]) for k in ("gap", "gap_lower", "gap_upper"))
     employed = float(row["employed"])
-    band = f"80 %-intervall för skillnaden {prose_range(low, high)} personer"
     reading = balance_reading(gap, low, high, employed)
     if reading == "equal":
         return (f"Arbetskraftsutbudet och det beräknade antalet anställda blir år "
                 f"{row['year']} enligt prognosen ungefär lika stora, omkring "
-                f"{prose_count(employed)}; skillnaden ligger inom osäkerheten ({band}).")
+                f"{prose_count(employed)}; skillnaden ligger inom osäkerheten (80 %-intervall "
+                f"för skillnaden {prose_range(low, high)} personer).")
+    band = f"80 %-intervall {prose_range(*oriented(gap, low, high))}"
     if reading == "within":
         return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen "
                 f"{gap_phrase(gap)}, omkring {prose_count(employed)}, men skillnaden ligger "
-                f"inom osäkerheten ({band}).")
+                f"inom osäkerheten ({band} personer).")
     verdict = "en brist" if gap > 0 else "ett överskott"
-    band = f"80 %-intervall {prose_range(*((low, high) if gap > 0 else (-high, -low)))}"
     return (f"Arbetskraftsutbudet år {row['year']} blir enligt prognosen {gap_phrase(gap)}, "
             f"omkring {prose_count(employed)}: {verdict} ({band}).")
 

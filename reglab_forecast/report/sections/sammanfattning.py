@@ -13,6 +13,7 @@ import pandas as pd
 from ..assumptions import assumption_lines, demographic_lines
 from ..context import BriefContext
 from ..narrative import join_list, running_name
+from ..population_side import run_population_side
 from ..prose import about, prose_pct, prose_range, prose_signed_pct
 from ..section import Bullets, KeyFigure, KeyFigures, Part, Section, Text
 from ..tablespec import Table
@@ -75,7 +76,8 @@ def scenario_parts(ctx: BriefContext) -> tuple[Part, ...]:
     """Page 1's statement of the scenario: its name and every assumption it makes."""
     run = ctx.inputs.projection
     scenario = getattr(run.result, "scenario", None)
-    people = demographic_lines(ctx.inputs.demographic, ctx.inputs.region_names)
+    people = demographic_lines(ctx.inputs.demographic, ctx.inputs.region_names,
+                               max(run_population_side(ctx.inputs).people.years))
     if (scenario is None or scenario.is_baseline) and not people:
         return (Text((f"Scenario: {run.scenario}. Inga antaganden utöver metodens egna "
                       f"trender.",)),)
